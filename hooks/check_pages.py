@@ -1,0 +1,50 @@
+"""MkDocs hook: hand each page to docs_check and log what it found.
+
+Errors and warnings go through MkDocs' plugin logger, so `mkdocs build --strict` fails on
+them. All logic lives in the `docs_check` package; this file only adapts MkDocs' events.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.exceptions import PluginError
+
+from docs_check import ConfigError
+from docs_check.build import BuildSession, checks_enabled, log_findings
+
+log = logging.getLogger("mkdocs.plugins.docs_check")
+_command = "build"
+session: BuildSession | None = None
+
+
+def on_startup(command, dirty):
+    global _command
+    _command = command
+
+
+def on_config(config):
+    global session
+    if not checks_enabled():
+        session = None
+        return
+    try:
+        session = BuildSession.create(config.config_file_path, config.extra, serving=_command == "serve")
+    except ConfigError as exc:
+        raise PluginError(f"docs-check: {exc}") from None
+
+
+def on_files(files, config):
+    if session is not None:
+        session.precheck(f.abs_src_path for f in files.documentation_pages() if f.abs_src_path)
+
+
+def on_page_markdown(markdown, page, config, files):
+    if session is not None and page.file.abs_src_path:
+        log_findings(log, session.check_page(page.file.abs_src_path, markdown))
+    return markdown
+
+
+def on_post_build(config):
+    if session is not None:
+        session.write_report()

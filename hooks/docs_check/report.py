@@ -1,0 +1,156 @@
+"""Findings to a report: text, json, github (workflow commands) and sarif."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from .findings import Finding, Severity
+
+FORMATS = ("text", "json", "github", "sarif")
+
+_COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def render(findings: Sequence[Finding], fmt: str, *, colour: bool = False) -> str:
+    if fmt == "text":
+        return text(findings, colour=colour)
+    if fmt == "json":
+        return json.dumps([as_dict(f) for f in findings], indent=2) + "\n"
+    if fmt == "github":
+        return "".join(github_line(f) + "\n" for f in findings)
+    if fmt == "sarif":
+        return json.dumps(sarif(findings), indent=2) + "\n"
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def text(findings: Sequence[Finding], *, colour: bool = False) -> str:
+    lines = []
+    for f in findings:
+        if colour:
+            c = _COLOURS[f.severity]
+            lines.append(
+                f"\033[1m{f.location}\033[0m: \033[{c}m{f.rule}\033[0m: {f.message}"
+                + (f" \033[2m(on page {f.page})\033[0m" if f.page else "")
+            )
+        else:
+            lines.append(f.format())
+    return "".join(line + "\n" for line in lines)
+
+
+def summary(findings: Sequence[Finding], files: int) -> str:
+    if not findings:
+        return f"No problems in {files} file{'s' * (files != 1)}."
+    counts = Counter(f.severity for f in findings)
+    parts = [
+        f"{counts[s]} {s}{'s' * (counts[s] != 1)}"
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if counts[s]
+    ]
+    fixable = sum(1 for f in findings if f.fix is not None)
+    tail = f" ({fixable} fixable with --fix)" if fixable else ""
+    touched = len({f.path for f in findings})
+    return f"{', '.join(parts)} in {touched} of {files} file{'s' * (files != 1)}{tail}."
+
+
+def as_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line if f.end_line is not None else f.line,
+        "end_column": f.end_column,
+        "rule": f.rule,
+        "severity": str(f.severity),
+        "message": f.message,
+        "fix": (
+            {
+                "start": f.fix.start,
+                "end": f.fix.end,
+                "replacement": f.fix.replacement,
+                "description": f.fix.description,
+            }
+            if f.fix
+            else None
+        ),
+        "page": f.page,
+    }
+
+
+def _escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(s: str) -> str:
+    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_line(f: Finding) -> str:
+    """A workflow command; GitHub shows it as an annotation on that line of the pull request."""
+    props = [f"file={_escape_property(f.path)}", f"line={f.line}", f"col={f.column}"]
+    if f.end_line is not None:
+        props.append(f"endLine={f.end_line}")
+    props.append(f"title={_escape_property(f.rule)}")
+    message = f.message + (f" (on page {f.page})" if f.page else "")
+    return f"::{_GITHUB_LEVEL[f.severity]} {','.join(props)}::{_escape_data(message)}"
+
+
+def sarif(findings: Sequence[Finding]) -> dict[str, Any]:
+    from .rules import all_rules
+
+    rules = all_rules()
+    used = sorted({f.rule for f in findings})
+    index = {rid: i for i, rid in enumerate(used)}
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "docs-check",
+                        "informationUri": "https://github.com/coder/coder",
+                        "rules": [
+                            {
+                                "id": rid,
+                                "shortDescription": {
+                                    "text": rules[rid].summary if rid in rules else rid
+                                },
+                                "defaultConfiguration": {
+                                    "level": _SARIF_LEVEL[rules[rid].severity]
+                                    if rid in rules
+                                    else "error"
+                                },
+                            }
+                            for rid in used
+                        ],
+                    }
+                },
+                "results": [
+                    {
+                        "ruleId": f.rule,
+                        "ruleIndex": index[f.rule],
+                        "level": _SARIF_LEVEL[f.severity],
+                        "message": {"text": f.message},
+                        "locations": [
+                            {
+                                "physicalLocation": {
+                                    "artifactLocation": {"uri": f.path},
+                                    "region": {
+                                        "startLine": f.line,
+                                        "startColumn": f.column,
+                                        **({"endLine": f.end_line} if f.end_line else {}),
+                                    },
+                                }
+                            }
+                        ],
+                    }
+                    for f in findings
+                ],
+            }
+        ],
+    }
