@@ -1,0 +1,71 @@
+"""The build and the checks need no network, and two builds of one commit are identical."""
+
+from __future__ import annotations
+
+import filecmp
+import socket
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, mkdocs_build
+
+# Bytes that legitimately differ between two builds of the same commit: none so far. The
+# sitemap's <lastmod> is the build date, so two builds on either side of midnight would
+# differ there; gzip's header would carry a time stamp, but MkDocs writes mtime=0.
+VARYING: set[str] = set()
+
+
+class NetworkUsed(AssertionError):
+    pass
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Make every connection attempt fail loudly, in this process."""
+
+    def refuse(*args, **kwargs):
+        raise NetworkUsed(f"network access attempted: {args!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+def test_build_and_checks_run_with_the_network_cut(no_network, tmp_path, monkeypatch):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from docs_check import cli
+
+    monkeypatch.chdir(ROOT)
+    site = tmp_path / "site"
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=True)
+    # Eight pages are checked in this process (worker processes start only for dozens of
+    # pages), so the patched socket covers every check.
+    build(config)
+    assert (site / "ai-coder" / "tasks" / "index.html").is_file()
+    assert cli.main(["--jobs", "1", "docs"]) == 0
+    assert cli.main(["site", str(site)]) == 0
+
+
+def test_two_builds_are_identical(tmp_path):
+    first = mkdocs_build(tmp_path / "a")
+    second = mkdocs_build(tmp_path / "b")
+    assert first.returncode == 0 and second.returncode == 0, first.log + second.log
+    differing = _diff(first.site, second.site)
+    assert differing <= VARYING, sorted(differing - VARYING)
+
+
+def _diff(a: Path, b: Path) -> set[str]:
+    out: set[str] = set()
+    cmp = filecmp.dircmp(a, b)
+    stack = [(cmp, "")]
+    while stack:
+        c, prefix = stack.pop()
+        out.update(prefix + n for n in c.left_only + c.right_only + c.funny_files)
+        _, mismatch, errors = filecmp.cmpfiles(c.left, c.right, c.common_files, shallow=False)
+        out.update(prefix + n for n in mismatch + errors)
+        stack.extend((sub, f"{prefix}{name}/") for name, sub in c.subdirs.items())
+    return out
