@@ -177,7 +177,7 @@ def _escape_label(s: str) -> str:
 
 
 class _Line:
-    __slots__ = ("lead", "assign", "comment")
+    __slots__ = ("assign", "comment", "lead")
 
     def __init__(self, lead: list[Token]) -> None:
         self.lead = lead
@@ -349,9 +349,7 @@ def _space_after(subject: Token, before: Token, after: Token) -> bool:
         return False
     if sk in _OPENERS:
         return False
-    if ak in _CLOSERS:
-        return False
-    return True
+    return ak not in _CLOSERS
 
 
 def _columns(cell: list[Token]) -> int:

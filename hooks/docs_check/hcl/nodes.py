@@ -48,7 +48,7 @@ class Attribute:
 
 
 @dataclass
-class Ellipsis:  # noqa: A001 - the name the public API promises
+class Ellipsis:
     """A `...` placeholder line standing for elided body items."""
 
     line: int

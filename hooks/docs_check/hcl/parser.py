@@ -38,7 +38,7 @@ _PRECEDENCE = {op: i for i, level in enumerate(_BINARY_LEVELS) for op in level}
 class _X:
     """An expression while parsing: its kind, token span and what the public node needs."""
 
-    __slots__ = ("kind", "first", "last", "value", "t0", "t1", "items", "elements")
+    __slots__ = ("elements", "first", "items", "kind", "last", "t0", "t1", "value")
 
     def __init__(self, kind: str, first: Token, last: Token, t0: int, t1: int, value: str | None = None) -> None:
         self.kind = kind
@@ -54,7 +54,7 @@ class _X:
 class AttrSpan:
     """Where a body attribute's expression sits in the token list, for terraform's rewrites."""
 
-    __slots__ = ("path", "name", "first", "last")
+    __slots__ = ("first", "last", "name", "path")
 
     def __init__(self, path: tuple[str, ...], name: str, first: int, last: int) -> None:
         self.path = path
@@ -253,7 +253,7 @@ class Parser:
         if first_label >= 0:
             self.label_spans.append((first_label, last_label, labels))
         self.enter(open_tok)
-        inner = path + (ident.text,)
+        inner = (*path, ident.text)
         if self.peek().kind in (T.NEWLINE, T.EOF, T.CBRACE):
             body = self.parse_body(T.CBRACE, inner, open_tok)
         else:
@@ -469,7 +469,7 @@ class Parser:
             self.read()
             self.enter(start)
             self.nl.append(False)
-            inner = self.parse_expression()
+            self.parse_expression()
             close = self.peek()
             if close.kind != T.CPAREN:
                 raise self.fail("Unbalanced parentheses", close, "Expected a closing parenthesis to terminate the expression.")
@@ -769,10 +769,11 @@ class Parser:
         self.nl.pop()
         if directives:
             kw, tok = directives[-1]
+            end_kw = "endif" if kw in ("if", "else") else "endfor"
             raise self.fail(
-                f"Unterminated template {'if' if kw in ('if', 'else') else 'for'}",
-                tok,
-                f"The {kw} directive has no matching end{'if' if kw in ('if', 'else') else 'for'}.",
+                "Unexpected end of template",
+                self.prev,
+                f"The control directive at line {tok.line} is missing its corresponding %{{ {end_kw} }} marker.",
             )
         close = self.prev
         if heredoc:
@@ -787,6 +788,7 @@ class Parser:
         return _X("template", open_tok, close, t0, len(self.travs))
 
     def parse_directive(self, open_tok: Token, stack: list[tuple[str, Token]]) -> None:
+        """One %{ ... } sequence; checks if/else/endif and for/endfor nest properly."""
         self.enter(open_tok)
         kw = self.peek()
         if kw.kind != T.IDENT:
@@ -802,11 +804,11 @@ class Parser:
             stack.append(("if", kw))
         elif word == "else":
             if not stack or stack[-1][0] != "if":
-                raise self.fail("Unexpected else directive", kw, "An else clause is allowed only in an if directive.")
+                raise self.fail("Unexpected else directive", open_tok, "An else clause is allowed only in an if directive.")
             stack[-1] = ("else", kw)
         elif word == "endif":
             if not stack or stack[-1][0] not in ("if", "else"):
-                raise self.fail("Unexpected endif directive", kw, "There is no if directive for this endif to end.")
+                raise self.fail("Unexpected endif directive", open_tok, "There is no if directive for this endif to end.")
             stack.pop()
         elif word == "for":
             if self.peek().kind != T.IDENT:
@@ -827,7 +829,7 @@ class Parser:
             stack.append(("for", kw))
         elif word == "endfor":
             if not stack or stack[-1][0] != "for":
-                raise self.fail("Unexpected endfor directive", kw, "There is no for directive for this endfor to end.")
+                raise self.fail("Unexpected endfor directive", open_tok, "There is no for directive for this endfor to end.")
             stack.pop()
         else:
             raise self.fail("Invalid template control keyword", kw, f"{word!r} is not a valid template control keyword.")

@@ -67,7 +67,7 @@ EOF = "EOF"
 
 
 class Token:
-    __slots__ = ("kind", "text", "start", "end", "line", "col", "end_line", "end_col", "sb", "flag", "idx")
+    __slots__ = ("col", "end", "end_col", "end_line", "flag", "idx", "kind", "line", "sb", "start", "text")
 
     def __init__(self, kind: str, text: str, start: int, end: int, line: int, col: int) -> None:
         self.kind = kind
