@@ -18,6 +18,8 @@ def _register() -> None:
 
 # One line per check module; each defines `CHECK: Check`.
 CHECK_MODULES: list[str] = [
+    "terraform",
+    "secrets",
     "spelling",
 ]
 

@@ -1,0 +1,238 @@
+"""Literal credentials in code blocks: `tf-secret` in Terraform, `tf-secret-code` everywhere else.
+
+Readers copy code from docs pages, and a page is public: a token in an example is a leaked
+token, whatever the language. Terraform blocks are read through their syntax tree (a
+string literal under a secret-looking attribute or `env` key is certain, whatever its
+length); every other code block (fenced in any language, or indented) through the text
+patterns of `docs_check.secrets`. Token shapes (`ghp_...`, `AKIA...`, private keys...) are
+found in both, comments and heredocs included.
+
+All the code of a page is scanned in one pass (the blocks joined, then findings mapped back
+to their block): most pages hold no credential, and one pass over a page costs a fraction
+of one pass per block.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..config import Config
+from ..engine import Check
+from ..findings import Finding, Severity
+from ..hcl import ELLIPSIS, Block, Body, Expression
+from ..markdown import INDENTED_CODE, Document, FencedBlock
+from ..rules import rule
+from ..secrets import (
+    Secret,
+    find_assignments,
+    find_tokens,
+    is_hardcoded,
+    is_secret_name,
+    name_words,
+    snake,
+    variable_for,
+)
+from .terraform import TF_LANGS, md_position, parse_block
+
+TF_SECRET = rule(
+    "tf-secret", Severity.ERROR,
+    "a Terraform block must not hold a literal credential; pass it through a sensitive variable",
+)
+CODE_SECRET = rule(
+    "tf-secret-code", Severity.ERROR,
+    "a code block (shell, env, YAML, JSON...) must not hold a literal credential; use a placeholder",
+)
+
+
+@dataclass
+class _Unit:
+    """A run of code lines: a fenced block's content, or an indented code block."""
+
+    lines: list[int]  # Markdown line numbers
+    block: FencedBlock | None
+    lang: str
+    ast: Body | None = None  # Terraform blocks that parse
+
+
+@dataclass(frozen=True)
+class _Hit:
+    line: int
+    column: int
+    end_column: int
+    secret: Secret
+
+
+def run(doc: Document, config: Config) -> Iterator[Finding]:
+    units = _units(doc)
+    if not units:
+        return
+    # One text for the page: each unit's raw lines (positions are Markdown columns as they are).
+    starts: list[int] = []  # offset of each joined line
+    where: list[tuple[int, int]] = []  # (unit index, Markdown line) of each joined line
+    parts: list[str] = []
+    offset = 0
+    for u, unit in enumerate(units):
+        for number in unit.lines:
+            text = doc.line(number).text
+            starts.append(offset)
+            where.append((u, number))
+            parts.append(text)
+            offset += len(text) + 1
+    joined = "\n".join(parts)
+
+    def locate(secret: Secret) -> tuple[int, _Hit]:
+        i = bisect.bisect_right(starts, secret.start) - 1
+        u, number = where[i]
+        col = secret.start - starts[i] + 1
+        return u, _Hit(number, col, col + len(secret.value), secret)
+
+    hits: dict[int, list[_Hit]] = {}
+    for secret in find_tokens(joined):
+        u, hit = locate(secret)
+        hits.setdefault(u, []).append(hit)
+    for secret in find_assignments(joined):
+        u, hit = locate(secret)
+        if units[u].ast is None:  # Terraform that parses is read through its syntax tree
+            _merge(hits.setdefault(u, []), hit)
+    for u, unit in enumerate(units):
+        if unit.ast is not None:
+            assert unit.block is not None
+            for hit in _tree_hits(doc, unit.block, unit.ast):
+                _merge(hits.setdefault(u, []), hit)
+    for u in sorted(hits):
+        unit = units[u]
+        for hit in sorted(hits[u], key=lambda h: (h.line, h.column)):
+            yield _finding(doc, unit, hit)
+
+
+def _units(doc: Document) -> list[_Unit]:
+    units: list[_Unit] = []
+    for block in doc.fences:
+        if not block.content_lines:
+            continue
+        unit = _Unit(list(block.content_lines), block, block.lang)
+        if block.lang in TF_LANGS:
+            unit.ast = parse_block(doc.block_text(block)).body
+        units.append(unit)
+    run: list[int] = []
+    for ln in doc.lines:
+        if ln.kind == INDENTED_CODE:
+            run.append(ln.number)
+        elif run:
+            units.append(_Unit(run, None, ""))
+            run = []
+    if run:
+        units.append(_Unit(run, None, ""))
+    return units
+
+
+def _merge(hits: list[_Hit], named: _Hit) -> None:
+    """Add a named literal, or name the token shape found at the same place.
+
+    One credential, one finding: the shape says what the credential is, the assignment
+    says what holds it.
+    """
+    same = next((h for h in hits if _overlaps(named, h)), None)
+    if same is None:
+        hits.append(named)
+    elif same.secret.name is None:
+        s = same.secret
+        hits[hits.index(same)] = _Hit(
+            same.line, same.column, same.end_column, Secret(s.kind, s.start, s.end, s.value, named.secret.name)
+        )
+
+
+def _overlaps(a: _Hit, b: _Hit) -> bool:
+    return a.line == b.line and a.column < b.end_column and b.column < a.end_column
+
+
+# -- Terraform through its syntax tree ---------------------------------------------------------
+
+
+def _tree_hits(doc: Document, block: FencedBlock, body: Body) -> Iterator[_Hit]:
+    for name, expr in _named_literals(body, None):
+        value = expr.value or ""
+        if not is_secret_name(name) or not is_hardcoded(value, strict=False):
+            continue
+        # The value starts after the opening quote.
+        line, col = md_position(doc, block, expr.line, expr.column + 1)
+        yield _Hit(line, col, col + len(value), Secret(f"literal {name_words(name)[-1]}", 0, 0, value, name))
+
+
+def _named_literals(body: Body, parent: Block | None) -> Iterator[tuple[str, Expression]]:
+    """(name, string expression) pairs: attributes, object keys, `NAME=value` list items.
+
+    A name can come from around the attribute: a secret-named `variable`'s `default`, and
+    the `value` of a block that sets `name = "GITHUB_TOKEN"` (coder_env, Kubernetes env).
+    """
+    attrs = {a.name: a for a in body.attributes}
+    named_by = attrs.get("name")
+    for attr in body.attributes:
+        name = attr.name
+        if parent is not None and parent.type == "variable" and parent.labels and name == "default":
+            name = parent.labels[0]
+        elif name == "value" and named_by is not None and named_by.expr.kind == "string" and named_by.expr.value:
+            name = named_by.expr.value
+        yield from _in_expression(name, attr.expr)
+    for child in body.blocks:
+        yield from _named_literals(child.body, child)
+
+
+def _in_expression(name: str, expr: Expression) -> Iterator[tuple[str, Expression]]:
+    if expr.kind == "string":
+        if "=" in (expr.value or "") and not is_secret_name(name):
+            # ["GITHUB_TOKEN=ghp_..."]: a container's environment as a list of strings.
+            key, _, value = (expr.value or "").partition("=")
+            if key and is_secret_name(key):
+                yield key, Expression(
+                    expr.text, expr.line, expr.column + len(key) + 1, expr.end_line,
+                    expr.end_column, "string", value,
+                )
+            return
+        yield name, expr
+    elif expr.kind == "object":
+        for item in expr.items:
+            if item.key != ELLIPSIS:
+                yield from _in_expression(item.key, item.value)
+    elif expr.kind == "tuple":
+        for element in expr.elements:
+            yield from _in_expression(name, element)
+
+
+# -- findings ---------------------------------------------------------------------------------
+
+
+def _finding(doc: Document, unit: _Unit, hit: _Hit) -> Finding:
+    secret = hit.secret
+    kind = secret.kind
+    what = f"a literal {kind[len('literal '):]}" if kind.startswith("literal ") else f"a {kind}"
+    if unit.ast is not None or unit.lang in TF_LANGS:
+        variable = _variable_name(secret)
+        use = f"{secret.name} = var.{variable}" if secret.name else f"var.{variable}"
+        holder = f"`{secret.name}` holds {what}" if secret.name else f"the block holds {what}"
+        message = (
+            f"{holder}: readers copy it and the page leaks it; pass it through a sensitive "
+            f'variable: `variable "{variable}" {{ type = string; sensitive = true }}` and '
+            f"`{use}` (and revoke it if it was ever real)"
+        )
+        return TF_SECRET.at(doc.path, hit.line, hit.column, message, end_column=hit.end_column)
+    label = f"this `{unit.lang}` block" if unit.lang else "this code block"
+    holder = f"`{secret.name}` holds {what} in {label}" if secret.name else f"{label} holds {what}"
+    env = (secret.name or variable_for(kind)).upper().replace("-", "_").replace(".", "_")
+    message = (
+        f"{holder[0].upper()}{holder[1:]}: readers copy it and the page leaks it; write a "
+        f"placeholder (`<{snake(env).replace('_', '-')}>`) or read it from the environment "
+        f"(`${env}`), and revoke it if it was ever real"
+    )
+    return CODE_SECRET.at(doc.path, hit.line, hit.column, message, end_column=hit.end_column)
+
+
+def _variable_name(secret: Secret) -> str:
+    if not secret.kind.startswith("literal "):
+        return variable_for(secret.kind)
+    return snake(secret.name or "api_token")
+
+
+CHECK = Check("secrets", (TF_SECRET, CODE_SECRET), run)

@@ -1,0 +1,237 @@
+"""Terraform snippets: labelled `tf`, valid HCL, `terraform fmt` clean, secrets in sensitive variables.
+
+Which blocks: fenced blocks labelled `tf`, `hcl` or `terraform`, wherever they stand (list
+items, alerts, tabs, quotes): the scanner hands over their content as the writer meant it,
+and `md_position` maps a position in that content back to the Markdown file. The HCL engine
+(`docs_check.hcl`) parses and formats; `...` placeholder lines are its business.
+
+Severities: a block that does not parse (`tf-syntax`) is broken for every reader who copies
+it, so it is an error. A block that parses but is not `terraform fmt` clean (`tf-fmt`) still
+works when copied: it is a warning, which still fails `mkdocs build --strict` and the default
+`fail-on = "warning"`, while a site that adopts the check on a large legacy tree can set
+`fail-on = "error"` and fix formatting with `docs-check --fix` at its own pace.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..config import Config
+from ..engine import Check
+from ..findings import Finding, Fix, Severity
+from ..hcl import Block, Body, HclSyntaxError, format_hcl, parse
+from ..markdown import Document, FencedBlock
+from ..rules import rule
+from ..secrets import is_secret_name
+
+TF_LANGS = frozenset({"tf", "hcl", "terraform"})
+PREFERRED_LANG = "tf"
+
+LANG = rule(
+    "tf-lang", Severity.WARNING,
+    "Terraform code blocks are labelled `tf` (not `hcl` or `terraform`)", fixable=True,
+)
+SYNTAX = rule("tf-syntax", Severity.ERROR, "a Terraform block must be valid HCL2 / Terraform syntax")
+FMT = rule(
+    "tf-fmt", Severity.WARNING,
+    "a Terraform block must be exactly what `terraform fmt` makes of it", fixable=True,
+)
+SENSITIVE = rule(
+    "tf-sensitive-variable", Severity.WARNING,
+    "a `variable` whose name says it holds a secret must set `sensitive = true`",
+)
+
+
+# -- what the other checks share ------------------------------------------------------------
+
+
+def terraform_blocks(doc: Document) -> Iterator[FencedBlock]:
+    for block in doc.fences:
+        if block.lang in TF_LANGS:
+            yield block
+
+
+@dataclass(frozen=True)
+class Parsed:
+    body: Body | None
+    error: HclSyntaxError | None
+
+
+@lru_cache(maxsize=2048)
+def parse_block(text: str) -> Parsed:
+    """Parse a block's text once for every check that asks (the result is shared: read-only)."""
+    try:
+        return Parsed(parse(text), None)
+    except HclSyntaxError as exc:
+        return Parsed(None, exc)
+    except RecursionError:
+        return Parsed(None, HclSyntaxError("nested too deeply for this checker to read", 1, 1))
+
+
+@lru_cache(maxsize=2048)
+def format_block(text: str) -> str | None:
+    try:
+        return format_hcl(text)
+    except (HclSyntaxError, RecursionError):
+        return None
+
+
+def md_position(doc: Document, block: FencedBlock, line: int, column: int) -> tuple[int, int]:
+    """Markdown (line, column) of a 1-based (line, column) in `doc.block_text(block)`.
+
+    Content line i is Markdown line `block.content_lines[i-1]`; its column moves right by
+    the line's prefix (container markers and fence indent). A position past the last line
+    (an error at end of input) lands on the closing fence.
+    """
+    if block.content_lines and 1 <= line <= len(block.content_lines):
+        number = block.content_lines[line - 1]
+        return number, len(doc._prefix_of(number, block)) + max(column, 1)
+    fence_line = block.close_line or block.last_line
+    ln = doc.line(fence_line)
+    return fence_line, ln.content_col + _indent_of(ln.content) + 1
+
+
+def _indent_of(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+# -- the check --------------------------------------------------------------------------------
+
+
+def run(doc: Document, config: Config) -> Iterator[Finding]:
+    for block in terraform_blocks(doc):
+        if block.lang != PREFERRED_LANG:
+            yield _lang_finding(doc, block)
+        if not block.content_lines:
+            continue
+        text = doc.block_text(block)
+        if not text.strip():
+            continue
+        parsed = parse_block(text)
+        if parsed.error is not None:
+            yield _syntax_finding(doc, block, parsed.error)
+            continue
+        # An unclosed fence runs to the end of the page: rewriting it would rewrite the page.
+        if block.close_line is not None:
+            finding = _fmt_finding(doc, block, text)
+            if finding is not None:
+                yield finding
+        assert parsed.body is not None
+        yield from _sensitive_findings(doc, block, parsed.body)
+
+
+def _lang_finding(doc: Document, block: FencedBlock) -> Finding:
+    ln = doc.line(block.open_line)
+    fence_at = ln.text.index(block.fence, ln.content_col)
+    info_at = fence_at + len(block.fence)
+    while info_at < len(ln.text) and ln.text[info_at] in " \t":
+        info_at += 1
+    word_end = info_at
+    while word_end < len(ln.text) and ln.text[word_end] not in " \t":
+        word_end += 1
+    at = info_at + ln.text[info_at:word_end].lower().index(block.lang)
+    written = ln.text[at : at + len(block.lang)]
+    fix = Fix(ln.start + at, ln.start + at + len(written), PREFERRED_LANG, f"label the block `{PREFERRED_LANG}`")
+    return LANG.at(
+        doc.path, block.open_line, at + 1,
+        f"Terraform block labelled `{written}`: Coder's docs label Terraform `{PREFERRED_LANG}`; "
+        f"write ```{PREFERRED_LANG} (docs-check --fix does it)",
+        fix=fix, end_column=at + 1 + len(written),
+    )
+
+
+def _syntax_finding(doc: Document, block: FencedBlock, error: HclSyntaxError) -> Finding:
+    line, column = md_position(doc, block, error.line, error.column)
+    # The first sentence of terraform's own explanation, when the engine gives one.
+    detail = (getattr(error, "detail", "") or "").split(". ")[0].rstrip(".")
+    detail = f" ({detail})" if detail else ""
+    return SYNTAX.at(
+        doc.path, line, column,
+        f"invalid Terraform: {error.message}{detail}; fix the block so that `terraform fmt` "
+        "can parse it, or mark a deliberately invalid example with "
+        "`<!-- docs-check: disable-next-line tf-syntax -->` before its fence",
+        end_line=block.last_line,
+    )
+
+
+def _fmt_finding(doc: Document, block: FencedBlock, text: str) -> Finding | None:
+    formatted = format_block(text)
+    if formatted is None or formatted == text:
+        return None
+    actual = text.split("\n")
+    expected = formatted.split("\n")
+    first = next(
+        (i for i, (a, e) in enumerate(zip(actual, expected, strict=False)) if a != e),
+        min(len(actual), len(expected)),
+    )
+    changed = _changed_lines(actual, expected)
+    where = f"{changed} line{'s' * (changed != 1)} to reformat"
+    if first < len(actual) and first < len(expected):
+        a, e = actual[first], expected[first]
+        column = len(_common_prefix(a, e)) + 1
+        what = f"line {first + 1} of the block should read {_show(e)}, not {_show(a)}"
+    elif first < len(actual):
+        column = 1
+        what = f"line {first + 1} of the block, {_show(actual[first])}, should not be there"
+    else:
+        column = 1
+        what = f"the block should go on with {_show(expected[first])} after its line {first}"
+    line, col = md_position(doc, block, first + 1, column)
+    fix = doc.block_fix(block, formatted, "format the block as `terraform fmt` does")
+    return FMT.at(
+        doc.path, line, col,
+        f"not `terraform fmt` clean ({where}): {what}; run `docs-check --fix` to reformat the block",
+        fix=fix, end_line=block.last_line,
+    )
+
+
+def _changed_lines(actual: list[str], expected: list[str]) -> int:
+    matcher = difflib.SequenceMatcher(None, actual, expected, autojunk=False)
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < len(a) and n < len(b) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def _show(line: str, limit: int = 72) -> str:
+    """A line as a writer can see it in a terminal: tabs and trailing blanks made visible."""
+    if not line.strip():
+        return "a blank line" if not line else f"a blank line with {len(line)} stray blank(s)"
+    shown = line.replace("\t", "\\t")
+    trailing = len(shown) - len(shown.rstrip(" "))
+    if len(shown) > limit:
+        shown = shown[: limit - 1] + "…"
+        trailing = 0
+    note = f" (with {trailing} trailing space{'s' * (trailing != 1)})" if trailing else ""
+    return f"`{shown}`{note}"
+
+
+def _sensitive_findings(doc: Document, block: FencedBlock, body: Body) -> Iterator[Finding]:
+    for item in body.items:
+        if not isinstance(item, Block) or item.type != "variable" or not item.labels:
+            continue
+        name = item.labels[0]
+        if not is_secret_name(name):
+            continue
+        sensitive = next((a for a in item.body.attributes if a.name == "sensitive"), None)
+        if sensitive is not None and sensitive.expr.kind == "bool" and sensitive.expr.value == "true":
+            continue
+        column = item.label_columns[0] if item.label_columns else item.column
+        line, col = md_position(doc, block, item.line, column)
+        state = "sets `sensitive = false`" if sensitive is not None else "is not marked sensitive"
+        yield SENSITIVE.at(
+            doc.path, line, col,
+            f'variable "{name}" holds a secret by its name but {state}: Terraform would show its '
+            f"value in plans and logs; add `sensitive = true` to its block, as in "
+            f'`variable "{name}" {{ type = string; sensitive = true }}`',
+        )
+
+
+CHECK = Check("terraform", (LANG, SYNTAX, FMT, SENSITIVE), run)

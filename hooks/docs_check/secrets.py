@@ -1,0 +1,347 @@
+"""Credential detection for code examples: token shapes, and literals under secret-looking names.
+
+Two questions, answered separately so each check can ask the one it needs:
+
+- `find_tokens(text)`: does the text hold something shaped like a real credential (a GitHub
+  token, an AWS key id, a private key, a JWT...)? Shapes are specific enough to need no
+  entropy test; only placeholders are let through.
+- `is_secret_name(name)` + `is_hardcoded(value)`: is a literal assigned to a name that says it
+  holds a secret (`GITHUB_TOKEN`, `db_password`, `api_key`)? Terraform asks this through its
+  syntax tree; other languages through `find_assignments(text)`, which knows the shapes
+  `NAME=value`, `export NAME=value`, `NAME: value`, `"name": "value"` and `--token value`.
+
+Token shapes come from detect-secrets (Yelp's maintained detector) where its regexes fit,
+and from this module where they do not: detect-secrets' GitHub shape wants exactly 36
+characters (the seed's short `ghp_` token would pass), its OpenAI shape only knows the
+legacy `T3BlbkFJ` keys, and it has no Anthropic or Google shape. detect-secrets is imported
+lazily: its package pulls in `requests` (for its online verifiers, never used here), about
+0.1 s per process.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True, slots=True)
+class Secret:
+    """A credential found in a text: `text[start:end]` is the value to report."""
+
+    kind: str  # what it is, for the message: "GitHub token", "literal password"...
+    start: int
+    end: int
+    value: str
+    name: str | None = None  # the secret-looking name it is assigned to, when there is one
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    kind: str
+    pattern: re.Pattern[str]
+    group: int = 0  # which group is the secret (0: the whole match)
+    variable: str = "api_token"  # the variable name a fix message suggests
+    # Lowercase substrings one of which every match contains: a text without any of them
+    # skips the pattern (a substring test runs at memchr speed; a pattern pass does not).
+    anchors: tuple[str, ...] = ()
+
+
+# -- token shapes ---------------------------------------------------------------------------
+
+# Shapes detect-secrets lacks or gets too strict for documentation (see the module doc).
+# They start with their literal prefix (a leading look-behind would make `re` test every
+# position of the text, 8x slower); `find_tokens` checks the left boundary itself.
+_OWN_SHAPES = (
+    Shape("GitHub token", re.compile(r"(?:gh[pousr]_[A-Za-z0-9_]{16,251}|github_pat_[A-Za-z0-9_]{22,255})(?![A-Za-z0-9_])"), 0, "github_pat", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")),
+    Shape("Anthropic API key", re.compile(r"sk-ant-[A-Za-z0-9_\-]{20,}"), 0, "anthropic_api_key", ("sk-ant-",)),
+    Shape("OpenAI API key", re.compile(r"sk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}"), 0, "openai_api_key", ("sk-",)),
+    Shape("Google API key", re.compile(r"AIza[0-9A-Za-z_\-]{35}(?![A-Za-z0-9_])"), 0, "google_api_key", ("aiza",)),
+    # Userinfo in a URL: `postgres://coder:s3cr3t@db`; the password must pass is_hardcoded.
+    Shape("password in a URL", re.compile(r"://[^\s/:@{}<>\"'`]+:([^\s/@{}<>\"'`]+)@"), 1, "database_password", ("://",)),
+)
+_BOUNDED = frozenset(s.kind for s in _OWN_SHAPES[:4])
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+
+# detect-secrets plugin classes whose denylist regexes are used as they are, with the
+# anchors their regexes imply.
+_DS_PLUGINS = (
+    ("aws", "AWSKeyDetector", "AWS key", "aws_secret_access_key", ("akia", "abia", "acca", "asia", "a3t", "aws")),
+    ("private_key", "PrivateKeyDetector", "private key", "private_key", ("private key", "putty")),
+    ("jwt", "JwtTokenDetector", "JSON Web Token", "api_token", ("eyj",)),
+    ("slack", "SlackDetector", "Slack token", "slack_token", ("xox", "hooks.slack")),
+    ("gitlab_token", "GitLabTokenDetector", "GitLab token", "gitlab_token", ("glpat-", "gldt-", "glft-", "glsoat-", "glrt-", "gr1348941", "glcbt-", "glimt-", "glptt-", "glagent-", "gloas-")),
+    ("stripe", "StripeDetector", "Stripe key", "stripe_api_key", ("k_live_",)),
+    ("sendgrid", "SendGridDetector", "SendGrid key", "sendgrid_api_key", ("sg.",)),
+    ("pypi_token", "PypiTokenDetector", "PyPI token", "pypi_token", ("pypi-",)),
+    ("azure_storage_key", "AzureStorageKeyDetector", "Azure storage key", "azure_storage_key", ("accountkey=",)),
+    ("square_oauth", "SquareOAuthDetector", "Square OAuth secret", "square_secret", ("sq0csp-",)),
+)
+# Left out on purpose: Artifactory (`AP[0-9A-F]...` matches ordinary words), Twilio and
+# Telegram (no anchors: they fire inside hashes), Discord (no literal to anchor on: the
+# slowest pattern by far, for tokens Coder's docs never show), Mailchimp/IBM/SoftLayer/
+# Cloudant (keyword shapes the assignment scan covers), BasicAuth (replaced by the URL shape
+# above, which applies the placeholder rules), Keyword and the high-entropy plugins (see
+# find_assignments and is_hardcoded).
+
+
+@lru_cache(maxsize=1)
+def shapes() -> tuple[Shape, ...]:
+    import importlib
+
+    out = list(_OWN_SHAPES)
+    for module, cls, kind, variable, anchors in _DS_PLUGINS:
+        plugin = getattr(importlib.import_module(f"detect_secrets.plugins.{module}"), cls)
+        for pattern in plugin.denylist:
+            out.append(Shape(kind, pattern, 1 if pattern.groups else 0, variable, anchors))
+    return tuple(out)
+
+
+def _is_sequential(value: str) -> bool:
+    from detect_secrets.filters.heuristic import is_sequential_string
+
+    return is_sequential_string(value)
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> frozenset[str]:
+    return frozenset(a for shape in shapes() for a in shape.anchors)
+
+
+def _jwt_is_valid(token: str) -> bool:
+    from detect_secrets.plugins.jwt import JwtTokenDetector
+
+    return JwtTokenDetector.is_formally_valid(token)
+
+
+# Keys published in vendors' documentation as examples; never real.
+DOCUMENTED_EXAMPLES = frozenset({
+    "AKIAIOSFODNN7EXAMPLE",
+    "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    "AKIAI44QH8DHBEXAMPLE",
+    "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+    # jwt.io's sample token (its signature part; header and payload vary in copies).
+    "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+})
+
+
+def find_tokens(text: str) -> Iterator[Secret]:
+    """Every credential-shaped string in `text`, placeholders excepted, in text order."""
+    found: list[Secret] = []
+    taken: list[tuple[int, int]] = []
+    low = text.lower()
+    present = {a for a in _anchors() if a in low}
+    if not present:
+        return
+    for shape in shapes():
+        if present.isdisjoint(shape.anchors):
+            continue
+        for m in shape.pattern.finditer(text):
+            start, end = m.span(shape.group)
+            value = m.group(shape.group)
+            if not value or any(s < end and start < e for s, e in taken):
+                continue
+            if shape.kind in _BOUNDED and start and text[start - 1] in _WORD_CHARS:
+                continue
+            if shape.kind == "JSON Web Token" and not _jwt_is_valid(value):
+                continue
+            if shape.kind == "private key":
+                if _private_key_is_placeholder(text, m.end()):
+                    continue
+            elif shape.kind == "password in a URL":
+                if not is_hardcoded(value):
+                    continue
+            elif is_placeholder(value):
+                continue
+            taken.append((start, end))
+            found.append(Secret(shape.kind, start, end, value))
+    yield from sorted(found, key=lambda s: s.start)
+
+
+_BASE64_RUN = re.compile(r"[A-Za-z0-9+/=]{40,}")
+
+
+def _private_key_is_placeholder(text: str, after: int) -> bool:
+    """A key header is a leak only when key material follows it, not `...` or `<key>`."""
+    body = text[after : after + 400]
+    return _BASE64_RUN.search(body) is None
+
+
+def variable_for(kind: str) -> str:
+    """The variable name a fix message suggests for a credential of this kind."""
+    for shape in shapes():
+        if shape.kind == kind:
+            return shape.variable
+    return "api_token"
+
+
+# -- names that say "secret" -----------------------------------------------------------------
+
+_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+SECRET_WORDS = frozenset({
+    "token", "secret", "password", "passwd", "pwd", "pat",
+    "credential", "credentials", "apikey", "passphrase", "privatekey",
+})
+# `*_KEY` names hold a secret, except keys that name or locate something.
+_NOT_SECRET_KEY = frozenset({
+    "public", "pub", "ssh", "sort", "partition", "hash", "primary", "foreign", "cache", "map",
+    "lookup", "label", "tag", "metadata", "kms", "gpg", "idempotency", "group", "object",
+    "routing", "shard", "row", "column", "index", "dict", "config", "host", "file", "path",
+})
+
+
+def name_words(name: str) -> list[str]:
+    """`GITHUB_TOKEN` -> [github, token]; `clientSecret` -> [client, secret]; `api-key` -> [api, key]."""
+    return [w.lower() for w in _WORDS.findall(name)]
+
+
+def is_secret_name(name: str) -> bool:
+    """Does this name say its value is a secret? Decided by its last word: `GITHUB_TOKEN` does,
+    `GITHUB_TOKEN_URL`, `secretName` and `CODER_TLS_KEY_FILE` do not."""
+    words = name_words(name)
+    if not words:
+        return False
+    last = words[-1]
+    if last in SECRET_WORDS:
+        return True
+    if last in ("key", "keys") and len(words) >= 2:
+        return words[-2] not in _NOT_SECRET_KEY
+    return False
+
+
+# -- placeholders and hard-coded values ------------------------------------------------------
+
+# Words that make a value a placeholder when they stand alone (`your-token-here`, `my_key`),
+# and the few that do even inside a word (`yourApiKey`, `EXAMPLEKEY`): a random token may
+# contain `my` or `foo` by chance, but hardly `example` or `changeme`.
+_PLACEHOLDER_WORDS = frozenset({
+    "your", "yours", "my", "example", "examples", "change", "changeme", "placeholder",
+    "redacted", "dummy", "fake", "sample", "replace", "replaceme", "insert", "enter", "here",
+    "todo", "tbd", "fixme", "secret", "secrets", "password", "passwd", "token", "key",
+    "apikey", "value", "string", "str", "none", "null", "nil", "undefined", "true", "false",
+    "hidden", "masked", "omitted", "foo", "bar", "baz", "test", "xxx",
+})
+_PLACEHOLDER_INFIXES = ("example", "changeme", "placeholder", "redacted", "replace", "your")
+_SEPARATORS = re.compile(r"[^A-Za-z0-9]+")
+_TEMPLATED = re.compile(r"<[^<>]*>|\$\{|\{\{|\$\(|^\$|^%\w+%$|^\{[^{}]*\}$|^\[[^\[\]]*\]$")
+_REFERENCE = re.compile(r"^(?:var|data|local|module|each|count|self|path|terraform|env|secrets|process\.env|os\.environ)\b[.\[]")
+_UPPER_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")  # API_KEY, YOUR_API_TOKEN
+_DOTTED_NAME = re.compile(r"^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+$")  # process.env.X, settings.token
+_REDACTED = re.compile(r"\.\.\.|…|\*\*\*|xxxx|XXXX|####")
+
+
+def is_placeholder(value: str) -> bool:
+    """Placeholders a docs page may show where a credential goes: `<token>`, `${VAR}`, `$(cmd)`,
+    `xxxx`, `57eb...2c4c`, `your-token-here`, `changeme`, `API_KEY`, `var.github_pat`,
+    documented example keys (`AKIAIOSFODNN7EXAMPLE`)."""
+    v = value.strip()
+    if not v or not any(c.isalnum() for c in v) or v[0] in "<{[$%":
+        return True
+    lower = v.lower()
+    if v in DOCUMENTED_EXAMPLES or any(w in lower for w in _PLACEHOLDER_INFIXES):
+        return True
+    if _REDACTED.search(v) or _TEMPLATED.search(v) or _REFERENCE.match(v):
+        return True
+    if _UPPER_NAME.match(v) or _DOTTED_NAME.match(v):
+        return True
+    if len(set(lower)) <= 2 or _is_sequential(v):  # "0000", "x-x-x", "1234567890", "abcdef"
+        return True
+    # `password123`, `secret42`: a placeholder word with a number is still a demo value.
+    words = {w.rstrip("0123456789") for w in _SEPARATORS.split(lower)}
+    return not _PLACEHOLDER_WORDS.isdisjoint(words)
+
+
+# Below these, a literal under a secret-looking name reads as a demo value (`coder`,
+# `postgres`, `7d`) rather than a credential; see the report in the README for the tradeoff.
+MIN_LENGTH = 8
+MIN_ENTROPY = 2.5  # bits per character (Shannon); `abc12345` ~ 3.0, `coderRDP!` ~ 3.2, `aaaabbbb` 1.0
+
+
+def entropy(value: str) -> float:
+    if not value:
+        return 0.0
+    counts: dict[str, int] = {}
+    for c in value:
+        counts[c] = counts.get(c, 0) + 1
+    n = len(value)
+    return -sum(k / n * math.log2(k / n) for k in counts.values())
+
+
+def is_hardcoded(value: str, *, strict: bool = True) -> bool:
+    """Is this literal a credential rather than a placeholder or a demo value?
+
+    `strict=False` (Terraform's syntax tree, where "a string literal under this name" is
+    already certain) only rules out placeholders; `strict=True` (text scans of other
+    languages) also wants MIN_LENGTH characters and MIN_ENTROPY bits per character.
+    """
+    if is_placeholder(value):
+        return False
+    if not strict:
+        return True
+    v = value.strip()
+    return len(v) >= MIN_LENGTH and entropy(v) >= MIN_ENTROPY and not v.isdigit()
+
+
+# -- assignments in other languages ----------------------------------------------------------
+
+_VALUE = r"""(?P<value>"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"'`,;&|)\]}#\\]+)"""
+_ASSIGNMENT = re.compile(
+    # NAME=value, export NAME=value, NAME: value, "name": "value", name = "value", name := "v"
+    r"""(?P<q>["']?)(?P<name>[A-Za-z_][\w.\-]*)(?P=q)[ \t]*(?::=|=>|=|:(?=[ \t]|["']))[ \t]*"""
+    + _VALUE
+    # --token value, --password=value
+    + r"""|(?<![\w-])--(?P<flag>[A-Za-z][\w\-]*)(?:=|[ \t]+)(?P<fvalue>"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"'`;&|)\\-][^\s"'`;&|)\\]*)"""
+)
+# Only lines holding one of these (lowercased) are scanned for assignments: a plain
+# substring search is 20x faster than running the assignment pattern over every line.
+_HINTS = ("token", "secret", "passw", "pwd", "pat", "key", "credential", "passphrase")
+
+
+def _hint_lines(text: str) -> list[tuple[int, int]]:
+    low = text.lower()
+    spans: set[tuple[int, int]] = set()
+    for word in _HINTS:
+        i = low.find(word)
+        while i != -1:
+            start = low.rfind("\n", 0, i) + 1
+            end = low.find("\n", i)
+            end = len(low) if end == -1 else end
+            spans.add((start, end))
+            i = low.find(word, end)
+    return sorted(spans)
+
+
+def find_assignments(text: str, *, strict: bool = True) -> Iterator[Secret]:
+    """Literals assigned to secret-looking names in shell, env, YAML, JSON, INI, TOML text."""
+    for line_start, line_end in _hint_lines(text):
+        for m in _ASSIGNMENT.finditer(text, line_start, line_end):
+            if m.group("flag") is not None:
+                name, group = m.group("flag"), "fvalue"
+            else:
+                name, group = m.group("name"), "value"
+            if not is_secret_name(name):
+                continue
+            raw = m.group(group)
+            start, end = m.span(group)
+            if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
+                raw, start, end = raw[1:-1], start + 1, end - 1
+            if is_hardcoded(raw, strict=strict):
+                yield Secret(f"literal {name_words(name)[-1]}", start, end, raw, name)
+
+
+def scan_text(text: str, *, strict: bool = True) -> list[Secret]:
+    """Token shapes and secret assignments; an assignment whose value is a token shape is
+    reported once, as the token (the more specific message)."""
+    tokens = list(find_tokens(text))
+    out = list(tokens)
+    for a in find_assignments(text, strict=strict):
+        if not any(t.start < a.end and a.start < t.end for t in tokens):
+            out.append(a)
+    return sorted(out, key=lambda s: s.start)
+
+
+def snake(name: str) -> str:
+    """`GITHUB_TOKEN` -> `github_token`, `clientSecret` -> `client_secret`."""
+    return "_".join(name_words(name)) or "api_token"
