@@ -10,6 +10,7 @@ first error, which is the first diagnostic hclsyntax reports for the same input.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from . import tokens as T
 from .errors import HclSyntaxError
@@ -18,6 +19,7 @@ from .tokens import Token
 
 MAX_DEPTH = 120  # bracket/block nesting; beyond this we report an error instead of exhausting the stack
 
+_NEWLINE = re.compile("\n")
 _NUMBER_OK = re.compile(r"[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?\Z")
 _ESCAPE = re.compile(r"\\(.)?|\$\$\{|%%\{", re.DOTALL)
 _HEX4 = re.compile(r"[0-9a-fA-F]{4}")
@@ -68,20 +70,14 @@ class Parser:
         self.src = src
         self.toks = toks
         # Significant tokens: comments dropped, a newline-terminated comment becomes a newline.
-        ft: list[Token] = []
-        fi: list[int] = []
-        for i, t in enumerate(toks):
-            if t.kind == T.COMMENT:
-                if t.text.endswith("\n"):
-                    nl = Token(T.NEWLINE, "\n", t.start, t.end, t.line, t.col)
-                    nl.end_line, nl.end_col = t.end_line, t.end_col
-                    ft.append(nl)
-                    fi.append(i)
-                continue
-            ft.append(t)
-            fi.append(i)
+        comment = T.COMMENT
+        ft = [
+            t if t.kind is not comment else Token(T.NEWLINE, "\n", t.start, t.end, 0, t.idx)
+            for t in toks
+            if t.kind is not comment or t.text[-1] == "\n"
+        ]
         self.ft = ft
-        self.fi = fi
+        self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(src)]
         self.p = 0
         self.nl = [True]
         self.depth = 0
@@ -113,13 +109,14 @@ class Parser:
         self.prev = t
         return t
 
-    @staticmethod
-    def index_of(tok: Token) -> int:
-        return tok.idx
+    def lc(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a source offset."""
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
 
-    @staticmethod
-    def fail(summary: str, tok: Token, detail: str = "") -> HclSyntaxError:
-        return HclSyntaxError(summary, tok.line, tok.col, detail)
+    def fail(self, summary: str, tok: Token, detail: str = "") -> HclSyntaxError:
+        line, col = self.lc(tok.start)
+        return HclSyntaxError(summary, line, col, detail)
 
     def enter(self, tok: Token) -> None:
         self.depth += 1
@@ -161,7 +158,7 @@ class Parser:
             if k == T.ELLIPSIS and nxt.flag:
                 self.read()
                 nxt.flag = 2
-                items.append(Ellipsis(nxt.line, nxt.col))
+                items.append(Ellipsis(*self.lc(nxt.start)))
                 continue
             bad = self.read()
             if bad.kind == T.OQUOTE:
@@ -191,10 +188,9 @@ class Parser:
 
     def finish_attribute(self, ident: Token, path: tuple[str, ...], single_line: bool) -> Attribute:
         self.read()  # "="
-        start_p = self.p
         x = self.parse_expression()
-        first = self.index_of(x.first) if x.first is not None else self.fi[start_p]
-        self.attr_spans.append(AttrSpan(path, ident.text, first, self.index_of(x.last)))
+        first = x.first.idx
+        self.attr_spans.append(AttrSpan(path, ident.text, first, x.last.idx))
         if not single_line:
             end = self.peek()
             if end.kind not in (T.NEWLINE, T.EOF):
@@ -207,7 +203,7 @@ class Parser:
                     )
                 raise self.fail("Missing newline after argument", end, "An argument definition must end with a newline.")
             self.read()
-        return Attribute(ident.text, self.expression(x), ident.line, ident.col, x.last.end_line)
+        return Attribute(ident.text, self.expression(x), *self.lc(ident.start), self.lc(x.last.end)[0])
 
     def finish_block(self, ident: Token, path: tuple[str, ...]) -> Block:
         labels: list[str] = []
@@ -221,18 +217,18 @@ class Parser:
                 break
             if k == T.OQUOTE:
                 if first_label < 0:
-                    first_label = self.fi[self.p]
+                    first_label = tok.idx
                 labels.append(self.parse_quoted_literal())
-                label_cols.append(tok.col)
-                last_label = self.index_of(self.prev)
+                label_cols.append(self.lc(tok.start)[1])
+                last_label = self.prev.idx
                 continue
             if k == T.IDENT:
                 self.read()
                 if first_label < 0:
-                    first_label = self.index_of(tok)
+                    first_label = tok.idx
                 labels.append(tok.text)
-                label_cols.append(tok.col)
-                last_label = self.index_of(tok)
+                label_cols.append(self.lc(tok.start)[1])
+                last_label = tok.idx
                 continue
             if k == T.EQUAL:
                 raise self.fail(
@@ -290,7 +286,7 @@ class Parser:
             self.read()
         else:
             raise self.fail("Missing newline after block definition", eol, "A block definition must end with a newline.")
-        return Block(ident.text, labels, body, ident.line, ident.col, close.line, label_cols)
+        return Block(ident.text, labels, body, *self.lc(ident.start), self.lc(close.start)[0], label_cols)
 
     def parse_single_attr_body(self, path: tuple[str, ...]) -> Body:
         ident = self.read()
@@ -457,7 +453,7 @@ class Parser:
                 return _X("bool", start, start, t0, t0, name)
             if name == "null":
                 return _X("null", start, start, t0, t0)
-            self.travs.append(Traversal((name,), start.line, start.col))
+            self.travs.append(Traversal((name,), *self.lc(start.start)))
             return _X("traversal", start, start, t0, t0 + 1)
         if k == T.NUMBER:
             self.read()
@@ -773,7 +769,7 @@ class Parser:
             raise self.fail(
                 "Unexpected end of template",
                 self.prev,
-                f"The control directive at line {tok.line} is missing its corresponding %{{ {end_kw} }} marker.",
+                f"The control directive at line {self.lc(tok.start)[0]} is missing its corresponding %{{ {end_kw} }} marker.",
             )
         close = self.prev
         if heredoc:
@@ -873,8 +869,7 @@ class Parser:
                 if not hx:
                     raise HclSyntaxError(
                         "Invalid escape sequence",
-                        tok.line,
-                        tok.col + m.start(),
+                        *self.lc(tok.start + m.start()),
                         f"The \\{c} escape sequence must be followed by {'four' if want == 4 else 'eight'} hexadecimal digits.",
                     )
                 cp = int(hx.group(0), 16)
@@ -883,8 +878,7 @@ class Parser:
             else:
                 raise HclSyntaxError(
                     "Invalid escape sequence",
-                    tok.line,
-                    tok.col + m.start(),
+                    *self.lc(tok.start + m.start()),
                     f"The symbol {c!r} is not a valid escape sequence selector.",
                 )
         out.append(text[pos:])
@@ -921,10 +915,8 @@ class Parser:
         travs = [t for t in self.travs[x.t0 : x.t1] if t is not None]
         e = Expression(
             self.src[first.start : last.end],
-            first.line,
-            first.col,
-            last.end_line,
-            last.end_col,
+            *self.lc(first.start),
+            *self.lc(last.end),
             x.kind if x.kind != "placeholder" else "other",
             x.value if x.kind in ("string", "number", "bool", "heredoc") else None,
             travs,
@@ -932,8 +924,9 @@ class Parser:
         if x.kind == "object":
             for key, key_tok, value in x.items:
                 if key is None:
-                    ph = Expression(ELLIPSIS, key_tok.line, key_tok.col, key_tok.end_line, key_tok.end_col, "other")
-                    e.items.append(ObjectItem(ELLIPSIS, key_tok.line, key_tok.col, ph))
+                    pos = self.lc(key_tok.start)
+                    ph = Expression(ELLIPSIS, *pos, *self.lc(key_tok.end), "other")
+                    e.items.append(ObjectItem(ELLIPSIS, *pos, ph))
                     continue
                 if key.kind == "string":
                     name = key.value or ""
@@ -941,7 +934,7 @@ class Parser:
                     name = key.first.text
                 else:
                     name = self.src[key.first.start : key.last.end]
-                e.items.append(ObjectItem(name, key_tok.line, key_tok.col, self.expression(value)))
+                e.items.append(ObjectItem(name, *self.lc(key_tok.start), self.expression(value)))
         elif x.kind == "tuple":
             e.elements = [self.expression(el) for el in x.elements]
         return e
@@ -956,7 +949,7 @@ def _flush(value: str) -> str:
 
 
 def parse_tokens(src: str, toks: list[Token]) -> tuple[Body, Parser]:
-    T.check_invalid_tokens(toks)
+    T.check_invalid_tokens(src, toks)
     parser = Parser(src, toks)
     body = parser.parse_file()
     return body, parser
