@@ -1,0 +1,63 @@
+"""Relative links that leave the docs tree: coder.com sends them to the repository.
+
+Coder's docs live in `docs/` of coder/coder, so `../../examples/templates` from
+`admin/templates/index.md` means the repository's `examples/templates`; here it becomes
+`https://github.com/coder/coder/blob/main/examples/templates`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Repository:
+    """Where the docs tree lives: `blob_url` + path-in-repo gives a file's page on GitHub."""
+
+    blob_url: str = "https://github.com/coder/coder/blob/main/"
+    docs_path: str = "docs"  # the docs tree's folder in the repository ("" for the root)
+
+    @classmethod
+    def from_site(cls, repo_url: str | None, edit_uri: str | None) -> Repository | None:
+        """From mkdocs.yml's `repo_url` and an `edit_uri` such as "edit/main/docs/"."""
+        if not repo_url or not edit_uri or _SCHEME.match(edit_uri):
+            return None
+        parts = [p for p in edit_uri.strip("/").split("/") if p]
+        if len(parts) < 2 or parts[0] not in ("edit", "blob"):
+            return None
+        return cls(f"{repo_url.rstrip('/')}/blob/{parts[1]}/", "/".join(parts[2:]))
+
+
+def out_of_tree(href: str, page_path: str) -> str | None:
+    """The docs-relative path `href` resolves to when it climbs out of the docs tree
+    (so it starts with "../"); None for any other link."""
+    if not href or href.startswith(("#", "/", "\\")) or _SCHEME.match(href):
+        return None
+    path = urlsplit(href).path
+    if not path:
+        return None
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), path))
+    return resolved if resolved == ".." or resolved.startswith("../") else None
+
+
+def repository_url(href: str, page_path: str, repo: Repository) -> str | None:
+    """The GitHub URL of a link that leaves the docs tree, or None to leave `href` alone
+    (a link inside the tree, an absolute URL, or one that climbs above the repository)."""
+    resolved = out_of_tree(href, page_path)
+    if resolved is None:
+        return None
+    in_repo = posixpath.normpath(posixpath.join(repo.docs_path or ".", resolved))
+    if in_repo == ".." or in_repo.startswith("../"):
+        return None
+    parts = urlsplit(href)
+    url = repo.blob_url.rstrip("/") + "/" + ("" if in_repo == "." else in_repo)
+    if parts.query:
+        url += "?" + parts.query
+    if parts.fragment:
+        url += "#" + parts.fragment
+    return url
