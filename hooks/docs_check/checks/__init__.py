@@ -21,6 +21,7 @@ CHECK_MODULES: list[str] = [
     "terraform",
     "secrets",
     "spelling",
+    "manifest",
 ]
 
 _register()
