@@ -1,0 +1,500 @@
+"""Terraform snippet rules: tf-lang, tf-syntax, tf-fmt (and its fix), tf-sensitive-variable.
+
+Positions are asserted as the Markdown `line:column` a writer's editor jumps to, for blocks
+at the top level, inside list items and inside alerts. The seed patch's own blocks are
+literal fixtures below.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import SHARED, docs_check
+from docs_check.config import Config
+from docs_check.engine import check_text
+from docs_check.findings import Finding, Severity
+from docs_check.fixes import apply_fixes
+from docs_check.markdown import Document
+
+TERRAFORM = shutil.which("terraform")
+SEED_DIR = SHARED / "seed"
+PR_PAGE = SHARED / "reference" / "ai-coder-2025-09" / "tasks.pr-19710.md"
+
+
+def check(md: str, *rules: str) -> list[Finding]:
+    return check_text(md, "page.md", Config(select=rules or ("tf-",)))
+
+
+def only(findings: list[Finding], rule: str) -> list[Finding]:
+    return [f for f in findings if f.rule == rule]
+
+
+def fixed(md: str, *rules: str) -> str:
+    """The page after applying every fix the given rules offer (one pass)."""
+    doc = Document.from_text(md, "page.md")
+    text, _ = apply_fixes(doc.text, [f.fix for f in check(md, *rules) if f.fix])
+    return text
+
+
+def fence(body: str, lang: str = "tf") -> str:
+    return f"```{lang}\n{body}```\n"
+
+
+# -- the seed patch's blocks (docs/ai-coder/tasks.md, PR 19710), verbatim --------------------
+# Commits 1-3 indent with tabs (the seed file in ../shared has its whitespace collapsed; the
+# PR's page in ../shared/reference keeps the bytes, and test_seed_fixtures_match_the_sources
+# ties both to these fixtures). Commit 4 realigns them the way `terraform fmt` does.
+
+SEED1_IDENTITY = (
+    'resource "coder_agent" "main" {\n'
+    "\t...\n"
+    "\tenv = {\n"
+    '\t\tGIT_AUTHOR_NAME = "AI Bot"\n'
+    '\t\tGIT_AUTHOR_EMAIL = "ai.bot@example.com"\n'
+    '\t\tGIT_COMMITTER_NAME = "Jane Doe"\n'
+    '\t\tGIT_COMMITTER_EMAIL = "jane.doe@example.com"\n'
+    "\t}\n"
+    "}\n"
+)
+SEED1_TOKEN = (
+    'resource "coder_agent" "main" {\n'
+    "\t...\n"
+    "\tenv = {\n"
+    '\t\tGITHUB_TOKEN = "ghp_1234567890abcdef" # Inject a Bot specific PAT\n'
+    "\t}\n"
+    "}\n"
+)
+SEED2_VARIABLE = (
+    "# Define a template variable to store the token.\n"
+    'variable "github_pat" {\n'
+    "\ttype      = string\n"
+    "\tsensitive = true\n"
+    "}\n"
+    "\n"
+    'resource "coder_agent" "main" {\n'
+    "\t...\n"
+    "\tenv = {\n"
+    "\t\tGITHUB_TOKEN = var.github_pat # Inject a Bot specific PAT\n"
+    "\t}\n"
+    "}\n"
+)
+SEED4_IDENTITY = (
+    'resource "coder_agent" "main" {\n'
+    "  ...\n"
+    "  env = {\n"
+    '    GIT_AUTHOR_NAME     = "AI Bot"\n'
+    '    GIT_AUTHOR_EMAIL    = "ai.bot@example.com"\n'
+    '    GIT_COMMITTER_NAME  = "Jane Doe"\n'
+    '    GIT_COMMITTER_EMAIL = "jane.doe@example.com"\n'
+    "  }\n"
+    "}\n"
+)
+SEED4_VARIABLE = (
+    "# Define a template variable to store the token.\n"
+    'variable "github_pat" {\n'
+    "  type      = string\n"
+    "  sensitive = true\n"
+    "}\n"
+    "\n"
+    'resource "coder_agent" "main" {\n'
+    "  ...\n"
+    "  env = {\n"
+    "    GITHUB_TOKEN = var.github_pat # Inject a Bot specific PAT\n"
+    "  }\n"
+    "}\n"
+)
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_seed_fixtures_match_the_sources() -> None:
+    seeds = sorted(SEED_DIR.glob("*.txt")) if SEED_DIR.is_dir() else []
+    if not seeds or not PR_PAGE.is_file():
+        pytest.skip("../shared (seed patch and reference pages) is absent")
+    # The seed (whitespace collapsed, diff markers dropped) holds every fixture line; commit 1
+    # adds its two blocks whole, the GitHub token included.
+    seed = _collapse(_collapse(" ".join(p.read_text(encoding="utf-8") for p in seeds)).replace(" +", " "))
+    for block in (SEED1_IDENTITY, SEED1_TOKEN, SEED2_VARIABLE, SEED4_IDENTITY, SEED4_VARIABLE):
+        for line in block.splitlines():
+            assert _collapse(line) in seed, line
+    for block in (SEED1_IDENTITY, SEED1_TOKEN):
+        assert _collapse(block) in seed
+    # The PR's page keeps the bytes of commits 2-3, tabs included.
+    page = PR_PAGE.read_text(encoding="utf-8")
+    assert fence(SEED1_IDENTITY) in page
+    assert fence(SEED2_VARIABLE) in page
+
+
+def test_seed_mis_indented_blocks_are_tf_fmt_findings() -> None:
+    cases = [
+        (SEED1_IDENTITY, 5, "line 2 of the block should read `  ...`, not `\\t...`"),
+        (SEED1_TOKEN, 5, "line 2 of the block should read `  ...`, not `\\t...`"),
+        (SEED2_VARIABLE, 6, "line 3 of the block should read `  type      = string`, not `\\ttype      = string`"),
+    ]
+    for block, line, message in cases:
+        # "# Tasks", blank, fence: the block's line n is the page's line n + 3.
+        (f,) = only(check("# Tasks\n\n" + fence(block)), "tf-fmt")
+        assert (f.line, f.column) == (line, 1)
+        assert message in f.message, f.message
+
+
+def test_seed_realigned_blocks_are_clean() -> None:
+    for block in (SEED4_IDENTITY, SEED4_VARIABLE):
+        assert check("# Tasks\n\n" + fence(block)) == []
+
+
+def test_seed_fix_is_commit_4() -> None:
+    """--fix turns commits 1-3's blocks into commit 4's, byte for byte."""
+    for before, after in ((SEED1_IDENTITY, SEED4_IDENTITY), (SEED2_VARIABLE, SEED4_VARIABLE)):
+        assert fixed("# Tasks\n\n" + fence(before), "tf-fmt") == "# Tasks\n\n" + fence(after)
+
+
+@pytest.mark.skipif(TERRAFORM is None, reason="no terraform binary on PATH")
+def test_seed_realigned_blocks_are_what_terraform_fmt_writes() -> None:
+    for before, after in ((SEED1_IDENTITY, SEED4_IDENTITY), (SEED2_VARIABLE, SEED4_VARIABLE)):
+        # `...` is not HCL: terraform sees it as a comment, as the formatter's harness does.
+        masked = before.replace("\t...\n", "\t# ...\n")
+        out = subprocess.run(
+            [TERRAFORM, "fmt", "-no-color", "-"], input=masked, capture_output=True, text=True, check=True
+        ).stdout
+        assert out.replace("  # ...\n", "  ...\n") == after
+
+
+# -- tf-lang ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("label", ["hcl", "terraform", "HCL"])
+def test_tf_lang_flags_other_labels_and_fixes_just_the_label(label: str) -> None:
+    md = f"Intro.\n\n```{label} title=\"main.tf\"\nlocals {{}}\n```\n"
+    (f,) = check(md)
+    assert (f.rule, f.line, f.column, f.severity) == ("tf-lang", 3, 4, Severity.WARNING)
+    assert f"labelled `{label}`" in f.message and "`tf`" in f.message
+    assert fixed(md) == 'Intro.\n\n```tf title="main.tf"\nlocals {}\n```\n'
+
+
+def test_tf_lang_fix_inside_a_list_and_pymdownx_braces() -> None:
+    md = "1. Step:\n\n   ```{.hcl linenums=\"1\"}\n   locals {}\n   ```\n"
+    (f,) = check(md)
+    assert (f.rule, f.line, f.column) == ("tf-lang", 3, 9)
+    assert fixed(md) == "1. Step:\n\n   ```{.tf linenums=\"1\"}\n   locals {}\n   ```\n"
+
+
+def test_tf_label_is_fine() -> None:
+    assert check(fence("locals {}\n")) == []
+
+
+def test_other_languages_are_not_terraform() -> None:
+    assert check(fence('resource "x" {\n', "sh") + fence("a = [\n", "text")) == []
+
+
+# -- tf-syntax -------------------------------------------------------------------------------
+
+MISSING_QUOTE = (
+    "terraform {\n"
+    "  required_providers {\n"
+    "    coder = {\n"
+    '      source = "coder/coder\n'
+    "    }\n"
+    "  }\n"
+    "}\n"
+)
+UNCLOSED_BRACE = 'resource "coder_agent" "main" {\n  arch = "amd64"\n'
+EXTRA_BRACE = 'resource "coder_agent" "main" {\n  arch = "amd64"\n}\n}\n'
+
+
+def _indent(block: str, prefix: str) -> str:
+    return "".join(prefix + line if line.strip() else prefix.rstrip() + "\n" for line in block.splitlines(True))
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "col", "title"),
+    [
+        # terraform: "Invalid multi-line string", at the end of the line the quote opens.
+        (MISSING_QUOTE, 4, 28, "Invalid multi-line string"),
+        # terraform: "Unclosed configuration block", at the block's `{`.
+        (UNCLOSED_BRACE, 1, 31, "Unclosed configuration block"),
+        # terraform: "Argument or block definition required", at the stray `}`.
+        (EXTRA_BRACE, 4, 1, "Argument or block definition required"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("container", "prefix", "first"),
+    [
+        # `first`: the page line just before the block's first line (its fence).
+        ("top level", "", 5),
+        ("list item", "   ", 7),
+        ("alert", "> ", 6),
+        ("alert in a list item", "   > ", 8),
+    ],
+)
+def test_tf_syntax_points_at_the_markdown_line_and_column(
+    body: str, line: int, col: int, title: str, container: str, prefix: str, first: int
+) -> None:
+    if container == "top level":
+        md = "# Page\n\nIntro.\n\n" + fence(body)
+    elif container == "list item":
+        md = "# Page\n\nIntro.\n\n1. Step:\n\n" + _indent(fence(body), prefix)
+    elif container == "alert":
+        md = "# Page\n\nIntro.\n\n> [!NOTE]\n" + _indent(fence(body), prefix)
+    else:
+        md = "# Page\n\nIntro.\n\n- Step:\n\n   > [!TIP]\n" + _indent(fence(body), prefix)
+    found = check(md)
+    (f,) = only(found, "tf-syntax")
+    assert only(found, "tf-fmt") == []  # a block that does not parse cannot be formatted
+    assert (f.line, f.column) == (first + line, len(prefix) + col), f.format()
+    assert f.severity == Severity.ERROR
+    assert title in f.message
+    assert "disable-next-line tf-syntax" in f.message
+    # The reported column really is inside the block, on the line terraform names.
+    md_line = md.splitlines()[f.line - 1]
+    assert md_line.startswith(prefix.rstrip()) and md_line[len(prefix) :] == body.splitlines()[line - 1]
+
+
+def test_tf_syntax_with_a_tab_indented_list_block_and_crlf() -> None:
+    md = "- Step:\r\n\r\n  ```tf\r\n  " + MISSING_QUOTE.replace("\n", "\r\n  ").rstrip(" ") + "```\r\n"
+    (f,) = only(check(md), "tf-syntax")
+    assert (f.line, f.column) == (7, 30)
+
+
+def test_suppression_comment_silences_a_deliberately_invalid_block() -> None:
+    md = "Wrong on purpose:\n\n<!-- docs-check: disable-next-line tf-syntax -->\n" + fence(MISSING_QUOTE)
+    assert check(md) == []
+    assert only(check("Wrong:\n\n" + fence(MISSING_QUOTE)), "tf-syntax")
+
+
+def test_placeholder_lines_parse() -> None:
+    md = fence('resource "coder_agent" "main" {\n  ...\n  arch = "amd64"\n  ... # more settings\n}\n')
+    assert check(md) == []
+
+
+def test_empty_and_unclosed_blocks_do_not_crash() -> None:
+    assert check("```tf\n```\n") == []
+    assert check("```tf\n\n\n```\n") == []
+    # An unclosed fence runs to the end of the page: it is checked but never rewritten.
+    found = check("```tf\nlocals {\n  a=1\n}\n")
+    assert [f.rule for f in found] == []
+
+
+# -- tf-fmt ----------------------------------------------------------------------------------
+
+
+def test_tf_fmt_message_shows_the_first_differing_line() -> None:
+    md = "# Page\n\n" + fence('resource "coder_agent" "main" {\n  arch = "amd64"\n  os = "linux"\n}\n')
+    (f,) = check(md)
+    # Column: where the two versions of the line part, after `  os `.
+    assert (f.rule, f.line, f.column, f.severity) == ("tf-fmt", 6, 6, Severity.WARNING)
+    assert f.end_line == 8
+    assert "line 3 of the block should read `  os   = \"linux\"`, not `  os = \"linux\"`" in f.message
+    assert "docs-check --fix" in f.message
+    assert f.fix is not None
+
+
+def test_tf_fmt_message_makes_trailing_blanks_visible() -> None:
+    (f,) = check(fence('locals {\n  a = 1   \n}\n'))
+    assert "should read `  a = 1`, not `  a = 1   ` (with 3 trailing spaces)" in f.message
+
+
+def test_tf_fmt_fix_inside_list_items_and_alerts_keeps_prefixes() -> None:
+    md = (
+        "1. First:\n"
+        "\n"
+        "   ```tf\n"
+        "   locals {\n"
+        "   a = 1\n"
+        "       bb = 2\n"
+        "\n"
+        "   }\n"
+        "   ```\n"
+        "\n"
+        "> [!WARNING]\n"
+        "> Then:\n"
+        ">\n"
+        "> ```tf\n"
+        "> locals {\n"
+        ">     x=[1,2]\n"
+        "> }\n"
+        "> ```\n"
+    )
+    found = only(check(md), "tf-fmt")
+    assert [(f.line, f.column) for f in found] == [(5, 4), (16, 5)]
+    assert fixed(md) == (
+        "1. First:\n"
+        "\n"
+        "   ```tf\n"
+        "   locals {\n"
+        "     a  = 1\n"
+        "     bb = 2\n"
+        "\n"
+        "   }\n"
+        "   ```\n"
+        "\n"
+        "> [!WARNING]\n"
+        "> Then:\n"
+        ">\n"
+        "> ```tf\n"
+        "> locals {\n"
+        ">   x = [1, 2]\n"
+        "> }\n"
+        "> ```\n"
+    )
+
+
+def test_tf_fmt_fix_is_idempotent_in_process() -> None:
+    md = fence('locals {\n a=1\n  bbb = "x" # c\n}\n')
+    once = fixed(md)
+    assert once != md
+    assert check(once) == []
+    assert fixed(once) == once
+
+
+def test_formatted_blocks_with_placeholders_are_clean() -> None:
+    md = fence('module "claude" {\n  source = "registry.coder.com/coder/claude-code/coder"\n  ...\n}\n')
+    assert check(md) == []
+
+
+# -- tf-sensitive-variable -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "flagged"),
+    [
+        ("github_pat", True), ("api_key", True), ("db_password", True), ("client_secret", True),
+        ("anthropic_api_key", True), ("CLOUD_API_KEY", True), ("aws_credentials", True),
+        ("token", True), ("region", False), ("public_key", False), ("token_url", False),
+        ("secret_name", False), ("key_name", False), ("path", False), ("ssh_key", False),
+    ],
+)
+def test_tf_sensitive_variable_by_name(name: str, flagged: bool) -> None:
+    md = "Intro.\n\n" + fence(f'variable "{name}" {{\n  type = string\n}}\n')
+    found = only(check(md), "tf-sensitive-variable")
+    assert bool(found) == flagged
+    if flagged:
+        (f,) = found
+        assert (f.line, f.column, f.severity) == (4, 10, Severity.WARNING)
+        assert f'variable "{name}"' in f.message and "sensitive = true" in f.message
+
+
+def test_tf_sensitive_variable_accepts_sensitive_true_only() -> None:
+    ok = fence('variable "github_pat" {\n  type      = string\n  sensitive = true\n}\n')
+    assert check(ok) == []
+    off = fence('variable "github_pat" {\n  type      = string\n  sensitive = false\n}\n')
+    (f,) = only(check(off), "tf-sensitive-variable")
+    assert "sets `sensitive = false`" in f.message
+
+
+def test_tf_sensitive_variable_position_inside_a_list() -> None:
+    md = "- Add:\n\n  ```tf\n  variable \"api_token\" {}\n  ```\n"
+    (f,) = only(check(md), "tf-sensitive-variable")
+    assert (f.line, f.column) == (4, 12)
+
+
+# -- the CLI: --fix rewrites a block in place and nothing else -------------------------------
+
+PAGE = (
+    "---\n"
+    "title: Tasks\n"
+    "---\n"
+    "\n"
+    "# Tasks   \n"  # trailing blanks outside blocks must survive
+    "\n"
+    "Some *prose* with `code` and\ttabs.\n"
+    "\n"
+    "1. Add the agent:\n"
+    "\n"
+    "   ```tf\n"
+    '   resource "coder_agent" "main" {\n'
+    '   \tarch = "amd64"\n'
+    '   \tos = "linux"\n'
+    "   }\n"
+    "   ```\n"
+    "\n"
+    "   ```sh\n"
+    "   a=1   b  =  2\n"
+    "   ```\n"
+    "\n"
+    "> [!NOTE]\n"
+    "> Identity:\n"
+    ">\n"
+    "> ```tf\n"
+    + "".join("> " + line + "\n" if line else ">\n" for line in SEED1_IDENTITY.splitlines())
+    + "> ```\n"
+    "\n"
+    "```tf\n"
+    "locals {\n"
+    "  already = \"clean\"\n"
+    "}\n"
+    "```\n"
+    "\n"
+    "Last line without newline"
+)
+
+
+def _outside_blocks(text: str) -> list[str]:
+    """Every line outside the content of the page's tf blocks (fences included), with EOLs."""
+    doc = Document.from_text(text, "p.md")
+    inside = {n for b in doc.fences if b.lang == "tf" for n in b.content_lines}
+    return [ln.text + ln.eol for ln in doc.lines if ln.number not in inside]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_cli_fix_rewrites_blocks_in_place_and_touches_nothing_else(tmp_path: Path, newline: str) -> None:
+    page = tmp_path / "tasks.md"
+    original = PAGE.replace("\n", newline).encode()
+    page.write_bytes(original)
+
+    first = docs_check("--fix", "--select", "tf-", str(page))
+    assert first.returncode == 0, first.stdout + first.stderr
+    after = page.read_bytes()
+    assert after != original
+    text_before, text_after = original.decode(), after.decode()
+    assert _outside_blocks(text_after) == _outside_blocks(text_before)
+    assert after.endswith(b"Last line without newline")
+    if newline == "\r\n":
+        assert after.count(b"\n") == after.count(b"\r\n")
+
+    expected_list_block = '   resource "coder_agent" "main" {\n     arch = "amd64"\n     os   = "linux"\n   }\n'
+    assert expected_list_block.replace("\n", newline) in text_after
+    alert_block = "".join("> " + line + "\n" if line else ">\n" for line in SEED4_IDENTITY.splitlines())
+    assert alert_block.replace("\n", newline) in text_after
+
+    second = docs_check("--fix", "--select", "tf-", str(page))
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert page.read_bytes() == after  # idempotent
+
+    report = docs_check("--select", "tf-", str(page))
+    assert report.returncode == 0 and report.stdout == "", report.stdout
+
+
+def test_cli_reports_at_file_line_col(tmp_path: Path) -> None:
+    page = tmp_path / "tasks.md"
+    page.write_text(PAGE, encoding="utf-8")
+    result = docs_check("--select", "tf-", str(page))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any(re.search(r"tasks\.md:13:4: tf-fmt: .*should read `  arch = \"amd64\"`, not `\\tarch", x) for x in lines), lines
+    assert any(re.search(r"tasks\.md:27:3: tf-fmt: ", x) for x in lines), lines
+    assert len(lines) == 2
+
+
+def test_cli_fix_relabels_hcl_blocks(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("Intro.\n\n```hcl\nlocals {\n  a = 1\n}\n```\n\n~~~terraform\nlocals {}\n~~~\n", encoding="utf-8")
+    result = docs_check("--fix", "--select", "tf-lang", str(page))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert page.read_text(encoding="utf-8") == "Intro.\n\n```tf\nlocals {\n  a = 1\n}\n```\n\n~~~tf\nlocals {}\n~~~\n"
+
+
+def test_cli_diff_shows_the_fix_without_writing(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(fence("locals {\n  a=1\n}\n"), encoding="utf-8")
+    before = page.read_bytes()
+    result = docs_check("--diff", "--select", "tf-fmt", str(page))
+    assert result.returncode == 1
+    assert "-  a=1\n+  a = 1\n" in result.stdout
+    assert page.read_bytes() == before
