@@ -95,7 +95,10 @@ def shapes() -> tuple[Shape, ...]:
     for module, cls, kind, variable, anchors in _DS_PLUGINS:
         plugin = getattr(importlib.import_module(f"detect_secrets.plugins.{module}"), cls)
         for pattern in plugin.denylist:
-            out.append(Shape(kind, pattern, 1 if pattern.groups else 0, variable, anchors))
+            # Only AWS's keyword pattern captures the secret itself; other groups capture a
+            # prefix (GitLab's `glpat`), which detect-secrets would report instead of the token.
+            group = 1 if module == "aws" and pattern.groups else 0
+            out.append(Shape(kind, pattern, group, variable, anchors))
     return tuple(out)
 
 
@@ -145,21 +148,26 @@ def find_tokens(text: str) -> Iterator[Secret]:
                 continue
             if shape.kind in _BOUNDED and start and text[start - 1] in _WORD_CHARS:
                 continue
-            if shape.kind == "JSON Web Token" and not _jwt_is_valid(value):
-                continue
+            if shape.kind == "JSON Web Token":
+                if not _jwt_is_valid(value):
+                    continue
+                # detect-secrets' pattern ends lazily, before the signature: report it whole.
+                end = _JWT_TAIL.match(text, end).end()
+                value = text[start:end]
             if shape.kind == "private key":
                 if _private_key_is_placeholder(text, m.end()):
                     continue
             elif shape.kind == "password in a URL":
                 if not is_hardcoded(value):
                     continue
-            elif is_placeholder(value):
+            elif is_token_placeholder(value):
                 continue
             taken.append((start, end))
             found.append(Secret(shape.kind, start, end, value))
     yield from sorted(found, key=lambda s: s.start)
 
 
+_JWT_TAIL = re.compile(r"[A-Za-z0-9_\-+/=.]*")
 _BASE64_RUN = re.compile(r"[A-Za-z0-9+/=]{40,}")
 
 
@@ -228,25 +236,33 @@ _SEPARATORS = re.compile(r"[^A-Za-z0-9]+")
 _TEMPLATED = re.compile(r"<[^<>]*>|\$\{|\{\{|\$\(|^\$|^%\w+%$|^\{[^{}]*\}$|^\[[^\[\]]*\]$")
 _REFERENCE = re.compile(r"^(?:var|data|local|module|each|count|self|path|terraform|env|secrets|process\.env|os\.environ)\b[.\[]")
 _UPPER_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")  # API_KEY, YOUR_API_TOKEN
-_DOTTED_NAME = re.compile(r"^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+$")  # process.env.X, settings.token
+_DOTTED_NAME = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")  # process.env.X, settings.token
 _REDACTED = re.compile(r"\.\.\.|…|\*\*\*|xxxx|XXXX|####")
 
 
 def is_placeholder(value: str) -> bool:
     """Placeholders a docs page may show where a credential goes: `<token>`, `${VAR}`, `$(cmd)`,
     `xxxx`, `57eb...2c4c`, `your-token-here`, `changeme`, `API_KEY`, `var.github_pat`,
-    documented example keys (`AKIAIOSFODNN7EXAMPLE`)."""
+    `1234567890`, documented example keys (`AKIAIOSFODNN7EXAMPLE`)."""
     v = value.strip()
-    if not v or not any(c.isalnum() for c in v) or v[0] in "<{[$%":
+    if not v or v[0] in "<{[$%" or _REFERENCE.match(v) or _UPPER_NAME.match(v) or _DOTTED_NAME.match(v):
+        return True
+    return is_token_placeholder(v) or _is_sequential(v)
+
+
+def is_token_placeholder(value: str) -> bool:
+    """The placeholder test for a value that has a credential's shape (`ghp_xxxx...`,
+    `AKIA...EXAMPLE`, `ghp_<token>`): the looser tests of is_placeholder would excuse real
+    tokens (a JWT looks like a dotted name; `ghp_1234567890abcdef` is nearly sequential)."""
+    v = value.strip()
+    if not v or not any(c.isalnum() for c in v):
         return True
     lower = v.lower()
     if v in DOCUMENTED_EXAMPLES or any(w in lower for w in _PLACEHOLDER_INFIXES):
         return True
-    if _REDACTED.search(v) or _TEMPLATED.search(v) or _REFERENCE.match(v):
+    if _REDACTED.search(v) or _TEMPLATED.search(v):
         return True
-    if _UPPER_NAME.match(v) or _DOTTED_NAME.match(v):
-        return True
-    if len(set(lower)) <= 2 or _is_sequential(v):  # "0000", "x-x-x", "1234567890", "abcdef"
+    if len(set(lower)) <= 2:  # "0000", "x-x-x"
         return True
     # `password123`, `secret42`: a placeholder word with a number is still a demo value.
     words = {w.rstrip("0123456789") for w in _SEPARATORS.split(lower)}
@@ -292,7 +308,9 @@ _ASSIGNMENT = re.compile(
     r"""(?P<q>["']?)(?P<name>[A-Za-z_][\w.\-]*)(?P=q)[ \t]*(?::=|=>|=|:(?=[ \t]|["']))[ \t]*"""
     + _VALUE
     # --token value, --password=value
-    + r"""|(?<![\w-])--(?P<flag>[A-Za-z][\w\-]*)(?:=|[ \t]+)(?P<fvalue>"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"'`;&|)\\-][^\s"'`;&|)\\]*)"""
+    # --token value, --password=value (a value with `=` is an assignment of its own:
+    # `--set auth.password=...`)
+    + r"""|(?<![\w-])--(?P<flag>[A-Za-z][\w\-]*)(?:=|[ \t]+)(?P<fvalue>"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"'`;&|)\\=-][^\s"'`;&|)\\=]*)(?=[\s;&|)]|$)"""
 )
 # Only lines holding one of these (lowercased) are scanned for assignments: a plain
 # substring search is 20x faster than running the assignment pattern over every line.

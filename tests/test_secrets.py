@@ -1,0 +1,377 @@
+"""Secret detection: token shapes, secret-looking names, placeholders; tf-secret and tf-secret-code.
+
+Credential-shaped test values are assembled at run time (`"ghp_" + ...`), so this file holds
+no string that a repository's own secret scanning (or push protection) would take for a leak.
+"""
+
+from __future__ import annotations
+
+import pytest
+from docs_check import secrets
+from docs_check.config import Config
+from docs_check.engine import check_text
+from docs_check.findings import Finding, Severity
+
+# Real-looking shapes, built so that no literal in this file has the shape.
+GH36 = "ghp" + "_" + "aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dF3hJ5"
+GH_FINE = "github" + "_pat_" + "11ABCDEFG0" + "a1b2c3d4e5f6g7_" + "h8i9J0K1L2M3N4O5P6Q7R8S9T0U1V2W3X4Y5Z6a7b8c9d0e1f2g3h4i5j6"
+AWS_ID = "AKIA" + "Z7QW3ERT5YUI9OPA"
+ANTHROPIC = "sk-" + "ant-api03-" + "Xy7kP2mN9qR4tV6wZ1bC3dF5gH8jL0nQ"
+OPENAI = "sk-" + "proj-" + "Ab12Cd34Ef56Gh78Ij90Kl12Mn34"
+SLACK = "xox" + "b-" + "123456789012-1234567890123-" + "AbCdEfGhIjKlMnOpQrStUvWx"
+GITLAB = "gl" + "pat-" + "Zx9Yw8Vu7Ts6Rq5Po4Nm"
+GOOGLE = "AI" + "za" + "SyD3fG5hJ7kL9zX1cV3bN5mQ7wE9rT1yU3i"
+JWT = (
+    "eyJ" + "hbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+    + "eyJzdWIiOiJjb2Rlci1ib3QiLCJpYXQiOjE3MDAwMDAwMDB9."
+    + "q8Yx3kR9mZ2vN7bT1wP5sL0fH4jD6gC8aE2uI9oK3nM"
+)
+PRIVATE_KEY = (
+    "-----BEGIN " + "OPENSSH PRIVATE KEY-----\n"
+    + "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n"
+    + "-----END OPENSSH PRIVATE KEY-----\n"
+)
+SEED_TOKEN = "ghp_1234567890abcdef"  # the seed's own, short: it must be caught all the same
+
+
+def kinds(text: str) -> list[str]:
+    return [s.kind for s in secrets.scan_text(text)]
+
+
+def check(md: str, *rules: str) -> list[Finding]:
+    return check_text(md, "page.md", Config(select=rules or ("tf-secret", "tf-secret-code")))
+
+
+# -- token shapes ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        (SEED_TOKEN, "GitHub token"),
+        (GH36, "GitHub token"),
+        (GH_FINE, "GitHub token"),
+        (AWS_ID, "AWS key"),
+        (ANTHROPIC, "Anthropic API key"),
+        (OPENAI, "OpenAI API key"),
+        (SLACK, "Slack token"),
+        (GITLAB, "GitLab token"),
+        (GOOGLE, "Google API key"),
+        (JWT, "JSON Web Token"),
+        (PRIVATE_KEY, "private key"),
+    ],
+)
+def test_token_shapes_are_found_in_any_context(value: str, kind: str) -> None:
+    for text in (value, f"x = {value}\n", f'  "v": "{value}",\n', f"# {value}\n", f"--opt={value} \\\n"):
+        found = list(secrets.find_tokens(text))
+        assert [s.kind for s in found] == [kind], text
+        if kind != "private key":
+            (s,) = found
+            assert text[s.start : s.end] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "ghp_<your-token>",
+        "ghp_YOUR_TOKEN_HERE_PLEASE_1234",
+        "AKIAIOSFODNN7EXAMPLE",
+        'aws_secret_access_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"',
+        "AKIAXXXXXXXXXXXXXXXX",
+        "xoxb-...",
+        "sk-ant-...",
+        "sk-...",
+        "eyJhbGciOi...",
+        "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----",
+        "-----BEGIN OPENSSH PRIVATE KEY-----\n<your key>\n",
+        "postgres://coder:${POSTGRES_PASSWORD}@db/coder",
+        "postgres://username:password@localhost/coder",
+        "postgres://coder@localhost:5432/coder",
+        "mytask-ghp_abc",  # too short after the prefix
+        "disk-abcdefghijklmnopqrstuvwxyz",  # `sk-` inside a word
+        "https://github.com/coder/coder/blob/main/README.md",
+    ],
+)
+def test_placeholders_and_lookalikes_are_not_tokens(text: str) -> None:
+    assert list(secrets.find_tokens(text)) == []
+
+
+def test_aws_secret_key_with_its_keyword() -> None:
+    secret = "Zq8" + "xR2vT5wY7uI9oP1aS3dF6gH8jK0lM4nB6cV8x"  # 40 characters
+    assert kinds(f'aws_secret_access_key = "{secret}"') == ["AWS key"]
+
+
+def test_password_in_a_url() -> None:
+    (s,) = secrets.scan_text("CODER_PG_CONNECTION_URL=postgres://coder:Xk29vLq7Zp@db:5432/coder\n")
+    assert (s.kind, s.value) == ("password in a URL", "Xk29vLq7Zp")
+
+
+# -- names and values ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["GITHUB_TOKEN", "github_pat", "api_key", "API_KEY", "CODER_PROVISIONER_DAEMON_KEY", "db_password",
+     "clientSecret", "client-secret", "AWS_SECRET_ACCESS_KEY", "passwd", "credentials",
+     "CODER_SESSION_TOKEN", "Coder-Session-Token", "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "token"],
+)
+def test_secret_names(name: str) -> None:
+    assert secrets.is_secret_name(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["GITHUB_TOKEN_URL", "CODER_TLS_KEY_FILE", "secretName", "key", "public_key", "ssh_key",
+     "maxOutputTokens", "CODER_DISABLE_PASSWORD_AUTH", "path", "pattern", "token_ttl", "keySecretName",
+     "region", "id", "monkey"],
+)
+def test_not_secret_names(name: str) -> None:
+    assert not secrets.is_secret_name(name)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["", "<token>", "<your-token-here>", "${GITHUB_TOKEN}", "$GITHUB_TOKEN", "$(coder login token)",
+     "{{ secrets.GITHUB_TOKEN }}", "xxxx", "XXXXXXXXXXXX", "...", "57ebc9...02c24c", "****",
+     "your-token-here", "changeme", "change-me", "CHANGEME", "API_KEY", "YOUR_API_TOKEN",
+     "var.github_pat", "data.coder_workspace_owner.me.session_token", "local.token",
+     "process.env.SLACK_BOT_TOKEN", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+     "password", "secret", "password123", "string", "null", "true", "1234567890", "abcdefgh",
+     "my-secret-token", "example-password", "redacted", "<OAuth"],
+)
+def test_placeholders(value: str) -> None:
+    assert secrets.is_placeholder(value)
+    assert not secrets.is_hardcoded(value)
+    assert not secrets.is_hardcoded(value, strict=False)
+
+
+@pytest.mark.parametrize("value", [SEED_TOKEN, "k9Xw2mQ7vLp4", "Zp0-Tq9_Ws8.Rv7", "coderRDP!x"])
+def test_hardcoded_values(value: str) -> None:
+    assert secrets.is_hardcoded(value)
+
+
+def test_the_strict_bar_is_for_text_scans_only() -> None:
+    # `coder` is a demo password in a shell line, but a literal password in Terraform.
+    assert not secrets.is_hardcoded("coder")
+    assert secrets.is_hardcoded("coder", strict=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("GITHUB_TOKEN=k9Xw2mQ7vLp4R\n", "GITHUB_TOKEN", "k9Xw2mQ7vLp4R"),
+        ("export GITHUB_TOKEN='k9Xw2mQ7vLp4R'\n", "GITHUB_TOKEN", "k9Xw2mQ7vLp4R"),
+        ('CODER_OIDC_CLIENT_SECRET="k9Xw2mQ7vLp4R" coder server\n', "CODER_OIDC_CLIENT_SECRET", "k9Xw2mQ7vLp4R"),
+        ("  api_key: k9Xw2mQ7vLp4R # prod\n", "api_key", "k9Xw2mQ7vLp4R"),
+        ('  "password": "k9Xw2mQ7vLp4R",\n', "password", "k9Xw2mQ7vLp4R"),
+        ("coder login --token k9Xw2mQ7vLp4R https://coder.example.com\n", "token", "k9Xw2mQ7vLp4R"),
+        ("helm install --set auth.password=k9Xw2mQ7vLp4R\n", "auth.password", "k9Xw2mQ7vLp4R"),
+        ("-H 'Coder-Session-Token: k9Xw2mQ7vLp4R'\n", "Coder-Session-Token", "k9Xw2mQ7vLp4R"),
+        ('secret_key = "k9Xw2mQ7vLp4R"\n', "secret_key", "k9Xw2mQ7vLp4R"),
+    ],
+)
+def test_assignments_in_other_languages(text: str, name: str, value: str) -> None:
+    (s,) = secrets.find_assignments(text)
+    assert (s.name, s.value, text[s.start : s.end]) == (name, value, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "export CODER_SESSION_TOKEN=$(coder login token)\n",
+        "CODER_EXTERNAL_AUTH_0_CLIENT_SECRET=xxxxxxx\n",
+        "CODER_OIDC_CLIENT_SECRET=<client secret>\n",
+        "-H 'Coder-Session-Token: API_KEY'\n",
+        "dns_cloudflare_api_token = YOUR_API_TOKEN\n",
+        "token: process.env.SLACK_BOT_TOKEN,\n",
+        "CODER_TLS_KEY_FILE=/path/to/key.pem\n",
+        '"maxOutputTokens": 16384,\n',
+        "--set auth.password=coder\n",
+        "secretName: coder-tls\n",
+        "oc login --token=w4r...04s --server=<cluster-url>\n",
+        'CODER_EXTERNAL_AUTH_0_TOKEN_URL="https://gitlab.example.com/oauth/token"\n',
+    ],
+)
+def test_docs_shapes_that_are_fine(text: str) -> None:
+    assert secrets.scan_text(text) == []
+
+
+# -- tf-secret -------------------------------------------------------------------------------
+
+SEED1_TOKEN = (
+    'resource "coder_agent" "main" {\n'
+    "\t...\n"
+    "\tenv = {\n"
+    '\t\tGITHUB_TOKEN = "ghp_1234567890abcdef" # Inject a Bot specific PAT\n'
+    "\t}\n"
+    "}\n"
+)
+
+
+def tf(body: str, lang: str = "tf") -> str:
+    return f"# Page\n\n```{lang}\n{body}```\n"
+
+
+def test_the_seeds_token_block_is_a_tf_secret() -> None:
+    (f,) = check(tf(SEED1_TOKEN))
+    assert (f.rule, f.severity) == ("tf-secret", Severity.ERROR)
+    # Page line 4 + block line 4 - 1; column: two tabs, `GITHUB_TOKEN = "`, then the token.
+    assert (f.line, f.column, f.end_column) == (7, 19, 19 + len(SEED_TOKEN))
+    assert "`GITHUB_TOKEN` holds a GitHub token" in f.message
+    assert 'variable "github_pat" { type = string; sensitive = true }' in f.message
+    assert "`GITHUB_TOKEN = var.github_pat`" in f.message
+
+
+def test_the_seeds_fix_is_clean() -> None:
+    fixed = SEED1_TOKEN.replace('"ghp_1234567890abcdef"', "var.github_pat")
+    variable = 'variable "github_pat" {\n  type      = string\n  sensitive = true\n}\n\n'
+    assert check(tf(variable + fixed)) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "col", "name"),
+    [
+        # attribute of a provider block
+        ('provider "github" {\n  token = "k9Xw"\n}\n', 5, 12, "token"),
+        # a secret-named variable's default
+        ('variable "db_password" {\n  default = "k9Xw2mQ7"\n}\n', 5, 14, "db_password"),
+        # coder_env: the name comes from the sibling `name`
+        ('resource "coder_env" "gh" {\n  agent_id = coder_agent.main.id\n  name     = "GITHUB_TOKEN"\n'
+         '  value    = "k9Xw2mQ7vLp4R"\n}\n', 7, 15, "GITHUB_TOKEN"),
+        # a container's environment as a list of NAME=value strings
+        ('resource "docker_container" "w" {\n  env = ["CODER_AGENT_TOKEN=k9Xw2mQ7vLp4R", "A=b"]\n}\n',
+         5, 29, "CODER_AGENT_TOKEN"),
+        # a nested object with a quoted key
+        ('locals {\n  cfg = {\n    auth = { "api_key" = "k9Xw2mQ7vLp4R" }\n  }\n}\n', 6, 27, "api_key"),
+    ],
+)
+def test_tf_secret_named_literals(body: str, line: int, col: int, name: str) -> None:
+    (f,) = check(tf(body))
+    assert (f.rule, f.line, f.column) == ("tf-secret", line, col), f.format()
+    assert f"`{name}` holds a literal" in f.message
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["var.github_pat", "data.coder_external_auth.github.access_token", "local.token",
+     '"<your-token>"', '"xxxx"', '"..."', '"${var.github_pat}"', '""', '"REPLACE_ME"',
+     "coder_agent.main.token", 'sensitive("x")'],
+)
+def test_tf_secret_placeholders_and_references(value: str) -> None:
+    assert check(tf(f'resource "coder_agent" "main" {{\n  env = {{\n    GITHUB_TOKEN = {value}\n  }}\n}}\n')) == []
+
+
+def test_tf_token_shapes_in_comments_and_heredocs() -> None:
+    body = (
+        f"# old token: {GH36}\n"
+        'resource "coder_script" "s" {\n'
+        "  script = <<-EOT\n"
+        f"    export OPENAI_API_KEY={OPENAI}\n"
+        "  EOT\n"
+        "}\n"
+    )
+    found = check(tf(body))
+    assert [(f.rule, f.line) for f in found] == [("tf-secret", 4), ("tf-secret", 7)]
+    assert "the block holds a GitHub token" in found[0].message
+    assert "`OPENAI_API_KEY` holds a OpenAI API key" in found[1].message or "OpenAI API key" in found[1].message
+
+
+def test_tf_secret_in_a_block_that_does_not_parse() -> None:
+    (f,) = check(tf('provider "github" {\n  token = "k9Xw2mQ7vLp4R"\n'), "tf-secret")
+    assert (f.line, f.column) == (5, 12)
+
+
+def test_tf_secret_inside_list_items_and_alerts() -> None:
+    md = (
+        "1. Set the token:\n\n"
+        "   ```hcl\n"
+        "   locals {\n"
+        f'     token = "{GH36}"\n'
+        "   }\n"
+        "   ```\n\n"
+        "> [!WARNING]\n"
+        "> ```tf\n"
+        "> locals {\n"
+        '>   password = "k9Xw2mQ7"\n'
+        "> }\n"
+        "> ```\n"
+    )
+    found = check(md)
+    assert [(f.rule, f.line, f.column) for f in found] == [("tf-secret", 5, 15), ("tf-secret", 12, 17)]
+
+
+def test_suppressing_a_deliberate_example() -> None:
+    md = "<!-- docs-check: disable-next-line tf-secret -->\n```tf\nlocals {\n  token = \"k9Xw2mQ7\"\n}\n```\n"
+    assert check(md) == []
+
+
+# -- tf-secret-code --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "line_text", "col"),
+    [
+        ("sh", f"export GITHUB_TOKEN={GH36}", 21),
+        ("bash", f"curl -H 'Authorization: Bearer {GH36}' https://api.github.com", 32),
+        ("console", f"$ coder login --token {OPENAI}", 23),
+        ("env", f"ANTHROPIC_API_KEY={ANTHROPIC}", 19),
+        ("dotenv", "CODER_OIDC_CLIENT_SECRET=Zq8xR2vT5wY7uI9o", 26),
+        ("yaml", f"    slackToken: {SLACK}", 17),
+        ("json", f'  "apiKey": "{GOOGLE}",', 14),
+        ("text", f"Token: {JWT}", 8),
+        ("", f"aws_access_key_id = {AWS_ID}", 21),
+        ("ini", f"gitlab_token = {GITLAB}", 16),
+    ],
+)
+def test_tf_secret_code_in_every_kind_of_block(lang: str, line_text: str, col: int) -> None:
+    md = f"# Page\n\nRun:\n\n```{lang}\necho start\n{line_text}\n```\n"
+    (f,) = check(md)
+    assert (f.rule, f.line, f.column, f.severity) == ("tf-secret-code", 7, col, Severity.ERROR), f.format()
+    assert (f"`{lang}` block" if lang else "code block") in f.message
+    assert "placeholder" in f.message and "revoke" in f.message
+
+
+def test_tf_secret_code_private_key() -> None:
+    md = "```text\n" + PRIVATE_KEY + "```\n"
+    (f,) = check(md)
+    assert (f.rule, f.line, f.column) == ("tf-secret-code", 2, 6)  # at `BEGIN`
+
+
+def test_tf_secret_code_in_indented_code_and_alerts() -> None:
+    md = (
+        "Intro.\n\n"
+        f"    export GITHUB_TOKEN={GH36}\n\n"
+        "> [!NOTE]\n"
+        "> ```sh\n"
+        f"> export GITLAB_TOKEN={GITLAB}\n"
+        "> ```\n"
+    )
+    found = check(md)
+    assert [(f.rule, f.line, f.column) for f in found] == [("tf-secret-code", 3, 25), ("tf-secret-code", 7, 23)]
+    assert "this code block" in found[0].message
+    assert "`GITLAB_TOKEN` holds a GitLab token in this `sh` block" in found[1].message
+
+
+def test_tf_secret_code_placeholders_are_fine() -> None:
+    md = (
+        "```sh\n"
+        "export GITHUB_TOKEN=<your-token>\n"
+        'export CODER_SESSION_TOKEN="$(coder login token)"\n'
+        "CODER_EXTERNAL_AUTH_0_CLIENT_SECRET=xxxxxxx\n"
+        "export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n"
+        "export SLACK_BOT_TOKEN=xoxb-...\n"
+        "```\n"
+    )
+    assert check(md) == []
+
+
+def test_prose_is_not_scanned() -> None:
+    # Only code: a token in prose is another rule's business (and a link checker's).
+    assert check(f"The token {GH36} in prose.\n") == []
+
+
+def test_one_credential_one_finding() -> None:
+    (f,) = check(f"```sh\nexport GITHUB_TOKEN={GH36}\n```\n")
+    assert "`GITHUB_TOKEN` holds a GitHub token" in f.message
+    assert "`$GITHUB_TOKEN`" in f.message and "`<github-token>`" in f.message
