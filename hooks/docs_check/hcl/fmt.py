@@ -14,7 +14,7 @@ from __future__ import annotations
 import unicodedata
 
 from . import tokens as T
-from .parser import parse_tokens
+from .parser import no_gc, parse_tokens
 from .tokens import Token
 
 _OPENERS = frozenset({T.OBRACE, T.OBRACK, T.OPAREN, T.TEMPLATE_CONTROL, T.TEMPLATE_INTERP})
@@ -42,11 +42,12 @@ def _bracket_change(kind: str) -> int:
 
 def format_hcl(src: str) -> str:
     """What `terraform fmt` writes for `src`. Raises HclSyntaxError when terraform would refuse it."""
-    toks = T.lex(src)
-    _, parser = parse_tokens(src, toks)
-    toks = _terraform_rewrites(toks, parser)
-    _format(toks)
-    return "".join([(" " * t.sb + t.text) if t.sb else t.text for t in toks])
+    with no_gc():
+        toks = T.lex(src)
+        _, parser = parse_tokens(src, toks)
+        toks = _terraform_rewrites(toks, parser)
+        _format(toks)
+        return "".join([(" " * t.sb + t.text) if t.sb else t.text for t in toks])
 
 
 # --- terraform's rewrites ------------------------------------------------------------

@@ -9,8 +9,11 @@ first error, which is the first diagnostic hclsyntax reports for the same input.
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from . import tokens as T
 from .errors import HclSyntaxError
@@ -624,6 +627,9 @@ class Parser:
                 continue
             key_tok = nxt
             key = self.parse_expression()
+            if key.kind == "traversal" and key.first is key.last:
+                # A bare identifier key is the literal name, not a reference (hcl ObjectConsKeyExpr).
+                self.travs[key.t0] = None
             nxt = self.peek()
             if nxt.kind not in (T.EQUAL, T.COLON):
                 if nxt.kind in (T.NEWLINE, T.COMMA):
@@ -955,7 +961,21 @@ def parse_tokens(src: str, toks: list[Token]) -> tuple[Body, Parser]:
     return body, parser
 
 
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cycle collector: tokens and nodes hold no cycles, and its repeated full
+    passes over a large input's many small objects would make parsing quadratic."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def parse(src: str) -> Body:
     """Parse HCL native syntax (with `...` placeholder lines) into a Body; raises HclSyntaxError."""
-    body, _ = parse_tokens(src, T.lex(src))
+    with no_gc():
+        body, _ = parse_tokens(src, T.lex(src))
     return body
