@@ -1,0 +1,257 @@
+"""Build Coder's real docs tree with this project's config, and measure what the checks cost.
+
+    .venv/bin/python bench/bench_build.py [--repeat N] [--scale 1,2,4] [--skip-scale] [--skip-site]
+
+Everything is measured in this one run, each figure against a peer measured beside it:
+
+1. build with every check vs the same build with `DOCS_CHECKS=off` (rendering unchanged):
+   wall time and peak RSS, runs interleaved (off, on, off, on...) so load drifts hit both;
+   targets: time <= 1.10x, peak memory <= 1.2x;
+2. `docs-check` over the corpus Markdown without building: target under 2 s;
+3. `docs-check site` (the link checker) over the built corpus site, when it is there;
+4. time growth with pages: the corpus, then the corpus copied 2x and 4x under different
+   folders (one manifest listing every copy): seconds per page must stay flat (linear);
+5. the corpus findings per rule from the checks-on build's JSON report, and MkDocs' own
+   warnings by kind, with the known real problems looked up.
+
+Each run is a fresh probe process that runs the command as its child and reads the child's
+peak RSS with getrusage(RUSAGE_CHILDREN), so one run's peak cannot leak into the next.
+Peak RSS is that of the largest single process (the build; check workers are smaller).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "coder-docs-2026-07"
+BIN = Path(sys.executable).parent
+REPORT = ROOT / ".docs-check" / "report.json"
+
+# Runs `argv` as its child; prints wall seconds, the child's peak RSS (KiB) and exit status.
+PROBE = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.run(sys.argv[2:], stdout=open(sys.argv[1], "wb"), stderr=subprocess.STDOUT)
+wall = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"wall": wall, "rss_kib": peak, "status": proc.returncode}))
+"""
+
+
+def probe(argv: list[str], env: dict[str, str], log: Path) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, str(log), *argv],
+        env=env, cwd=ROOT, capture_output=True, text=True, check=True,
+    )
+    return json.loads(out.stdout)
+
+
+def base_env(**extra: str) -> dict[str, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    env.pop("DOCS_CHECK_RAISE", None)
+    env.update(extra)
+    return env
+
+
+def build(docs: Path, site: Path, log: Path, *, checks: bool) -> dict:
+    env = base_env(DOCS_DIR=str(docs), DOCS_CHECKS="on" if checks else "off")
+    return probe([str(BIN / "mkdocs"), "build", "-q", "-d", str(site)], env, log)
+
+
+def pages_in(docs: Path) -> int:
+    return sum(1 for p in docs.rglob("*.md") if not any(s.startswith(".") for s in p.relative_to(docs).parts))
+
+
+def fmt_ratio(value: float, target: float) -> str:
+    return f"{value:.2f}x (target <= {target:.2f}x: {'ok' if value <= target else 'MISSED'})"
+
+
+# -- 1. checks on vs off -------------------------------------------------------------------
+
+
+def checks_cost(corpus: Path, tmp: Path, repeat: int) -> tuple[dict, dict]:
+    runs: dict[str, list[dict]] = {"off": [], "on": []}
+    for i in range(repeat):
+        for mode in ("off", "on") if i % 2 == 0 else ("on", "off"):
+            log = tmp / f"build-{mode}-{i}.log"
+            r = build(corpus, tmp / f"site-{mode}", log, checks=mode == "on")
+            if r["status"] != 0:
+                sys.exit(f"build with checks {mode} failed ({r['status']}); see {log}")
+            runs[mode].append(r)
+            if mode == "on":
+                shutil.copy(REPORT, tmp / "report.json") if REPORT.is_file() else None
+                shutil.copy(log, tmp / "build-on.log")
+            print(f"  run {i + 1} checks {mode:<3}: {r['wall']:6.2f} s, peak {r['rss_kib'] / 1024:6.0f} MiB", flush=True)
+    return runs["off"], runs["on"]
+
+
+def summarise(label: str, runs: list[dict]) -> tuple[float, float]:
+    walls = [r["wall"] for r in runs]
+    best, median = min(walls), statistics.median(walls)
+    peak = max(r["rss_kib"] for r in runs) / 1024
+    print(f"  {label}: best {best:.2f} s, median {median:.2f} s, peak RSS {peak:.0f} MiB")
+    return best, peak
+
+
+# -- 2. and 3. the CLI ---------------------------------------------------------------------
+
+
+def cli_time(args: list[str], tmp: Path, repeat: int, name: str) -> dict | None:
+    runs = []
+    for i in range(repeat):
+        r = probe([str(BIN / "docs-check"), *args], base_env(), tmp / f"{name}-{i}.log")
+        if r["status"] not in (0, 1):
+            print(f"  {name}: exit {r['status']} (see {tmp / f'{name}-{i}.log'})")
+            return None
+        runs.append(r)
+    return {"best": min(r["wall"] for r in runs), "rss": max(r["rss_kib"] for r in runs) / 1024}
+
+
+# -- 4. scale ------------------------------------------------------------------------------
+
+
+def copies(corpus: Path, dest: Path, n: int) -> Path:
+    """`n` copies of the corpus under c0/, c1/...; one manifest whose routes list them all."""
+    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+    routes = []
+    for k in range(n):
+        shutil.copytree(corpus, dest / f"c{k}", ignore=shutil.ignore_patterns(".*", "manifest.json"))
+        routes.append({"title": f"Copy {k}", "path": f"./c{k}/README.md",
+                       "children": _prefixed(manifest["routes"], f"c{k}")})
+    (dest / "manifest.json").write_text(json.dumps({"versions": ["main"], "routes": routes}), encoding="utf-8")
+    return dest
+
+
+def _prefixed(routes: list[dict], folder: str) -> list[dict]:
+    out = []
+    for r in routes:
+        r = dict(r)
+        r["path"] = f"./{folder}/" + r["path"].removeprefix("./")
+        r["children"] = _prefixed(r.get("children", []), folder)
+        out.append(r)
+    return out
+
+
+def scale(corpus: Path, tmp: Path, factors: list[int], on_best: float) -> None:
+    rows = []
+    for n in factors:
+        docs = corpus if n == 1 else copies(corpus, tmp / f"x{n}", n)
+        pages = pages_in(docs)
+        if n == 1:
+            wall = on_best
+        else:
+            r = build(docs, tmp / f"site-x{n}", tmp / f"build-x{n}.log", checks=True)
+            if r["status"] != 0:
+                print(f"  x{n}: build failed ({r['status']}); see {tmp / f'build-x{n}.log'}")
+                continue
+            wall = r["wall"]
+        cli = cli_time([str(docs), "--format", "json", "-q"], tmp, 1, f"cli-x{n}")
+        rows.append((n, pages, wall, cli["best"] if cli else float("nan")))
+    base_build, base_cli = rows[0][2] / rows[0][1], rows[0][3] / rows[0][1]
+    print(f"  {'copies':>6} {'pages':>6} {'build s':>8} {'ms/page':>8} {'vs 1x':>6} {'docs-check s':>13} {'ms/page':>8} {'vs 1x':>6}")
+    for n, pages, wall, cli in rows:
+        print(f"  {n:>6} {pages:>6} {wall:>8.2f} {1000 * wall / pages:>8.1f} {wall / pages / base_build:>6.2f}"
+              f" {cli:>13.2f} {1000 * cli / pages:>8.2f} {cli / pages / base_cli:>6.2f}")
+    print("  linear growth: ms/page stays flat (the 'vs 1x' columns near 1.0)")
+
+
+# -- 5. findings ---------------------------------------------------------------------------
+
+KNOWN = [
+    ("broken relative link in .style/", None, r"\.style/"),
+    ("links to unlisted pages", "link-unlisted-page", r""),
+    ("unparseable tf blocks in ai-coder/tasks-migration.md", "tf-syntax", r"ai-coder/tasks-migration\.md"),
+    ("dev-registry module source", "registry-", r"dev\.registry|registry\.dev|dev registry"),
+]
+
+
+def findings(tmp: Path, corpus: Path) -> None:
+    report = tmp / "report.json"
+    data = json.loads(report.read_text(encoding="utf-8")) if report.is_file() else []
+    by_rule = Counter(f["rule"] for f in data)
+    print(f"  {len(data)} findings from the checks-on build (.docs-check/report.json), by rule:")
+    for rule, n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"    {n:>5}  {rule}")
+    log = (tmp / "build-on.log").read_text(encoding="utf-8", errors="replace") if (tmp / "build-on.log").is_file() else ""
+    kinds: Counter[str] = Counter()
+    for line in log.splitlines():
+        if line.startswith(("WARNING", "ERROR")) and not re.search(r":\d+:\d+: [a-z0-9-]+: ", line):
+            kinds[re.sub(r"'[^']*'", "'…'", line)[:110]] += 1
+    print(f"  MkDocs' own warnings: {sum(kinds.values())}")
+    for kind, n in kinds.most_common():
+        print(f"    {n:>5}  {kind}")
+    # .style/ is a hidden folder MkDocs does not build; the CLI checks it when named.
+    style = subprocess.run([str(BIN / "docs-check"), str(corpus / ".style"), "--format", "json", "-q"],
+                           env=base_env(), cwd=ROOT, capture_output=True, text=True)
+    with contextlib.suppress(json.JSONDecodeError):
+        data += json.loads(style.stdout or "[]")
+    print("  the known real problems:")
+    for label, prefix, where in KNOWN:
+        hits = [f for f in data if (prefix is None or f["rule"].startswith(prefix))
+                and (not where or re.search(where, f["path"] + " " + f["message"]))
+                and (prefix is not None or f["rule"].startswith("link-"))]
+        print(f"    {label}: {len(hits)} finding(s)")
+        for f in hits[:4]:
+            path = f["path"].replace(str(corpus) + "/", "")
+            print(f"      {path}:{f['line']}:{f['column']}: {f['rule']}: {f['message'][:120]}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each build mode (default 3)")
+    ap.add_argument("--scale", default="1,2,4", help="corpus copies for the growth table (default 1,2,4)")
+    ap.add_argument("--skip-scale", action="store_true")
+    ap.add_argument("--skip-site", action="store_true")
+    args = ap.parse_args()
+    if not args.corpus.is_dir():
+        print(f"{args.corpus}: absent (only the project's machines have ../shared)", file=sys.stderr)
+        return 2
+    pages = pages_in(args.corpus)
+    print(f"corpus: {args.corpus} ({pages} pages), {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as name:
+        tmp = Path(name)
+        print("1. mkdocs build, checks on vs DOCS_CHECKS=off")
+        off, on = checks_cost(args.corpus, tmp, args.repeat)
+        off_best, off_peak = summarise("checks off", off)
+        on_best, on_peak = summarise("checks on ", on)
+        print(f"  time ratio:   {fmt_ratio(on_best / off_best, 1.10)}")
+        print(f"  memory ratio: {fmt_ratio(on_peak / off_peak, 1.20)}")
+
+        print("2. docs-check over the corpus Markdown (no build)")
+        cli = cli_time([str(args.corpus), "--format", "json", "-q"], tmp, args.repeat, "cli")
+        if cli:
+            ok = "ok" if cli["best"] < 2 else "MISSED"
+            print(f"  best {cli['best']:.2f} s (target < 2 s: {ok}), peak RSS {cli['rss']:.0f} MiB, "
+                  f"{1000 * cli['best'] / pages:.2f} ms/page")
+
+        if not args.skip_site:
+            print("3. docs-check site over the built corpus site (the link checker)")
+            site = cli_time(["site", str(tmp / "site-on"), "--docs-dir", str(args.corpus), "--format", "json", "-q"],
+                            tmp, 1, "site")
+            if site:
+                print(f"  {site['best']:.2f} s, peak RSS {site['rss']:.0f} MiB ({1000 * site['best'] / pages:.2f} ms/page)")
+
+        if not args.skip_scale:
+            print("4. growth with pages (mkdocs build with checks, and docs-check)")
+            scale(args.corpus, tmp, [int(x) for x in args.scale.split(",")], on_best)
+
+        print("5. corpus findings")
+        findings(tmp, args.corpus)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
