@@ -84,9 +84,10 @@ _ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z]{2,}['\u2019]s")
 _REPEATED = re.compile(r"(?<![\w'-])([A-Za-z]+)([ \t]+)\1(?![\w'-])", re.I)
 
 _CLITICS = ("'s", "'ve", "'d", "'ll", "'re", "'")
-# Prefixes written solid or hyphenated in technical English (`prebuilt`, `re-run`).
+# Prefixes written solid or hyphenated in technical English (`prebuilt`, `re-run`). Not
+# `co` or `in`: too many words start with them (`co` + `lour` would pass `colour`).
 PREFIXES = frozenset((
-    "anti", "auto", "co", "counter", "cross", "de", "dis", "in", "inter", "intra", "micro", "mid",
+    "anti", "auto", "counter", "cross", "de", "dis", "inter", "intra", "micro", "mid",
     "mis", "multi", "non", "over", "post", "pre", "re", "self", "semi", "sub", "super", "un",
     "under",
 ))
@@ -457,7 +458,7 @@ def _repeated(doc: Document, line: Line, text: str) -> Iterator[Finding]:
             doc.path,
             line.number,
             col + 1,
-            f"`{word}` is repeated: delete one `{word}`",
+            f"`{word} {word}`: the word is repeated; delete one",
             fix=fix,
             end_line=line.number,
             end_column=line.content_col + m.end() + 1,
