@@ -1,17 +1,17 @@
 """MkDocs hook: hand each page to docs_check and log what it found.
 
 Errors and warnings go through MkDocs' plugin logger, so `mkdocs build --strict` fails on
-them. All logic lives in the `docs_check` package; this file only adapts MkDocs' events.
+them. Under `mkdocs serve` each page with findings also shows them in a box at its top.
+All logic lives in the `docs_check` package; this file only adapts MkDocs' events.
 """
 
 from __future__ import annotations
 
 import logging
 
-from mkdocs.exceptions import PluginError
-
-from docs_check import ConfigError
+from docs_check import ConfigError, preview
 from docs_check.build import BuildSession, checks_enabled, log_findings
+from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.plugins.docs_check")
 _command = "build"
@@ -32,6 +32,16 @@ def on_config(config):
         session = BuildSession.create(config.config_file_path, config.extra, serving=_command == "serve")
     except ConfigError as exc:
         raise PluginError(f"docs-check: {exc}") from None
+    if session.serving:
+        config.extra_css.append(preview.CSS)
+        config.extra_javascript.append(preview.JS)
+
+
+def on_serve(server, config, builder):
+    if session is not None:
+        for path in session.watch_paths():
+            server.watch(str(path))
+    return server
 
 
 def on_files(files, config):
@@ -43,6 +53,12 @@ def on_page_markdown(markdown, page, config, files):
     if session is not None and page.file.abs_src_path:
         log_findings(log, session.check_page(page.file.abs_src_path, markdown))
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    if session is not None and session.serving and page.file.abs_src_path:
+        return preview.inject(html, session.page_findings(page.file.abs_src_path))
+    return html
 
 
 def on_post_build(config):

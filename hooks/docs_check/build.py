@@ -2,10 +2,16 @@
 
 It knows nothing of MkDocs' objects: the hook in `hooks/` passes plain paths and text, so
 the same session can serve another build engine after Material's end of life.
+
+Under `mkdocs serve` every rebuild makes a new session, but the results of the previous
+one are kept (by content) as long as the configuration and its input files are unchanged,
+so a rebuild after an edit re-checks only the pages that changed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib
 import json
 import logging
 import os
@@ -19,14 +25,74 @@ from . import report
 from .config import Config
 from .engine import Engine, check_files
 from .findings import Finding, Severity
+from .fixes import write_atomic
 
 LEVELS = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}
 DEFAULT_REPORT = ".docs-check/report.json"
+_DATA = Path(__file__).parent / "data"
+_KEPT_ENGINES = 4  # distinct configurations remembered between rebuilds
 
 
 def checks_enabled() -> bool:
     """`DOCS_CHECKS=off` turns every check off and leaves rendering as it is (for baselines)."""
     return os.environ.get("DOCS_CHECKS", "on").strip().lower() not in ("off", "0", "false", "no")
+
+
+def validate(config: Config) -> None:
+    """Let each check vet its own options now, so a bad one is a configuration error.
+
+    A check module may define `validate_config(config)`; it raises ConfigError.
+    """
+    from .checks import CHECK_MODULES
+
+    for name in CHECK_MODULES:
+        module = importlib.import_module(f"docs_check.checks.{name}")
+        hook = getattr(module, "validate_config", None)
+        if hook is not None:
+            hook(config)
+
+
+def input_files(config: Config) -> list[Path]:
+    """Files whose content changes findings without changing a page: the configuration's
+    own file, files it names (word lists...), and the package's bundled data."""
+    out = [Path(config.source)] if config.source.endswith(".toml") else []
+    for section in config.sections.values():
+        for value in section.values():
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str) and item and len(item) < 4096:
+                    candidate = config.root / item
+                    if candidate.is_file():
+                        out.append(candidate)
+    if _DATA.is_dir():
+        out.extend(sorted(p for p in _DATA.iterdir() if p.is_file()))
+    return out
+
+
+def _token(config: Config) -> str:
+    h = hashlib.sha256(config.fingerprint().encode())
+    for path in input_files(config):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        h.update(f"{path}\0{st.st_mtime_ns}\0{st.st_size}\n".encode())
+    return h.hexdigest()[:24]
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def _engine_for(config: Config) -> Engine:
+    token = _token(config)
+    engine = _ENGINES.pop(token, None)
+    if engine is None:
+        engine = Engine(config)
+    else:
+        engine.config = config
+    _ENGINES[token] = engine  # most recently used last
+    while len(_ENGINES) > _KEPT_ENGINES:
+        del _ENGINES[next(iter(_ENGINES))]
+    return engine
 
 
 @dataclass
@@ -36,15 +102,17 @@ class BuildSession:
     serving: bool = False
     engine: Engine = field(init=False)
     findings: dict[str, list[Finding]] = field(default_factory=dict)
+    _live: set[str] = field(default_factory=set)  # cache keys of this build's pages
 
     def __post_init__(self) -> None:
-        self.engine = Engine(self.config)
+        self.engine = _engine_for(self.config)
 
     @classmethod
     def create(cls, config_file: str | Path, extra: dict[str, Any] | None, *, serving: bool = False) -> BuildSession:
         """Configuration from the pyproject.toml beside mkdocs.yml and from `extra.docs_check`."""
         root = Path(config_file).resolve().parent
         cfg = config_mod.load(root / "pyproject.toml", (extra or {}).get("docs_check"))
+        validate(cfg)
         return cls(cfg, root, serving)
 
     def display(self, abs_path: str | Path) -> str:
@@ -54,17 +122,27 @@ class BuildSession:
             return Path(abs_path).as_posix()
 
     def precheck(self, sources: Iterable[str | Path]) -> None:
-        """Check every page up front on all cores; `check_page` then finds them in the cache."""
-        items = [(self.display(p), Path(p)) for p in sources]
-        items = [(d, p) for d, p in items if not self.config.excluded(d)]
-        if len(items) < 2:
-            return
-        for (display, path), (_, found) in zip(items, check_files(items, self.config), strict=True):
+        """Check every page not already cached, on all cores; `check_page` then finds them."""
+        todo: list[tuple[str, Path]] = []
+        contents: list[bytes] = []
+        for p in sources:
+            display, path = self.display(p), Path(p)
+            if self.config.excluded(display):
+                continue
             try:
                 data = path.read_bytes()
             except OSError:
                 continue
+            key = self.engine.key(data, display)
+            self._live.add(key)
+            if key not in self.engine.cache:
+                todo.append((display, path))
+                contents.append(data)
+        if len(todo) < 2:
+            return  # one page: check_page does it, with no process to start
+        for data, (display, _), (_, found) in zip(contents, todo, check_files(todo, self.config), strict=True):
             self.engine.cache[self.engine.key(data, display)] = found
+            self.engine.misses += 1
 
     def check_page(self, abs_path: str | Path, text: str) -> list[Finding]:
         """Check the file as it is on disk (BOM and line endings included, so lines match the
@@ -73,22 +151,46 @@ class BuildSession:
         if self.config.excluded(display):
             return []
         try:
-            data: str | bytes = Path(abs_path).read_bytes()
+            data: bytes = Path(abs_path).read_bytes()
         except OSError:
-            data = text
+            data = text.encode("utf-8", "surrogateescape")
+        self._live.add(self.engine.key(data, display))
         found = self.engine.check(data, display)
         self.findings[display] = found
         return found
 
+    def record(self, findings: Iterable[Finding]) -> None:
+        """Add findings made elsewhere in the build (the built-site checks) to the report."""
+        for f in findings:
+            self.findings.setdefault(f.path, []).append(f)
+
+    def page_findings(self, abs_path: str | Path) -> list[Finding]:
+        return self.findings.get(self.display(abs_path), [])
+
     def all_findings(self) -> list[Finding]:
         return [f for path in sorted(self.findings) for f in self.findings[path]]
 
+    def report_path(self, path: str | None = None) -> Path:
+        return self.root / (path or self.config.report or DEFAULT_REPORT)
+
     def write_report(self, path: str | None = None) -> Path:
-        target = self.root / (path or self.config.report or DEFAULT_REPORT)
+        """The findings of this build as JSON (`report.as_dict` objects), for CI annotations.
+
+        Written atomically, so a reader never sees half a report; results of pages that are
+        no longer part of the site are dropped from the cache here.
+        """
+        target = self.report_path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         data = [report.as_dict(f) for f in self.all_findings()]
-        target.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        write_atomic(target, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
+        if self._live:
+            for key in [k for k in self.engine.cache if k not in self._live]:
+                del self.engine.cache[key]
         return target
+
+    def watch_paths(self) -> list[Path]:
+        """Files `mkdocs serve` should also watch: the configuration and the word lists."""
+        return [p for p in input_files(self.config) if p.parent != _DATA]
 
 
 def log_findings(logger: logging.Logger, findings: Sequence[Finding]) -> None:

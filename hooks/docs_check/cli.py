@@ -1,8 +1,11 @@
 """`docs-check`: the checks without MkDocs.
 
     docs-check [PATH ...]         check Markdown files or folders (default: mkdocs.yml's docs_dir)
+    docs-check - --stdin-filename PATH
+                                  check the text on standard input as if it were PATH (editors)
     docs-check site DIR           check the links, anchors and assets of a built site
-    docs-check rules              list every rule with its default severity
+    docs-check report FILE        print a report `mkdocs build` wrote, in any format (CI)
+    docs-check rules [PREFIX]     list every rule with its default severity
 
 Exit status: 0 clean, 1 findings at or above the failing severity, 2 usage or configuration error.
 """
@@ -13,10 +16,12 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import config as config_mod
 from . import report
+from .build import validate
 from .config import Config, ConfigError
 from .engine import check_document, check_files
 from .findings import Finding, Severity
@@ -38,12 +43,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(_rules_parser().parse_args(argv[1:]))
         if argv[:1] == ["site"]:
             return _site(_site_parser().parse_args(argv[1:]))
+        if argv[:1] == ["report"]:
+            return _report(_report_parser().parse_args(argv[1:]))
         return _check(_check_parser().parse_args(argv))
     except (ConfigError, UsageError) as exc:
         print(f"docs-check: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`docs-check rules | head`): say nothing more, as cat does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FINDINGS
 
 
 # -- argument parsers ---------------------------------------------------------------------
@@ -77,6 +89,8 @@ def _check_parser() -> argparse.ArgumentParser:
     g.add_argument("--fix", action="store_true", help="apply every safe fix in place")
     g.add_argument("--diff", action="store_true", help="show what --fix would change; change nothing")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
+    p.add_argument("--stdin-filename", metavar="PATH",
+                   help="with the path `-`: the file the text on standard input is (for editors)")
     return p
 
 
@@ -89,8 +103,18 @@ def _site_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _report_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="docs-check report",
+                description="Print the JSON report `mkdocs build` wrote (.docs-check/report.json) in "
+                            "another format, e.g. GitHub annotations, without running the checks again.")
+    p.add_argument("report_file", type=Path, help="a report written by mkdocs build or --format json")
+    _common(p)
+    return p
+
+
 def _rules_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="docs-check rules", description="List every rule.")
+    p.add_argument("prefix", nargs="?", default="", help="only rules whose id starts with this (e.g. spell-)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     return p
 
@@ -107,19 +131,34 @@ def load_config(args: argparse.Namespace) -> Config:
     cfg = config_mod.load(pyproject, (extra or {}).get("docs_check"))
     overrides: dict[str, object] = {}
     if args.select:
-        overrides["select"] = _split_ids(args.select)
+        overrides["select"] = _rule_ids(args.select, "--select")
     if args.ignore:
-        overrides["ignore"] = list(cfg.ignore) + _split_ids(args.ignore)
+        overrides["ignore"] = list(cfg.ignore) + _rule_ids(args.ignore, "--ignore")
     if args.fail_on:
         overrides["fail-on"] = args.fail_on
     if overrides:
-        cfg.source = "command line"
+        source, cfg.source = cfg.source, "command line"
         config_mod.apply(cfg, overrides)
+        cfg.source = source
+    validate(cfg)
     return cfg
 
 
-def _split_ids(values: list[str]) -> list[str]:
-    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+def _rule_ids(values: list[str], option: str) -> list[str]:
+    """Comma-separated rule ids or `family-` prefixes; an unknown one is a usage error."""
+    from .rules import all_rules, suggest
+
+    known = all_rules()
+    ids = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    for rid in ids:
+        if rid in known or (rid.endswith("-") and any(k.startswith(rid) for k in known)):
+            continue
+        hint = suggest(rid, tuple(known))
+        raise UsageError(
+            f"{option} {rid}: no such rule" + (f" (did you mean {hint}?)" if hint else "")
+            + "; `docs-check rules` lists them"
+        )
+    return ids
 
 
 def _find_mkdocs_yml(pyproject: Path | None) -> Path | None:
@@ -138,7 +177,7 @@ def _mkdocs_config(path: Path) -> dict:
 
     def env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
         names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
-        *keys, default = names if len(names) > 1 else (names + [None])
+        *keys, default = names if len(names) > 1 else [*names, None]
         for key in keys:
             if isinstance(key, str) and key in os.environ:
                 return os.environ[key]
@@ -148,7 +187,7 @@ def _mkdocs_config(path: Path) -> dict:
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506 (SafeLoader subclass)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)  # a SafeLoader subclass
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
     return data if isinstance(data, dict) else {}
@@ -201,34 +240,86 @@ def _display(path: Path) -> str:
 
 def _check(args: argparse.Namespace) -> int:
     cfg = load_config(args)
+    if [str(p) for p in args.paths] == ["-"]:
+        return _check_stdin(args, cfg)
+    if args.stdin_filename:
+        raise UsageError("--stdin-filename goes with the path `-` (the text on standard input)")
     files = collect(args.paths or [default_docs_dir()], cfg)
     findings: list[Finding] = []
-    diffs: list[str] = []
     if args.fix or args.diff:
+        diffs: list[str] = []
+        fixed = changed = 0
         for display, path in files:
-            found, diff = _fix_file(display, path, cfg, write=args.fix)
-            findings.extend(found)
-            if diff:
-                diffs.append(diff)
+            result = _fix_file(display, path, cfg, write=args.fix)
+            findings.extend(result.findings)
+            fixed += result.applied
+            changed += result.changed
+            if result.diff:
+                diffs.append(result.diff)
+        if args.diff:
+            sys.stdout.write("".join(diffs))
+            if not args.quiet:
+                print(f"{changed} file{'s' * (changed != 1)} would be changed by --fix "
+                      f"({fixed} fix{'es' * (fixed != 1)}).", file=sys.stderr)
+            return EXIT_FINDINGS if diffs else EXIT_CLEAN
+        if not args.quiet and args.format == "text":
+            print(f"Fixed {fixed} problem{'s' * (fixed != 1)} in {changed} file{'s' * (changed != 1)}.",
+                  file=sys.stderr)
     else:
         for _display_path, found in check_files(files, cfg, args.jobs):
             findings.extend(found)
-    if args.diff:
-        sys.stdout.write("".join(diffs))
-        if not args.quiet:
-            print(f"{len(diffs)} file{'s' * (len(diffs) != 1)} would be changed by --fix.", file=sys.stderr)
-        return EXIT_FINDINGS if diffs else EXIT_CLEAN
     return _emit(findings, len(files), cfg, args)
 
 
-def _fix_file(display: str, path: Path, cfg: Config, *, write: bool) -> tuple[list[Finding], str]:
+def _check_stdin(args: argparse.Namespace, cfg: Config) -> int:
+    """An editor's buffer: findings as for a file; `--fix` prints the fixed text, `--diff` the diff."""
+    display = args.stdin_filename or "-"
+    raw = sys.stdin.buffer.read()
+    doc = Document.from_bytes(raw, display)
+    if args.fix or args.diff:
+        _, fixed, _ = _fix_document(doc, cfg)
+        if args.fix:
+            sys.stdout.buffer.write(encode(fixed.text, doc.had_bom))
+            return EXIT_CLEAN
+        diff = unified_diff(display, doc.text, fixed.text)
+        sys.stdout.write(diff)
+        return EXIT_FINDINGS if diff else EXIT_CLEAN
+    return _emit(check_document(doc, cfg), 1, cfg, args)
+
+
+@dataclass
+class FixResult:
+    findings: list[Finding]  # what remains after fixing
+    applied: int = 0  # fixes applied
+    changed: bool = False
+    diff: str = ""
+
+
+def _fix_file(display: str, path: Path, cfg: Config, *, write: bool) -> FixResult:
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise UsageError(f"{display}: cannot read: {exc.strerror or exc}") from None
     doc = Document.from_bytes(raw, display)
-    original = doc.text
+    findings, fixed, applied = _fix_document(doc, cfg)
+    if fixed.text == doc.text:
+        return FixResult(findings)
+    if not write:
+        return FixResult(findings, applied, True, unified_diff(display, doc.text, fixed.text))
+    data = encode(fixed.text, doc.had_bom)
+    try:
+        if path.read_bytes() != raw:  # edited meanwhile (an editor saved): do not clobber it
+            raise UsageError(f"{display}: changed while it was being fixed; run again")
+        write_atomic(path, data)
+    except OSError as exc:
+        raise UsageError(f"{display}: cannot write: {exc.strerror or exc}") from None
+    return FixResult(findings, applied, True)
+
+
+def _fix_document(doc: Document, cfg: Config) -> tuple[list[Finding], Document, int]:
+    """Apply safe fixes until none is left (overlapping ones need another pass)."""
     findings = check_document(doc, cfg)
+    applied_total = 0
     for _ in range(MAX_FIX_PASSES):
         fixes = fixes_of(findings)
         if not fixes:
@@ -236,23 +327,29 @@ def _fix_file(display: str, path: Path, cfg: Config, *, write: bool) -> tuple[li
         new_text, applied = apply_fixes(doc.text, fixes)
         if not applied:
             break
-        doc = Document.from_text(new_text, display)
-        doc.had_bom = raw.startswith(b"\xef\xbb\xbf")
+        applied_total += len(applied)
+        had_bom = doc.had_bom
+        doc = Document.from_text(new_text, doc.path)
+        doc.had_bom = had_bom
         findings = check_document(doc, cfg)
-    if doc.text == original:
-        return findings, ""
-    if write:
-        try:
-            write_atomic(path, encode(doc.text, doc.had_bom))
-        except OSError as exc:
-            raise UsageError(f"{display}: cannot write: {exc.strerror or exc}") from None
-        return findings, ""
-    return findings, unified_diff(display, original, doc.text)
+    return findings, doc, applied_total
+
+
+def use_colour(choice: str, stream: object = None) -> bool:
+    """--color=always|never, or auto: a terminal, unless NO_COLOR is set (no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    stream = stream if stream is not None else sys.stdout
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
 
 
 def _emit(findings: list[Finding], files: int, cfg: Config, args: argparse.Namespace) -> int:
-    colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    sys.stdout.write(report.render(findings, args.format, colour=colour))
+    sys.stdout.write(report.render(findings, args.format, colour=use_colour(args.color)))
     if args.format == "text" and not args.quiet:
         print(report.summary(findings, files), file=sys.stderr)
     failing = any(f.severity >= cfg.fail_on for f in findings)
@@ -275,6 +372,22 @@ def _site(args: argparse.Namespace) -> int:
     return _emit(findings, pages, cfg, args)
 
 
+# -- docs-check report FILE ------------------------------------------------------------------
+
+
+def _report(args: argparse.Namespace) -> int:
+    """A saved report, through today's configuration (select, ignore, severities, fail-on)."""
+    cfg = load_config(args)
+    try:
+        findings = report.load(args.report_file)
+    except OSError as exc:
+        raise UsageError(f"{args.report_file}: cannot read: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise UsageError(f"{args.report_file}: not a docs-check report: {exc}") from None
+    kept = [f.with_severity(cfg.severity(f.rule, f.severity)) for f in findings if cfg.enabled(f.rule)]
+    return _emit(kept, len({f.path for f in findings}), cfg, args)
+
+
 # -- docs-check rules ----------------------------------------------------------------------
 
 
@@ -283,16 +396,18 @@ def _rules(args: argparse.Namespace) -> int:
 
     from .rules import all_rules
 
-    rules = all_rules()
+    rules = {rid: r for rid, r in all_rules().items() if rid.startswith(args.prefix)}
+    if not rules:
+        raise UsageError(f"no rule id starts with {args.prefix!r}")
     if args.format == "json":
         print(json.dumps(
             [{"id": r.id, "severity": str(r.severity), "fixable": r.fixable, "summary": r.summary}
              for r in rules.values()], indent=2))
         return EXIT_CLEAN
-    width = max((len(r) for r in rules), default=10)
+    width = max(len(r) for r in rules)
     for r in rules.values():
         fix = "fix" if r.fixable else "   "
-        print(f"{r.id:<{width}}  {str(r.severity):<7}  {fix}  {r.summary}")
+        print(f"{r.id:<{width}}  {r.severity!s:<7}  {fix}  {r.summary}")
     return EXIT_CLEAN
 
 

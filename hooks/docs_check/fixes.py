@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import tempfile
@@ -47,8 +48,17 @@ def encode(text: str, had_bom: bool) -> bytes:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and rename, keeping the file's mode."""
-    mode = path.stat().st_mode & 0o7777
+    """Write via a temporary file in the same folder and rename, keeping the file's mode.
+
+    A reader (an editor, `mkdocs serve`) sees the old file or the new one, never half of
+    one; a new file gets the mode the umask gives. A symbolic link stays a link: its
+    target is what gets written.
+    """
+    path = Path(os.path.realpath(path))
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".docs-check", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -58,11 +68,15 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
+from importlib import metadata
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from .findings import Finding, Severity
+from .findings import Finding, Fix, Severity
 
 FORMATS = ("text", "json", "github", "sarif")
 
@@ -94,12 +97,19 @@ def github_line(f: Finding) -> str:
     props = [f"file={_escape_property(f.path)}", f"line={f.line}", f"col={f.column}"]
     if f.end_line is not None:
         props.append(f"endLine={f.end_line}")
+        if f.end_column is not None:
+            props.append(f"endColumn={f.end_column}")
     props.append(f"title={_escape_property(f.rule)}")
     message = f.message + (f" (on page {f.page})" if f.page else "")
     return f"::{_GITHUB_LEVEL[f.severity]} {','.join(props)}::{_escape_data(message)}"
 
 
 def sarif(findings: Sequence[Finding]) -> dict[str, Any]:
+    """A SARIF 2.1.0 log, as GitHub code scanning takes it (`upload-sarif`).
+
+    Paths are relative to the repository root (`%SRCROOT%`); columns count code points,
+    as every other format here does.
+    """
     from .rules import all_rules
 
     rules = all_rules()
@@ -113,44 +123,93 @@ def sarif(findings: Sequence[Finding]) -> dict[str, Any]:
                 "tool": {
                     "driver": {
                         "name": "docs-check",
+                        "version": _version(),
                         "informationUri": "https://github.com/coder/coder",
-                        "rules": [
-                            {
-                                "id": rid,
-                                "shortDescription": {
-                                    "text": rules[rid].summary if rid in rules else rid
-                                },
-                                "defaultConfiguration": {
-                                    "level": _SARIF_LEVEL[rules[rid].severity]
-                                    if rid in rules
-                                    else "error"
-                                },
-                            }
-                            for rid in used
-                        ],
+                        "rules": [_sarif_rule(rid, rules.get(rid)) for rid in used],
                     }
                 },
-                "results": [
-                    {
-                        "ruleId": f.rule,
-                        "ruleIndex": index[f.rule],
-                        "level": _SARIF_LEVEL[f.severity],
-                        "message": {"text": f.message},
-                        "locations": [
-                            {
-                                "physicalLocation": {
-                                    "artifactLocation": {"uri": f.path},
-                                    "region": {
-                                        "startLine": f.line,
-                                        "startColumn": f.column,
-                                        **({"endLine": f.end_line} if f.end_line else {}),
-                                    },
-                                }
-                            }
-                        ],
-                    }
-                    for f in findings
-                ],
+                "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "the repository root"}}},
+                "columnKind": "unicodeCodePoints",
+                "results": [_sarif_result(f, index[f.rule]) for f in findings],
             }
         ],
     }
+
+
+def _sarif_rule(rid: str, rule: Any) -> dict[str, Any]:
+    summary = rule.summary if rule is not None else rid
+    return {
+        "id": rid,
+        "name": rid,
+        "shortDescription": {"text": summary},
+        "help": {"text": f"{summary}. `docs-check rules` lists every rule; "
+                         f"`<!-- docs-check: disable-next-line {rid} -->` silences one finding."},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity] if rule is not None else "error"},
+        "properties": {"fixable": bool(rule and rule.fixable)},
+    }
+
+
+def _sarif_result(f: Finding, rule_index: int) -> dict[str, Any]:
+    region: dict[str, int] = {"startLine": f.line, "startColumn": f.column}
+    if f.end_line is not None:
+        region["endLine"] = f.end_line
+        if f.end_column is not None and (f.end_line > f.line or f.end_column > f.column):
+            region["endColumn"] = f.end_column
+    message = f.message + (f" (on page {f.page})" if f.page else "")
+    return {
+        "ruleId": f.rule,
+        "ruleIndex": rule_index,
+        "level": _SARIF_LEVEL[f.severity],
+        "message": {"text": message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": quote(f.path), "uriBaseId": "%SRCROOT%"},
+                    "region": region,
+                }
+            }
+        ],
+    }
+
+
+def _version() -> str:
+    try:
+        return metadata.version("docs-check")
+    except metadata.PackageNotFoundError:
+        return "0"
+
+
+# -- reading a report back ---------------------------------------------------------------------
+
+
+def from_dict(d: dict[str, Any]) -> Finding:
+    """The inverse of `as_dict`; raises ValueError on anything else."""
+    try:
+        fix = d.get("fix")
+        return Finding(
+            path=str(d["path"]),
+            line=int(d["line"]),
+            column=int(d["column"]),
+            rule=str(d["rule"]),
+            severity=Severity.parse(str(d["severity"])),
+            message=str(d["message"]),
+            end_line=None if d.get("end_line") is None else int(d["end_line"]),
+            end_column=None if d.get("end_column") is None else int(d["end_column"]),
+            fix=Fix(int(fix["start"]), int(fix["end"]), str(fix["replacement"]), str(fix.get("description", "")))
+            if fix
+            else None,
+            page=None if d.get("page") is None else str(d["page"]),
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"a finding lacks {exc}") from None
+
+
+def load(path: Path) -> list[Finding]:
+    """A JSON report, as `mkdocs build` or `docs-check --format json` writes it."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON ({exc})") from None
+    if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
+        raise ValueError("expected a list of findings")
+    return [from_dict(d) for d in data]
