@@ -21,6 +21,8 @@ CHECK_MODULES: list[str] = [
     "terraform",
     "secrets",
     "spelling",
+    "registry",
+    "provider",
     "manifest",
 ]
 
