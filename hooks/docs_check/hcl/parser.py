@@ -121,6 +121,29 @@ class Parser:
         line, col = self.lc(tok.start)
         return HclSyntaxError(summary, line, col, detail)
 
+    def recovery_token(self, opener: str, closer: str) -> Token:
+        """The token hclsyntax's recover() stops at: the next unnested closer, or EOF.
+
+        hclsyntax reports a missing index bracket at that token rather than at the bad one
+        (its diagnostic points at a variable that recover() then overwrites)."""
+        nest = 0
+        ft = self.ft
+        skip_newlines = not self.nl[-1]
+        for i in range(self.p, len(ft)):
+            tok = ft[i]
+            k = tok.kind
+            if k == T.NEWLINE and skip_newlines:
+                continue
+            if k == opener:
+                nest += 1
+            elif k == closer:
+                if nest < 1:
+                    return tok
+                nest -= 1
+            elif k == T.EOF:
+                return tok
+        return ft[-1]
+
     def enter(self, tok: Token) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
@@ -401,7 +424,7 @@ class Parser:
                     if close.kind != T.CBRACK:
                         raise self.fail(
                             "Missing close bracket on splat index",
-                            close,
+                            self.recovery_token(T.OBRACK, T.CBRACK),
                             'The star for a full splat operator must be immediately followed by a closing bracket ("]").',
                         )
                     parts = None
@@ -413,7 +436,9 @@ class Parser:
                     close = self.read()
                     if close.kind != T.CBRACK:
                         raise self.fail(
-                            "Missing close bracket on index", close, 'The index operator must end with a closing bracket ("]").'
+                            "Missing close bracket on index",
+                            self.recovery_token(T.OBRACK, T.CBRACK),
+                            'The index operator must end with a closing bracket ("]").',
                         )
                     self.nl.pop()
                     self.depth -= 1
@@ -739,6 +764,7 @@ class Parser:
         literal: list[str] | None = []
         directives: list[tuple[str, Token]] = []
         self.nl.append(False)
+        first_part = self.peek()
         while True:
             tok = self.read()
             k = tok.kind
@@ -755,6 +781,13 @@ class Parser:
                 self.parse_expression()
                 close = self.peek()
                 if close.kind != T.TEMPLATE_SEQ_END:
+                    if close.kind == T.EOF or (not heredoc and close.kind in (T.OQUOTE, T.CQUOTE)):
+                        raise self.fail(
+                            "Unclosed template interpolation sequence",
+                            first_part,
+                            "There is no closing brace for this interpolation sequence before the end of the "
+                            "quoted template.",
+                        )
                     raise self.fail(
                         "Extra characters after interpolation expression",
                         close,
@@ -955,7 +988,18 @@ def _flush(value: str) -> str:
 
 
 def parse_tokens(src: str, toks: list[Token]) -> tuple[Body, Parser]:
-    T.check_invalid_tokens(src, toks)
+    """Parse a lexed file. On invalid input, raise the error terraform lists first: it sorts
+    its diagnostics by position, a lexer error (invalid character, newline in a string)
+    winning a tie with the parser error it causes."""
+    try:
+        T.check_invalid_tokens(src, toks)
+    except HclSyntaxError as lex_error:
+        try:
+            Parser(src, toks).parse_file()
+        except HclSyntaxError as parse_error:
+            if (parse_error.line, parse_error.column) < (lex_error.line, lex_error.column):
+                raise parse_error from None
+        raise
     parser = Parser(src, toks)
     body = parser.parse_file()
     return body, parser
