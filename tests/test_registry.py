@@ -185,6 +185,28 @@ def test_only_the_public_https_host(url, right, message):
     assert fixed(text) == f"[goose]({right})\n"
 
 
+def test_every_single_typo_of_the_host_gets_past_the_fast_prefilter():
+    from docs_check.checks.registry import classify_host, may_hold_registry
+
+    host, letters = C.HOST, "abcdefghijklmnopqrstuvwxyz.-"
+    typos = set()
+    for i in range(len(host) + 1):
+        typos.update(host[:i] + c + host[i:] for c in letters)  # an extra letter
+        if i < len(host):
+            typos.update(host[:i] + c + host[i + 1 :] for c in letters)  # a wrong one
+            typos.add(host[:i] + host[i + 1 :])  # a missing one
+        if i < len(host) - 1:
+            typos.add(host[:i] + host[i + 1] + host[i] + host[i + 2 :])  # two swapped
+    typos.discard(host)
+    assert all(may_hold_registry(t) for t in typos)
+    assert all(classify_host(t) is not None for t in typos if "." in t)
+
+
+def test_findings_span_the_url():
+    [f] = check("[g](https://registry.coder.com/modules/coder-labs/gemini)\n")
+    assert (f.column, f.end_column) == (5, 5 + len("https://registry.coder.com/modules/coder-labs/gemini"))
+
+
 def test_unrelated_hosts_are_not_typos():
     text = "[tf](https://registry.terraform.io/providers/coder/coder/latest) [d](https://registry.docker.com/x) coder.com\n"
     assert check(text) == []

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote_plus
 
 from .. import catalog as C
@@ -108,6 +109,7 @@ _COMMENT = re.compile(r"<!--.*?-->")
 OK, DEV, TYPO = "ok", "dev", "typo"
 
 
+@lru_cache(maxsize=8192)
 def classify_host(host: str) -> str | None:
     """OK for the registry, DEV for another host under it, TYPO for a near miss, else None."""
     h = host.lower().rstrip(".")
@@ -188,9 +190,19 @@ class Ref:
         return text
 
 
+def may_hold_registry(text: str) -> bool:
+    """A cheap test that `text` may name the registry's host or a misspelling of it.
+
+    One edit to "registry.coder.com" (a wrong, missing, extra or swapped letter) always
+    leaves "regi", "stry" or "y.cod" intact; most double typos do too.
+    """
+    lower = text.lower()
+    return "regi" in lower or "stry" in lower or "y.cod" in lower
+
+
 def find_refs(text: str, line: int, column0: int, start: int, where: str) -> Iterator[Ref]:
     """Registry references in one line of text; `column0` and `start` locate text[0]."""
-    if "." not in text:
+    if "." not in text or not may_hold_registry(text):
         return
     for m in _TOKEN.finditer(text):
         host = m.group("host")
@@ -224,7 +236,7 @@ def find_refs(text: str, line: int, column0: int, start: int, where: str) -> Ite
 def prose_refs(doc: Document) -> Iterator[Ref]:
     for ln, masked in doc.prose():
         content = ln.content
-        if "." not in content:
+        if "." not in content or not may_hold_registry(content):
             continue
         base = ln.start + ln.content_col
         yield from find_refs(masked, ln.number, ln.content_col, base, "prose")
@@ -790,7 +802,9 @@ def _unknown_output(cat: Catalog, ident: str, versions: list[str], output: str, 
 
 def _finding(doc: Document, ref: Ref, p: Problem) -> Finding:
     fix = Fix(ref.start, ref.end, p.replacement, p.description) if p.replacement and p.replacement != ref.text else None
-    return p.rule.at(doc.path, ref.line, ref.column, p.message, fix=fix)
+    return p.rule.at(
+        doc.path, ref.line, ref.column, p.message, fix=fix, end_line=ref.line, end_column=ref.column + len(ref.text)
+    )
 
 
 def _check_ref(cat: Catalog, doc: Document, ref: Ref) -> Iterable[Finding]:
@@ -817,6 +831,8 @@ def run(doc: Document, config: Config) -> Iterator[Finding]:
     out: list[Finding] = []
     _, handled = _module_blocks(doc, cat, out)
     yield from out
+    if not may_hold_registry(doc.text):
+        return
     for ref in prose_refs(doc):
         yield from _check_ref(cat, doc, ref)
     for ref in code_refs(doc):
