@@ -18,10 +18,10 @@ TF_LANGS = frozenset({"tf", "hcl", "terraform"})
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<quote>(?:>[ \t]?)*)(?P<pad>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)*")
-_PLACEHOLDER = re.compile(r"^(?P<indent>[ \t]*)\.\.\.[ \t]*(?P<comment>(?:#|//).*)?$")
+_PLACEHOLDER = re.compile(r"^(?P<indent>[ \t]*)\.\.\.[ \t]*(?P<comment>(?:#|//)[^\r]*)?(?P<cr>\r?)$")
 # Terraform never rewrites a comment's text, so this marker survives `terraform fmt` intact.
 _MARK = "# __docs_check_placeholder__ "
-_MARKED = re.compile(r"^(?P<indent>[ \t]*)# __docs_check_placeholder__ (?P<rest>.*)$")
+_MARKED = re.compile(r"^(?P<indent>[ \t]*)# __docs_check_placeholder__ (?P<rest>[^\r]*)(?P<cr>\r?)$")
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def mask_placeholders(text: str) -> str:
     for line in text.split("\n"):
         m = _PLACEHOLDER.match(line)
         if m:
-            line = f"{m['indent']}{_MARK}{m['comment'] or ''}"
+            line = f"{m['indent']}{_MARK}{m['comment'] or ''}{m['cr']}"
         out.append(line)
     return "\n".join(out)
 
@@ -109,7 +109,7 @@ def unmask_placeholders(text: str) -> str:
         m = _MARKED.match(line)
         if m:
             rest = m["rest"].rstrip()
-            line = f"{m['indent']}...{' ' + rest if rest else ''}"
+            line = f"{m['indent']}...{' ' + rest if rest else ''}{m['cr']}"
         out.append(line)
     return "\n".join(out)
 

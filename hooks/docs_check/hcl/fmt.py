@@ -14,7 +14,7 @@ from __future__ import annotations
 import unicodedata
 
 from . import tokens as T
-from .parser import no_gc, parse_tokens
+from .parser import no_gc, parse_tokens, stack_guard
 from .tokens import Token
 
 _OPENERS = frozenset({T.OBRACE, T.OBRACK, T.OPAREN, T.TEMPLATE_CONTROL, T.TEMPLATE_INTERP})
@@ -42,7 +42,7 @@ def _bracket_change(kind: str) -> int:
 
 def format_hcl(src: str) -> str:
     """What `terraform fmt` writes for `src`. Raises HclSyntaxError when terraform would refuse it."""
-    with no_gc():
+    with no_gc(), stack_guard():
         toks = T.lex(src)
         _, parser = parse_tokens(src, toks)
         toks = _terraform_rewrites(toks, parser)

@@ -20,7 +20,7 @@ from .errors import HclSyntaxError
 from .nodes import ELLIPSIS, Attribute, Block, Body, Ellipsis, Expression, ObjectItem, Traversal
 from .tokens import Token
 
-MAX_DEPTH = 120  # bracket/block nesting; beyond this we report an error instead of exhausting the stack
+MAX_DEPTH = 100  # bracket/block nesting; beyond this we report an error instead of exhausting the stack
 
 _NEWLINE = re.compile("\n")
 _NUMBER_OK = re.compile(r"[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?\Z")
@@ -1020,6 +1020,16 @@ def no_gc() -> Iterator[None]:
 
 def parse(src: str) -> Body:
     """Parse HCL native syntax (with `...` placeholder lines) into a Body; raises HclSyntaxError."""
-    with no_gc():
+    with no_gc(), stack_guard():
         body, _ = parse_tokens(src, T.lex(src))
     return body
+
+
+@contextmanager
+def stack_guard() -> Iterator[None]:
+    """MAX_DEPTH keeps recursion well inside Python's limit; this covers a caller that is
+    itself already deep in the stack."""
+    try:
+        yield
+    except RecursionError:
+        raise HclSyntaxError("Nesting too deep", 1, 1, "The input nests too deeply to be parsed here.") from None
