@@ -11,7 +11,7 @@
     cache-dir = ".docs-check/lychee"       # its disk cache
     cache-age = "1d"                       # cache expiry ("" disables the cache)
     max-concurrency = 32
-    host-concurrency = 4
+    host-concurrency = 1                   # >1 is faster, but lychee then retries a 429 before its Retry-After
     retries = 3
     timeout = 20                           # seconds per request
     external-fragments = false             # also check #fragments of external pages
@@ -140,7 +140,7 @@ def _online(urls, opt, config: Config):
         cache_dir=cache_dir,
         cache_age=opt("cache-age", "1d"),
         max_concurrency=opt("max-concurrency", 32),
-        host_concurrency=opt("host-concurrency", 4),
+        host_concurrency=opt("host-concurrency", 1),
         retries=opt("retries", 3),
         timeout=opt("timeout", 20),
         exclude=tuple(opt("exclude-urls", [])),

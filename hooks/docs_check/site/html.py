@@ -27,8 +27,9 @@ LINK_ATTRS: dict[str, tuple[str, ...]] = {
     "iframe": ("src",),
     "embed": ("src",),
 }
+# One selector per tag: lexbor returns an element once per selector it matches.
 _SELECTOR = ", ".join(
-    f"{tag}[{attr}]" for tag, attrs in LINK_ATTRS.items() for attr in attrs
+    f"{tag}[{attrs[0]}]" if len(attrs) == 1 else tag for tag, attrs in LINK_ATTRS.items()
 ) + ", meta[http-equiv]"
 _ID_SELECTOR = "[id], a[name]"
 

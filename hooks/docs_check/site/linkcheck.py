@@ -131,8 +131,13 @@ class PageChecker:
         depth = len(parts)
         resolved = self._resolved
 
+        links = facts.links
+        if facts.refresh is not None:
+            # A stub's canonical link and fallback <a> repeat its target: judge it once.
+            refresh = facts.refresh.strip()
+            links = [ln for ln in links if ln[0] == "meta" or ln[2].strip() != refresh]
         parse = self._parsed.get
-        for tag, attr, value, in_content in facts.links:
+        for tag, attr, value, in_content in links:
             parsed = parse(value)
             if parsed is None:
                 parsed = self._parsed[value] = self._parse(value)
@@ -191,12 +196,10 @@ class PageChecker:
                         theme_pages.add(target)
                 else:
                     content_pages.add(target)
-        if facts.refresh is not None:
-            if redirect is None:  # outside the site, or a URL that is no page at all
-                redirect = (facts.refresh, MISSING, "")
-            # A stub's canonical link and fallback <a> repeat its target: report it once.
-            refresh = facts.refresh.strip()
-            problems = [p for p in problems if p.href.strip() != refresh]
+        if facts.refresh is not None and redirect is None:
+            # Outside the site, or a URL that is no page at all: reported as a broken redirect.
+            redirect = (facts.refresh, MISSING, "")
+            problems = [p for p in problems if p.tag != "meta"]
         if self._exclude is not None:
             problems = [p for p in problems if not self._exclude.search(p.href)]
         return PageScan(page, ids, problems, anchors, frozenset(content_pages), frozenset(theme_pages), redirect, external)
@@ -266,9 +269,9 @@ class PageChecker:
                       theme: bool, tag: str) -> Problem:
         if status == MD:
             return Problem(page, R.MD_TARGET, (
-                f"`{href}` still points at a Markdown file: MkDocs did not find `{target}` in the "
-                "docs folder, so readers get a 404; link to an existing .md file by its path "
-                "relative to this page"
+                f"`{href}` still points at a Markdown file: MkDocs found no such file in the docs "
+                "folder and left the link as written, so readers get a 404; link to an existing "
+                ".md file by its path relative to the page's own Markdown file"
             ), href, target, frag or None, theme, tag)
         if status == OUTSIDE:
             return Problem(page, R.OUTSIDE_SITE, (
@@ -277,8 +280,10 @@ class PageChecker:
         hint = self.layout.suggest(target)
         what = "page" if target.endswith("index.html") else "file"
         shown = target[: -len("index.html")] if target.endswith("index.html") else target
+        # A theme link is the same on every page, whatever its relative form: say where it goes.
+        lead = f"the theme links to the {what} `/{shown}`" if theme else f"`{href}` points at the {what} `{shown or '/'}`"
         return Problem(page, R.MISSING_FILE, (
-            f"`{href}` points at the {what} `{shown or '/'}`, which the built site does not have; "
+            f"{lead}, which the built site does not have; "
             "fix the link or add the file" + (f" (did you mean `{hint}`?)" if hint else "")
         ), href, target, frag or None, theme, tag)
 

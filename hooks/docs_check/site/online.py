@@ -34,7 +34,9 @@ class OnlineOptions:
     cache_dir: Path
     cache_age: str = "1d"  # "" turns the cache off
     max_concurrency: int = 32
-    host_concurrency: int = 4
+    # One request at a time per host: lychee honours Retry-After only then (with more, a
+    # request already in flight retries after --retry-wait-time, checked in the tests).
+    host_concurrency: int = 1
     retries: int = 3
     retry_wait: int = 1
     timeout: int = 20

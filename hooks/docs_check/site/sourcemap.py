@@ -190,7 +190,10 @@ class SourceMap:
     def _in_theme(self, p: Problem) -> tuple[str, int, int]:
         bare = p.href.split("#", 1)[0].split("?", 1)[0].rstrip("/")
         name = posixpath.basename(bare)
-        needles = [n for n in (p.href, bare, name) if n and n not in (".", "..")]
+        # The target's site path first: the template writes it the same way on every page.
+        target = p.target[: -len("index.html")] if p.target and p.target.endswith("index.html") else p.target
+        needles = [n for n in (target, posixpath.basename(target or ""), p.href, bare, name)
+                   if n and n not in (".", "..")]
         if self.templates_dir is not None and self.templates_dir.is_dir():
             for template in sorted(self.templates_dir.rglob("*.html")):
                 src = self._source("tpl:" + str(template), template, markdown=False)
