@@ -191,6 +191,9 @@ def test_list_after_paragraph_gets_a_blank_line_and_code_is_untouched() -> None:
     assert normalize_lists("Text:\n- a\n- b\n") == "Text:\n\n- a\n- b\n"
     code = "```md\n1. a\n   b\n```\n"
     assert normalize_lists(code) == code
+    # CommonMark: only a list starting at 1 may interrupt a paragraph ("in 2024. ..." is text).
+    assert normalize_lists("Released in\n2024. It works.\n") == "Released in\n2024. It works.\n"
+    assert normalize_lists("1. a\n   more\n2. b\n") == "1. a\n    more\n2. b\n"
 
 
 # -- links out of the tree ---------------------------------------------------------------

@@ -89,7 +89,7 @@ def _normalize(lines: list[str]) -> list[str]:
             i = j
             continue
         m = _MARKER.match(rel)
-        if m and not _THEMATIC.match(rel) and not (in_paragraph and m.group("space") == ""):
+        if m and not _THEMATIC.match(rel) and not (in_paragraph and not _can_interrupt(m, rel, item_paragraph)):
             after = m.end("marker")
             spaces = len(m.group("space"))
             width = after + (1 if spaces == 0 or spaces > 4 else spaces)
@@ -117,6 +117,17 @@ def _normalize(lines: list[str]) -> list[str]:
             in_paragraph = True
         i += 1
     return out
+
+
+def _can_interrupt(m: re.Match[str], rel: str, item_paragraph: bool) -> bool:
+    """May this list marker end the open paragraph? (CommonMark: an item of the same list
+    may; a new list may only with content, and an ordered one only when it starts at 1.)"""
+    if item_paragraph:
+        return True  # a sibling or a child of the item whose paragraph this is
+    if not rel[m.end():].strip():
+        return False
+    marker = m.group("marker")
+    return not marker[0].isdigit() or int(marker[:-1]) == 1
 
 
 def _starts_block(rest: str, ind: int) -> bool:
