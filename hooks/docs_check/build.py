@@ -68,8 +68,9 @@ def input_files(config: Config) -> list[Path]:
     return out
 
 
-def _token(config: Config) -> str:
-    h = hashlib.sha256(config.fingerprint().encode())
+def _token(config: Config, root: Path) -> str:
+    # The root too: a check may read files beside the page (a docs tree's manifest.json).
+    h = hashlib.sha256(f"{root}\0{config.fingerprint()}".encode())
     for path in input_files(config):
         try:
             st = path.stat()
@@ -82,8 +83,8 @@ def _token(config: Config) -> str:
 _ENGINES: dict[str, Engine] = {}
 
 
-def _engine_for(config: Config) -> Engine:
-    token = _token(config)
+def _engine_for(config: Config, root: Path) -> Engine:
+    token = _token(config, root)
     engine = _ENGINES.pop(token, None)
     if engine is None:
         engine = Engine(config)
@@ -105,7 +106,7 @@ class BuildSession:
     _live: set[str] = field(default_factory=set)  # cache keys of this build's pages
 
     def __post_init__(self) -> None:
-        self.engine = _engine_for(self.config)
+        self.engine = _engine_for(self.config, self.root)
 
     @classmethod
     def create(cls, config_file: str | Path, extra: dict[str, Any] | None, *, serving: bool = False) -> BuildSession:

@@ -257,7 +257,7 @@ def _check(args: argparse.Namespace) -> int:
             if result.diff:
                 diffs.append(result.diff)
         if args.diff:
-            sys.stdout.write("".join(diffs))
+            write_out("".join(diffs))
             if not args.quiet:
                 print(f"{changed} file{'s' * (changed != 1)} would be changed by --fix "
                       f"({fixed} fix{'es' * (fixed != 1)}).", file=sys.stderr)
@@ -281,8 +281,8 @@ def _check_stdin(args: argparse.Namespace, cfg: Config) -> int:
         if args.fix:
             sys.stdout.buffer.write(encode(fixed.text, doc.had_bom))
             return EXIT_CLEAN
-        diff = unified_diff(display, doc.text, fixed.text)
-        sys.stdout.write(diff)
+        diff = _diff(display, doc, fixed)
+        write_out(diff)
         return EXIT_FINDINGS if diff else EXIT_CLEAN
     return _emit(check_document(doc, cfg), 1, cfg, args)
 
@@ -305,7 +305,7 @@ def _fix_file(display: str, path: Path, cfg: Config, *, write: bool) -> FixResul
     if fixed.text == doc.text:
         return FixResult(findings)
     if not write:
-        return FixResult(findings, applied, True, unified_diff(display, doc.text, fixed.text))
+        return FixResult(findings, applied, True, _diff(display, doc, fixed))
     data = encode(fixed.text, doc.had_bom)
     try:
         if path.read_bytes() != raw:  # edited meanwhile (an editor saved): do not clobber it
@@ -314,6 +314,12 @@ def _fix_file(display: str, path: Path, cfg: Config, *, write: bool) -> FixResul
     except OSError as exc:
         raise UsageError(f"{display}: cannot write: {exc.strerror or exc}") from None
     return FixResult(findings, applied, True)
+
+
+def _diff(display: str, before: Document, after: Document) -> str:
+    """A patch that applies to the file as it is on disk, byte-order mark included."""
+    bom = "\ufeff" if before.had_bom else ""
+    return unified_diff(display, bom + before.text, bom + after.text)
 
 
 def _fix_document(doc: Document, cfg: Config) -> tuple[list[Finding], Document, int]:
@@ -335,6 +341,14 @@ def _fix_document(doc: Document, cfg: Config) -> tuple[list[Finding], Document, 
     return findings, doc, applied_total
 
 
+def write_out(text: str) -> None:
+    """Standard output as bytes: a file's undecodable bytes (kept as surrogates) go out as
+    they came in, whatever the locale, so a diff still applies to the file."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8", "surrogateescape"))
+    sys.stdout.buffer.flush()
+
+
 def use_colour(choice: str, stream: object = None) -> bool:
     """--color=always|never, or auto: a terminal, unless NO_COLOR is set (no-color.org)."""
     if choice != "auto":
@@ -349,7 +363,7 @@ def use_colour(choice: str, stream: object = None) -> bool:
 
 
 def _emit(findings: list[Finding], files: int, cfg: Config, args: argparse.Namespace) -> int:
-    sys.stdout.write(report.render(findings, args.format, colour=use_colour(args.color)))
+    write_out(report.render(findings, args.format, colour=use_colour(args.color)))
     if args.format == "text" and not args.quiet:
         print(report.summary(findings, files), file=sys.stderr)
     failing = any(f.severity >= cfg.fail_on for f in findings)

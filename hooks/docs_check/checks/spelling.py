@@ -458,7 +458,7 @@ def _repeated(doc: Document, line: Line, text: str) -> Iterator[Finding]:
             doc.path,
             line.number,
             col + 1,
-            f"`{word} {word}`: the word is repeated; delete one",
+            f"`{m.group()}`: the word is repeated; delete one (docs-check --fix does it)",
             fix=fix,
             end_line=line.number,
             end_column=line.content_col + m.end() + 1,
