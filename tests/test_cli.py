@@ -415,3 +415,46 @@ def test_report_subcommand_turns_a_saved_report_into_annotations(project):
     (project / "bad.json").write_text('{"not": "a report"}')
     bad = docs_check("report", "bad.json", cwd=project)
     assert bad.returncode == 2 and "not a docs-check report" in bad.stderr
+
+
+# -- pre-commit ----------------------------------------------------------------------------------
+
+
+def pre_commit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(BIN / "pre-commit"), *args], cwd=cwd, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"},
+    )
+
+
+def test_pre_commit_manifest_and_config_are_valid(tmp_path):
+    for cmd, name in (("validate-manifest", ".pre-commit-hooks.yaml"), ("validate-config", ".pre-commit-config.yaml")):
+        proc = pre_commit(cmd, str(ROOT / name), cwd=ROOT, home=tmp_path)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    import tomllib
+
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    assert hook["language"] == "python" and hook["entry"] in scripts  # pip install . provides it
+
+
+def test_the_projects_pre_commit_hook_blocks_a_typo(tmp_path):
+    """The repository's own hook, run by pre-commit in a scratch repository (never this one:
+    pre-commit stashes unstaged work)."""
+    repo = tmp_path / "repo"
+    (repo / "docs").mkdir(parents=True)
+    (repo / ".venv").symlink_to(BIN.parent)
+    (repo / ".pre-commit-config.yaml").write_text((ROOT / ".pre-commit-config.yaml").read_text())
+    (repo / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    page = repo / "docs" / "page.md"
+    page.write_text("A Regitsry.\n")
+    for cmd in (["init", "-q"], ["add", "."]):
+        subprocess.run(["git", *cmd], cwd=repo, check=True, capture_output=True, timeout=60)
+    proc = pre_commit("run", "docs-check", "--files", "docs/page.md", cwd=repo, home=tmp_path / "home")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "docs/page.md:1:3: spell-unknown-word: `Regitsry`" in proc.stdout
+    page.write_text("A Registry.\n")
+    proc = pre_commit("run", "docs-check", "--files", "docs/page.md", cwd=repo, home=tmp_path / "home")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
