@@ -65,6 +65,8 @@ def on_page_markdown(markdown, page, config, files):
     path = page.file.src_uri
     if extension is not None:
         extension.page_path = path
+        extension.page_url = page.url
+        extension.directory_urls = config.use_directory_urls
     markdown = lists.normalize_lists(markdown)
     markdown = tabs.convert_tabs(markdown, path)
     markdown = children.expand_children(markdown, path, manifest)

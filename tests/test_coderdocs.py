@@ -13,7 +13,7 @@ from docs_check.coderdocs import manifest as mf
 from docs_check.coderdocs.badges import page_badges
 from docs_check.coderdocs.children import expand_children
 from docs_check.coderdocs.lists import normalize_lists
-from docs_check.coderdocs.outlinks import Repository, repository_url
+from docs_check.coderdocs.outlinks import Repository, rebase, repository_url
 from docs_check.coderdocs.redirects import applicable
 from docs_check.coderdocs.slugs import Slugger, github_slug, page_slugs
 from docs_check.coderdocs.tabs import convert_tabs
@@ -219,6 +219,23 @@ def test_repository_url(href: str, page: str, url: str | None) -> None:
     assert repository_url(href, page, REPO) == url
 
 
+@pytest.mark.parametrize(
+    ("href", "page", "url", "expected"),
+    [
+        ("../../images/a.png", "admin/users/idp-sync.md", "admin/users/idp-sync/", "../../../images/a.png"),
+        ("../provisioners/index.md#auth", "admin/security/secrets.md", "admin/security/secrets/",
+         "../../provisioners/#auth"),
+        ("../README.md", "admin/index.md", "admin/", "../"),
+        ("images/a.png", "admin/index.md", "admin/", None),  # already right from admin/
+        ("../../site/v.mp4?raw=true", "admin/x.md", "admin/x/",
+         "https://github.com/coder/coder/blob/main/site/v.mp4?raw=true"),
+        ("https://example.com/a.png", "a.md", "a/", None),
+    ],
+)
+def test_rebase_raw_html_paths(href: str, page: str, url: str, expected: str | None) -> None:
+    assert rebase(href, page, url, REPO) == expected
+
+
 def test_repository_from_mkdocs_settings() -> None:
     assert Repository.from_site("https://github.com/coder/coder", "edit/main/docs/") == REPO
     assert Repository.from_site("https://github.com/coder/coder", None) is None
@@ -274,6 +291,8 @@ PAGES = {
 
         See [the templates](../../examples/templates) and [the first setup](#setup).
 
+        <img src="../img/logo.svg" alt="Logo"> and <a href="tabs.md#linux">the Linux tab</a>.
+
         ## What's new? (v2.0)
         """,
     "guide/tabs.md": """\
@@ -307,6 +326,8 @@ def fixture_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_text(textwrap.dedent(text), encoding="utf-8")
     (docs / "manifest.json").write_text(json.dumps(MANIFEST), encoding="utf-8")
+    (docs / "img").mkdir()
+    (docs / "img" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n', encoding="utf-8")
     return docs
 
 
@@ -363,6 +384,14 @@ def test_fixture_out_of_tree_links_go_to_github(fixture_site) -> None:
     html = _html(fixture_site, "guide/install")
     assert 'href="https://github.com/coder/coder/blob/main/examples/templates"' in html
     assert "unrecognized relative link" not in fixture_site.log
+
+
+def test_fixture_raw_html_links_work_from_the_built_page(fixture_site) -> None:
+    html = _html(fixture_site, "guide/install")
+    # MkDocs serves guide/install.md as guide/install/: raw HTML paths are rebased for that.
+    assert '<img src="../../img/logo.svg" alt="Logo">' in html
+    assert '<a href="../tabs/#linux">the Linux tab</a>' in html
+    assert (fixture_site.site / "img" / "logo.svg").is_file()
 
 
 def test_fixture_tabs_render_with_github_ids(fixture_site) -> None:

@@ -7,12 +7,15 @@ Two tree processors, so they act on what Markdown parsed (code is never touched)
   The labels of content tabs made from `<div class="tabs">` headings take part in that
   order (they were headings on GitHub), and become the tab's id, so `#linux` opens the tab.
 - repository links (priority 1: before MkDocs resolves and validates links): a relative
-  link that leaves the docs tree goes to the repository on GitHub.
+  link that leaves the docs tree goes to the repository on GitHub; relative `src` and
+  `href` in raw HTML (`<img>`, `<source>`, `<a>`), which MkDocs leaves as written, are
+  made to work from the page's URL.
 """
 
 from __future__ import annotations
 
 import html
+import re
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
@@ -20,11 +23,12 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import remove_fnrefs, render_inner_html, strip_tags
 from markdown.treeprocessors import Treeprocessor
 
-from .outlinks import Repository, repository_url
+from .outlinks import Repository, rebase, repository_url
 from .slugs import Slugger
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _LINK_ATTRS = (("a", "href"), ("img", "src"), ("source", "src"), ("video", "src"))
+_RAW_ATTR = re.compile(r"""(\s(?:src|href|poster)\s*=\s*)(["'])([^"'<>]*)\2""", re.I)
 
 
 class CoderDocsExtension(Extension):
@@ -34,11 +38,12 @@ class CoderDocsExtension(Extension):
         super().__init__(**kwargs)
         self.repository = repository
         self.page_path = ""
+        self.page_url = ""
+        self.directory_urls = True
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(HeadingIds(md), "coder_heading_ids", 6)
-        if self.repository is not None:
-            md.treeprocessors.register(RepositoryLinks(md, self), "coder_repository_links", 1)
+        md.treeprocessors.register(RepositoryLinks(md, self), "coder_repository_links", 1)
 
 
 def _text(el: etree.Element, md: Markdown) -> str:
@@ -86,12 +91,20 @@ class RepositoryLinks(Treeprocessor):
         self.ext = ext
 
     def run(self, root: etree.Element) -> None:
-        repo = self.ext.repository
-        if repo is None:
-            return
-        for el in root.iter():
-            for tag, attr in _LINK_ATTRS:
-                if el.tag == tag and (value := el.get(attr)):
-                    url = repository_url(value, self.ext.page_path, repo)
-                    if url is not None:
-                        el.set(attr, url)
+        ext = self.ext
+        if ext.repository is not None:
+            for el in root.iter():
+                for tag, attr in _LINK_ATTRS:
+                    if el.tag == tag and (value := el.get(attr)):
+                        url = repository_url(value, ext.page_path, ext.repository)
+                        if url is not None:
+                            el.set(attr, url)
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for i, block in enumerate(stash):
+            if isinstance(block, str) and ("src" in block or "href" in block):
+                stash[i] = _RAW_ATTR.sub(self._raw, block)
+
+    def _raw(self, m: re.Match[str]) -> str:
+        ext = self.ext
+        new = rebase(html.unescape(m.group(3)), ext.page_path, ext.page_url, ext.repository, ext.directory_urls)
+        return m.group() if new is None else f"{m.group(1)}{m.group(2)}{html.escape(new)}{m.group(2)}"

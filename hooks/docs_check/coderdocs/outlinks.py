@@ -61,3 +61,39 @@ def repository_url(href: str, page_path: str, repo: Repository) -> str | None:
     if parts.fragment:
         url += "#" + parts.fragment
     return url
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives the docs-relative file `path` ("a/b.md" -> "a/b/")."""
+    if not path.endswith(".md"):
+        return path
+    head, name = posixpath.split(path[: -len(".md")])
+    if name in ("index", "README"):
+        return f"{head}/" if head else ""
+    return f"{head}/{name}/".lstrip("/") if directory_urls else f"{path[: -len('.md')]}.html"
+
+
+def rebase(href: str, page_path: str, url: str, repo: Repository | None, directory_urls: bool = True) -> str | None:
+    """`href`, written relative to the Markdown file `page_path`, made to work from the
+    built page at `url`; None when it needs no change.
+
+    MkDocs does this for Markdown links but not for raw HTML (`<img src>`, `<source src>`,
+    `<a href>`), which then breaks once `a/b.md` is served as `a/b/`.
+    """
+    if not href or href.startswith(("#", "/", "\\")) or _SCHEME.match(href):
+        return None
+    if out_of_tree(href, page_path) is not None:
+        return repository_url(href, page_path, repo) if repo else None
+    parts = urlsplit(href)
+    if not parts.path:
+        return None
+    target = page_url(posixpath.normpath(posixpath.join(posixpath.dirname(page_path), parts.path)), directory_urls)
+    base = url if url.endswith("/") or not url else posixpath.dirname(url)
+    new = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if target == "" or target.endswith("/"):
+        new = "./" if new == "." else new + "/"
+    if parts.query:
+        new += "?" + parts.query
+    if parts.fragment:
+        new += "#" + parts.fragment
+    return None if new == href else new
