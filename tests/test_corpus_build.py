@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 from pathlib import Path
@@ -107,3 +108,14 @@ def test_corpus_style_guide_link_that_climbs_too_far(corpus: Path) -> None:
         r"\.style/content-guidelines\.md:139:\d+: link-leaves-docs: `\.\./\.\./install/releases/feature-stages\.md`",
         proc.stdout,
     ), proc.stdout
+
+
+def test_site_link_checker_finds_only_the_real_problem(corpus_site: Build, corpus: Path) -> None:
+    """The built-site link checker: no broken anchor, file or page link but the one link
+    into the hidden `.style/` folder, which MkDocs (like coder.com) does not publish."""
+    proc = docs_check(
+        "site", str(corpus_site.site), "--docs-dir", str(corpus), "--format", "json", "-q",
+        "--select", "link-missing-anchor,link-missing-file,link-md-target,link-outside-site,link-redirect-broken",
+    )
+    found = [(f["rule"], Path(f["path"]).relative_to(corpus).as_posix(), f["line"]) for f in json.loads(proc.stdout)]
+    assert found == [("link-missing-file", "about/contributing/documentation.md", 36)], proc.stdout[:3000]
