@@ -44,7 +44,7 @@ def format_hcl(src: str) -> str:
     """What `terraform fmt` writes for `src`. Raises HclSyntaxError when terraform would refuse it."""
     with no_gc(), stack_guard():
         toks = T.lex(src)
-        _, parser = parse_tokens(src, toks)
+        _, parser = parse_tokens(src, toks, build=False)
         toks = _terraform_rewrites(toks, parser)
         _format(toks)
         return "".join([(" " * t.sb + t.text) if t.sb else t.text for t in toks])
@@ -77,11 +77,10 @@ def _terraform_rewrites(toks: list[Token], parser) -> list[Token]:
         if new is not expr:
             replace[span.first] = (span.last, new)
     if not replace:
-        toks.pop()  # EOF
         return toks
     out: list[Token] = []
     i = 0
-    n = len(toks) - 1  # drop EOF
+    n = len(toks)
     while i < n:
         r = replace.get(i)
         if r is None:
@@ -187,22 +186,24 @@ class _Line:
 
 
 def _format(toks: list[Token]) -> None:
-    lines = _lines_for_format(toks)
+    # The EOF token belongs to no line, so the blanks before it (trailing whitespace at the
+    # very end of the file) keep their count: hclwrite writes them back as spaces.
+    lines = _lines_for_format(toks[:-1])
     _format_indent(lines)
     _format_spaces(lines)
     _format_cells(lines)
 
 
 def _lines_for_format(toks: list[Token]) -> list[_Line]:
-    lines: list[_Line] = []
-    cur: list[Token] = []
-    for t in toks:
-        cur.append(t)
-        k = t.kind
-        if k == T.NEWLINE or (k == T.COMMENT and t.text.endswith("\n")):
-            lines.append(_Line(cur))
-            cur = []
-    lines.append(_Line(cur))
+    newline, comment = T.NEWLINE, T.COMMENT
+    ends = [
+        i + 1
+        for i, t in enumerate(toks)
+        if t.kind is newline or (t.kind is comment and t.text[-1] == "\n")
+    ]
+    starts = [0, *ends]
+    ends.append(len(toks))
+    lines = [_Line(toks[a:b]) for a, b in zip(starts, ends, strict=True)]
 
     in_heredoc = False
     for line in lines:
@@ -304,14 +305,29 @@ def _format_spaces(lines: list[_Line]) -> None:
             _space_cell(assign)
 
 
+_SPACE_CACHE: dict[tuple[str, str], int] = {}
+
+
 def _space_cell(cell: list[Token]) -> None:
-    n = len(cell)
+    # Most decisions depend on the two kinds alone; "-" (negation or subtraction) and the
+    # keyword "in" also look at the token before, so they are never cached.
+    if not cell:
+        return
+    cache = _SPACE_CACHE
     before = _NIL
-    for i in range(n - 1):
-        subject = cell[i]
-        after = cell[i + 1]
-        after.sb = 1 if _space_after(subject, before, after) else 0
+    subject = cell[0]
+    for after in cell[1:]:
+        sk = subject.kind
+        if sk == T.MINUS or (sk == T.IDENT and subject.text == "in"):
+            after.sb = 1 if _space_after(subject, before, after) else 0
+        else:
+            key = (sk, after.kind)
+            sb = cache.get(key)
+            if sb is None:
+                sb = cache[key] = 1 if _space_after(subject, before, after) else 0
+            after.sb = sb
         before = subject
+        subject = after
 
 
 def _space_after(subject: Token, before: Token, after: Token) -> bool:

@@ -69,8 +69,10 @@ class AttrSpan:
 
 
 class Parser:
-    def __init__(self, src: str, toks: list[Token]) -> None:
+    def __init__(self, src: str, toks: list[Token], build: bool = True) -> None:
         self.src = src
+        # build=False only validates and records what the formatter needs: no public nodes.
+        self.build = build
         self.toks = toks
         # Significant tokens: comments dropped, a newline-terminated comment becomes a newline.
         comment = T.COMMENT
@@ -115,7 +117,10 @@ class Parser:
     def lc(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a source offset."""
         line = bisect_right(self.line_starts, offset)
-        return line, offset - self.line_starts[line - 1] + 1
+        col = offset - self.line_starts[line - 1] + 1
+        if line == 1 and self.src[:1] == "\ufeff" and offset:
+            col -= 1  # hcl does not count a byte order mark as a column
+        return line, col
 
     def fail(self, summary: str, tok: Token, detail: str = "") -> HclSyntaxError:
         line, col = self.lc(tok.start)
@@ -157,7 +162,7 @@ class Parser:
 
     def parse_body(self, end: str, path: tuple[str, ...], open_tok: Token | None) -> Body:
         items: list = []
-        seen: dict[str, Attribute] = {}
+        seen: dict[str, Token] = {}
         while True:
             nxt = self.peek()
             k = nxt.kind
@@ -171,14 +176,13 @@ class Parser:
                 item = self.parse_body_item(path)
                 if isinstance(item, Attribute):
                     if item.name in seen:
-                        raise HclSyntaxError(
+                        raise self.fail(
                             "Attribute redefined",
-                            item.line,
-                            item.column,
-                            f"The argument {item.name!r} was already set at line {seen[item.name].line}. "
-                            "Each argument may be set only once.",
+                            nxt,
+                            f"The argument {item.name!r} was already set at line "
+                            f"{self.lc(seen[item.name].start)[0]}. Each argument may be set only once.",
                         )
-                    seen[item.name] = item
+                    seen[item.name] = nxt
                 items.append(item)
                 continue
             if k == T.ELLIPSIS and nxt.flag:
@@ -229,6 +233,8 @@ class Parser:
                     )
                 raise self.fail("Missing newline after argument", end, "An argument definition must end with a newline.")
             self.read()
+        if not self.build:
+            return Attribute(ident.text, None, 0, 0, 0)  # type: ignore[arg-type]
         return Attribute(ident.text, self.expression(x), *self.lc(ident.start), self.lc(x.last.end)[0])
 
     def finish_block(self, ident: Token, path: tuple[str, ...]) -> Block:
@@ -374,7 +380,7 @@ class Parser:
     def parse_traversals(self, x: _X) -> _X:
         parts = None
         trav = None
-        if x.kind == "traversal" and x.first is x.last:
+        if x.kind == "traversal" and x.first is x.last and self.build:
             trav = self.travs[x.t0]
             parts = list(trav.parts)
         while True:
@@ -481,7 +487,7 @@ class Parser:
                 return _X("bool", start, start, t0, t0, name)
             if name == "null":
                 return _X("null", start, start, t0, t0)
-            self.travs.append(Traversal((name,), *self.lc(start.start)))
+            self.travs.append(Traversal((name,), *self.lc(start.start)) if self.build else None)
             return _X("traversal", start, start, t0, t0 + 1)
         if k == T.NUMBER:
             self.read()
@@ -987,7 +993,7 @@ def _flush(value: str) -> str:
     return "\n".join(ln[cut:] for ln in lines)
 
 
-def parse_tokens(src: str, toks: list[Token]) -> tuple[Body, Parser]:
+def parse_tokens(src: str, toks: list[Token], build: bool = True) -> tuple[Body, Parser]:
     """Parse a lexed file. On invalid input, raise the error terraform lists first: it sorts
     its diagnostics by position, a lexer error (invalid character, newline in a string)
     winning a tie with the parser error it causes."""
@@ -995,12 +1001,12 @@ def parse_tokens(src: str, toks: list[Token]) -> tuple[Body, Parser]:
         T.check_invalid_tokens(src, toks)
     except HclSyntaxError as lex_error:
         try:
-            Parser(src, toks).parse_file()
+            Parser(src, toks, build=False).parse_file()
         except HclSyntaxError as parse_error:
             if (parse_error.line, parse_error.column) < (lex_error.line, lex_error.column):
                 raise parse_error from None
         raise
-    parser = Parser(src, toks)
+    parser = Parser(src, toks, build)
     body = parser.parse_file()
     return body, parser
 

@@ -121,7 +121,8 @@ _QUOTED = re.compile(
 _HEREDOC = re.compile(r"(\$\{~?|%\{~?)|(\$\$\{~?|%%\{~?|[$%]|[^$%\r\n]+)|(\r?\n)|(\r)")
 _OWN_LINE_END = re.compile(r"[ \t]*(?:\r?\n|#|//|$)")
 
-_MAIN_KINDS = {1: IDENT, 2: NEWLINE, 5: NUMBER, 6: COMMENT}
+# Token kind by _MAIN group, for the groups that need no further thought.
+_MAIN_KINDS = (None, IDENT, NEWLINE, None, None, NUMBER, COMMENT, *([None] * 9))
 _HEREDOC_MODE = 2
 _QUOTED_MODE = 1
 _MAIN_MODE = 0
@@ -139,8 +140,11 @@ def lex(src: str) -> list[Token]:
     ret_braces: list[int] = []
     # mode stack entries: (mode, marker, start_of_line) ; heredoc state is mutable -> lists
     modes: list[list] = [[_MAIN_MODE, None, False]]
-    prev_end = pos
+    # hclwrite counts the blanks before a token in bytes from the start of the file, BOM
+    # (3 bytes) included: only visible when nothing but blanks follows the BOM.
+    prev_end = -2 if pos else 0
     main_match = _MAIN.match
+    simple = _MAIN_KINDS
     quoted_match = _QUOTED.match
     heredoc_match = _HEREDOC.match
 
@@ -160,8 +164,9 @@ def lex(src: str) -> list[Token]:
                 m = main_match(src, pos)
                 g = m.lastindex
                 s0, end = m.span(g)
-                if g == 1 or g == 2 or g == 5 or g == 6:
-                    append(Token(_MAIN_KINDS[g], src[s0:end], s0, end, s0 - prev_end, len(toks)))
+                kind = simple[g]
+                if kind is not None:
+                    append(Token(kind, src[s0:end], s0, end, s0 - prev_end, len(toks)))
                     prev_end = end
                 elif g == 3 or g == 7:
                     text = src[s0:end]
@@ -304,6 +309,8 @@ def check_invalid_tokens(src: str, toks: list[Token]) -> None:
                 msg = ("Invalid character", "This character is not used within the language.")
         line = src.count("\n", 0, t.start) + 1
         col = t.start - (src.rfind("\n", 0, t.start) + 1) + 1
+        if line == 1 and src[:1] == "\ufeff":
+            col -= 1
         raise HclSyntaxError(msg[0], line, col, msg[1])
 
 
