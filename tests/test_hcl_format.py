@@ -645,6 +645,77 @@ resource "docker_container" "ws" {
 }
 """,
     ),
+    "trailing_blanks_at_end_of_file": (
+        'a = 1\n\t ',
+        'a = 1\n  ',
+    ),
+    "byte_order_mark": (
+        '\ufeffa = 1\nbb = 2\n',
+        """\
+a  = 1
+bb = 2
+""",
+    ),
+    "heredoc_with_multi_line_interpolation": (
+        """\
+a = <<EOT
+before ${foo(
+  1,
+       2)} after
+  line
+EOT
+b = 1
+cc = 2
+""",
+        """\
+a = <<EOT
+before ${foo(
+1,
+2)} after
+  line
+EOT
+b  = 1
+cc = 2
+""",
+    ),
+    "labels_normalised": (
+        'resource /* c1 */ aws_instance /* c2 */ "b" /* c3 */ {\n  x = 1\n}\nresource "a\\"b" "\\u00e9x" {\n}\n',
+        'resource "aws_instance" "b" /* c3 */ {\n  x = 1\n}\nresource "a\\"b" "éx" {\n}\n',
+    ),
+    "minus_and_bang_spacing": (
+        """\
+locals {
+  n1 = x ? -1 : -2
+  n2 = [-1, - 2]
+  n3 = f(-1)
+  n4 = a == -1
+  n5 = (-1)
+  n6 = { a = -1 }
+  n7 = "${-1}"
+  n8 = !(a)
+  n9 = a.b [*]
+  n11 = -var.x[0]
+  n12 = a - -b
+  n13 = a * -b
+}
+""",
+        """\
+locals {
+  n1  = x ? -1 : -2
+  n2  = [-1, -2]
+  n3  = f(-1)
+  n4  = a == -1
+  n5  = (-1)
+  n6  = { a = -1 }
+  n7  = -1
+  n8  = !(a)
+  n9  = a.b[*]
+  n11 = -var.x[0]
+  n12 = a - -b
+  n13 = a * -b
+}
+""",
+    ),
 }
 # fmt: on
 

@@ -279,7 +279,9 @@ class Parser:
                 "Invalid block definition", tok, 'Either a quoted string block label or an opening brace ("{") is expected here.'
             )
         if first_label >= 0:
-            self.label_spans.append((first_label, last_label, labels))
+            # terraform rewrites everything from after the type name to the last label, so
+            # comments there vanish (a comment after the last label stays).
+            self.label_spans.append((ident.idx + 1, last_label, labels))
         self.enter(open_tok)
         inner = (*path, ident.text)
         if self.peek().kind in (T.NEWLINE, T.EOF, T.CBRACE):
