@@ -240,7 +240,7 @@ class Parser:
     def finish_block(self, ident: Token, path: tuple[str, ...]) -> Block:
         labels: list[str] = []
         label_cols: list[int] = []
-        first_label = last_label = -1
+        last_label = -1
         while True:
             tok = self.peek()
             k = tok.kind
@@ -248,16 +248,12 @@ class Parser:
                 open_tok = self.read()
                 break
             if k == T.OQUOTE:
-                if first_label < 0:
-                    first_label = tok.idx
                 labels.append(self.parse_quoted_literal())
                 label_cols.append(self.lc(tok.start)[1])
                 last_label = self.prev.idx
                 continue
             if k == T.IDENT:
                 self.read()
-                if first_label < 0:
-                    first_label = tok.idx
                 labels.append(tok.text)
                 label_cols.append(self.lc(tok.start)[1])
                 last_label = tok.idx
@@ -278,7 +274,7 @@ class Parser:
             raise self.fail(
                 "Invalid block definition", tok, 'Either a quoted string block label or an opening brace ("{") is expected here.'
             )
-        if first_label >= 0:
+        if labels:
             # terraform rewrites everything from after the type name to the last label, so
             # comments there vanish (a comment after the last label stays).
             self.label_spans.append((ident.idx + 1, last_label, labels))
@@ -325,8 +321,6 @@ class Parser:
     def parse_single_attr_body(self, path: tuple[str, ...]) -> Body:
         ident = self.read()
         if ident.kind != T.IDENT:
-            if ident.kind == T.ELLIPSIS:
-                pass
             raise self.fail("Argument or block definition required", ident, "An argument or block definition is required here.")
         nxt = self.peek()
         if nxt.kind == T.EQUAL:
@@ -526,7 +520,7 @@ class Parser:
         raise self.fail("Invalid expression", start, "Expected the start of an expression, but found an invalid expression token.")
 
     def finish_function_call(self, name: Token) -> _X:
-        t0 = len(self.travs) - 0
+        t0 = len(self.travs)
         open_tok = self.read()
         while open_tok.kind == T.DOUBLE_COLON:
             nxt = self.read()
@@ -932,7 +926,8 @@ class Parser:
         return "".join(out)
 
     def parse_quoted_literal(self) -> str:
-        open_tok = self.read()
+        """A block label: a quoted string without interpolation."""
+        self.read()  # the opening quote
         out: list[str] = []
         while True:
             tok = self.read()
@@ -953,7 +948,6 @@ class Parser:
             if k == T.EOF:
                 raise self.fail("Unterminated template string", tok, "No closing marker was found for the string.")
             raise self.fail("Invalid string literal", tok, "This item is not valid in a string literal.")
-        del open_tok
 
     # --- public nodes -------------------------------------------------------------
 
