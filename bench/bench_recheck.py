@@ -56,14 +56,15 @@ def edit_one_line(page: Path, n: int) -> None:
     page.write_text("\n".join(lines), encoding="utf-8")
 
 
-def spelling_pass(pages: list[Path]) -> tuple[float, int]:
+def spelling_pass(pages: list[Path]) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds, findings) of spell-* alone over every page."""
     cfg = load_config(None)
     spelling.lexicon(cfg)  # the dictionary loads once per process; not what is measured
     texts = [(p.as_posix(), p.read_bytes()) for p in pages]
     docs = [Document.from_bytes(data, path) for path, data in texts]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     found = sum(len(list(spelling.check(doc, cfg))) for doc in docs)
-    return time.perf_counter() - start, found
+    return time.perf_counter() - start, time.process_time() - cpu, found
 
 
 def main() -> int:
@@ -91,12 +92,13 @@ def main() -> int:
             warm.append(seconds)
         spell_times = [spelling_pass(pages) for _ in range(args.repeat)]
     best_cold, best_warm = min(cold), min(warm)
-    spell_s, spell_found = min(spell_times)
+    spell_s, spell_cpu, spell_found = min(spell_times)
     print(f"pages: {len(pages)} (a copy of {CORPUS.name})")
     print(f"cold check, empty cache:          {best_cold * 1000:8.1f} ms  ({len(pages)} pages checked)")
     print(f"re-check after a one-line edit:   {best_warm * 1000:8.1f} ms  (1 page checked, {len(pages) - 1} cached)")
     print(f"ratio re-check / cold:            {best_warm / best_cold:8.3f}  (target < 0.05)")
-    print(f"spelling alone, one process:      {spell_s * 1000:8.1f} ms  ({spell_found} spell-* findings)")
+    print(f"spelling alone, one process:      {spell_s * 1000:8.1f} ms  "
+          f"({spell_cpu * 1000:.0f} ms CPU; {spell_found} spell-* findings)")
     return 0 if best_warm / best_cold < 0.05 else 1
 
 

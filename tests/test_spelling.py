@@ -151,6 +151,7 @@ def test_repeated_word_is_fixed_by_deleting_the_second():
 
 def test_repeated_word_in_code_is_not_reported():
     assert spell("Run `echo echo` and `a` `a` then.") == []
+    assert spell("Forward ports `9990` to `9999` to the agent.") == []
 
 
 # -- the word list and suppressions ---------------------------------------------------------

@@ -448,8 +448,8 @@ def _unknown(doc: Document, number: int, index: int, word: str, lex: Lexicon) ->
 def _repeated(doc: Document, line: Line, text: str) -> Iterator[Finding]:
     for m in _REPEATED.finditer(text):
         word = m.group(1)
-        if word.lower() in REPEATS_OK:
-            continue
+        if word.lower() in REPEATS_OK or line.content[m.start(2) : m.end(2)].strip():
+            continue  # also: `a` to `b` to ... masks to `to  to`, which the writer never wrote
         col = line.content_col + m.start()
         # Delete the blank and the second copy: `The the cat` -> `The cat`.
         start = line.start + line.content_col + m.end(1)
