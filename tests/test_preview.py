@@ -187,3 +187,11 @@ def test_build_never_shows_the_box(tmp_path):
     assert "docs-check-preview" not in page  # ...without the box, its stylesheet or its script
     strict = mkdocs_build(tmp_path / "site-strict", config=config, strict=True)
     assert strict.returncode != 0  # warnings fail a strict build
+
+
+def test_mkdocs_extra_word_list_is_relative_to_the_site(tmp_path, monkeypatch):
+    (tmp_path / "site-words.txt").write_text("Zorblax\n")
+    config = make_site(tmp_path, {"a.md": "Zorblax runs.\n"})
+    monkeypatch.chdir(tmp_path.parent)  # MkDocs may run from anywhere
+    session = BuildSession.create(config, {"docs_check": {"spelling": {"words": "site-words.txt"}}})
+    assert session.check_page(tmp_path / "docs" / "a.md", "") == []

@@ -113,6 +113,7 @@ class BuildSession:
         """Configuration from the pyproject.toml beside mkdocs.yml and from `extra.docs_check`."""
         root = Path(config_file).resolve().parent
         cfg = config_mod.load(root / "pyproject.toml", (extra or {}).get("docs_check"))
+        cfg.root = root  # paths in the configuration (word lists) are relative to the site's folder
         validate(cfg)
         return cls(cfg, root, serving)
 
