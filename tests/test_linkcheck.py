@@ -457,3 +457,19 @@ def test_offline_by_default_makes_no_request(tmp_path, local_server):
     (site / "index.html").write_text(page(f'<a href="{base}/missing">gone</a>'))
     check_site(site, Config())
     assert local_server.hits == []
+
+
+def test_bad_input_never_raises(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_bytes(b"\xff\xfe\x00<a href='x\x00y'>" + bytes(range(256)) * 40)
+    (site / "empty.html").write_bytes(b"")
+    (site / "cut.html").write_text('<a href="../../', encoding="utf-8")
+    (site / "deep.html").write_text("<div>" * 3000 + '<a href="#nope">x</a>', encoding="utf-8")
+    (site / "refresh.html").write_text('<meta http-equiv="refresh" content="0; url=">', encoding="utf-8")
+    findings, pages = check_site(site, Config())
+    assert pages == 5
+    rules = {(f.page, f.rule) for f in findings}
+    assert ("/deep.html", "link-missing-anchor") in rules
+    assert ("/refresh.html", "link-redirect-broken") in rules
+    assert not any(f.rule == "internal-error" for f in findings)

@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+from itertools import groupby
 from pathlib import Path
 
 from ..config import Config, ConfigError
@@ -86,13 +87,17 @@ def check_site_by_page(site_dir: Path, config: Config, *, docs_dir: Path | None 
     mk_config = _mkdocs_config(mkdocs_yml) if mkdocs_yml else {}
     smap = SourceMap(site_dir, docs_dir, mkdocs_yml, templates_dir(mkdocs_yml, mk_config))
     by_page: dict[str, list[Finding]] = {page_url(p): [] for p in result.pages}
-    raw: dict[tuple[str, str], list[Finding]] = {}
-    for problem in problems:
-        f = smap.finding(problem)
-        raw.setdefault((f.page or "", f.path), []).append(f)
-    for (page, path), findings in raw.items():
-        # Configuration and the Markdown file's suppression comments apply as for any check.
-        by_page.setdefault(page, []).extend(finalize(findings, smap.document(path), config))
+    # Page by page, so only one page's Markdown (or HTML) is held at a time.
+    problems.sort(key=lambda p: p.page)
+    for page, group in groupby(problems, key=lambda p: p.page):
+        raw: dict[str, list[Finding]] = {}
+        for problem in group:
+            f = smap.finding(problem)
+            raw.setdefault(f.path, []).append(f)
+        for path, findings in raw.items():
+            # Configuration and the Markdown file's suppression comments apply as for any check.
+            by_page[page_url(page)].extend(finalize(findings, smap.document(path), config))
+        smap.release_pages()
     return by_page, len(result.pages)
 
 

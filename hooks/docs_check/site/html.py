@@ -55,28 +55,50 @@ class PageFacts:
 
 def extract(data: bytes | str, content_selector: str = DEFAULT_CONTENT_SELECTOR) -> PageFacts:
     tree = LexborHTMLParser(data)
+    if content_selector == DEFAULT_CONTENT_SELECTOR:
+        # Material: its <article> comes before everything in it, so one walk of the tree both
+        # finds the content and collects the links (a second walk costs as much as the first).
+        facts = _collect(tree, tree.css(_SELECTOR + ", article"), None, True)
+        if facts.has_content_area:
+            return facts
     content = None
     # In order of preference: Material's <main> holds the navigation too, its <article> does not.
     for selector in content_selector.split(","):
         content = tree.css_first(selector.strip())
         if content is not None:
             break
+    return _collect(tree, tree.css(_SELECTOR), content)
+
+
+def _content_ids(content) -> set[int]:
     in_content: set[int] = set()
-    if content is not None:
-        for node in content.css(_SELECTOR):
-            cls = node.attrs.get("class") or ""
-            if not (cls and any(c in cls for c in _THEME_CLASSES)):
-                in_content.add(node.mem_id)
+    for node in content.css(_SELECTOR):
+        cls = node.attrs.get("class") or ""
+        if not (cls and any(c in cls for c in _THEME_CLASSES)):
+            in_content.add(node.mem_id)
+    return in_content
+
+
+def _collect(tree, nodes, content, nodes_may_hold_article: bool = False) -> PageFacts:
+    """Links and anchors of `nodes`; with `content` None, the first Material article among
+    them becomes the content area (links before it are the theme's)."""
+    searching = content is None and nodes_may_hold_article
+    in_content = _content_ids(content) if content is not None else set()
     links: list[Link] = []
     append = links.append
     refresh = None
-    everything = content is None
-    for node in tree.css(_SELECTOR):
+    everything = content is None and not searching  # no content area: all links are the page's
+    for node in nodes:
         tag = node.tag
         attrs = node.attrs
         if tag == "a":
             # The common case (navigation): one attribute, no loop.
             append(("a", "href", attrs.get("href") or "", everything or node.mem_id in in_content))
+            continue
+        if tag == "article":
+            if searching and content is None and "md-content__inner" in (attrs.get("class") or ""):
+                content = node
+                in_content = _content_ids(node)
             continue
         if tag == "meta":
             if (attrs.get("http-equiv") or "").strip().lower() == "refresh":
@@ -163,7 +185,8 @@ def tune_allocator() -> None:
 
     glibc hands allocations above 128 KiB to mmap and unmaps them on free, so every page of
     a Material site (a few hundred KiB) pays page faults anew; parsing runs about twice as
-    fast once the threshold is raised. Process-wide and harmless elsewhere; a no-op off glibc.
+    fast once the threshold is raised (and up to 32 MiB of freed heap is kept for the next
+    page). Process-wide and harmless elsewhere; a no-op off glibc.
     """
     global _TUNED
     if _TUNED or not sys.platform.startswith("linux"):
@@ -172,7 +195,7 @@ def tune_allocator() -> None:
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
         libc.mallopt(_M_MMAP_THRESHOLD, 64 << 20)
-        libc.mallopt(_M_TRIM_THRESHOLD, 128 << 20)
+        libc.mallopt(_M_TRIM_THRESHOLD, 32 << 20)
     except (OSError, AttributeError):
         pass
 

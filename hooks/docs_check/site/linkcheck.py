@@ -25,6 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
+from ..engine import INTERNAL_ERROR
+from ..findings import Severity
 from ..rules import Rule
 from . import html
 from . import rules as R
@@ -32,6 +34,8 @@ from .external import shape_problem
 from .layout import MD, MISSING, OK, OUTSIDE, SiteLayout, page_url
 
 EXTERNAL = "external"  # a redirect stub that leaves the site
+# Not a registered rule: the engine's own id for a check that failed, never configurable away.
+INTERNAL = Rule(INTERNAL_ERROR, Severity.ERROR, "the link checker failed on a page")
 # Below this many pages, starting worker processes costs more than it saves.
 PARALLEL_MIN_PAGES = 64
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -114,7 +118,15 @@ class PageChecker:
             return PageScan(page, frozenset(), [
                 Problem(page, R.MISSING_FILE, f"cannot read the page: {exc.strerror or exc}", "")
             ], [], frozenset(), frozenset(), None)
-        return self.scan(page, data)
+        try:
+            return self.scan(page, data)
+        except Exception as exc:
+            if os.environ.get("DOCS_CHECK_RAISE"):
+                raise
+            # One page the checker cannot read must not take the whole report down.
+            return PageScan(page, frozenset(), [Problem(page, INTERNAL, (
+                f"the link checker failed on this page ({type(exc).__name__}: {exc}); please report it"
+            ), "")], [], frozenset(), frozenset(), None)
 
     def scan(self, page: str, data: bytes | str) -> PageScan:
         facts = html.extract(data, self.options.content_selector)

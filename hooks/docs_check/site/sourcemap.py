@@ -134,6 +134,11 @@ class SourceMap:
                 return src.doc
         return None
 
+    def release_pages(self) -> None:
+        """Forget the Markdown and HTML files read so far (templates and mkdocs.yml stay)."""
+        for key in [k for k in self._sources if k.startswith(("md:", "html:"))]:
+            del self._sources[key]
+
     def markdown(self, rel: str) -> Source | None:
         assert self.docs_dir is not None
         return self._source("md:" + rel, self.docs_dir / rel, markdown=True)
