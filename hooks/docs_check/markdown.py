@@ -5,15 +5,22 @@ and list items) are matched line by line, then each line is classified (fence, c
 HTML comment, heading, text...). It keeps what checks need and nothing more: exact line
 numbers and columns in the original file, the fenced blocks with their container prefixes
 (so a fix can rewrite a block inside a list or a quote), the block quotes with their
-nesting, and the suppression comments.
+nesting, the paragraphs (so inline code and comments that wrap across lines are masked),
+and the suppression comments.
 
 Checks never re-parse Markdown themselves: that is how "nothing inside code is ever
 reported" holds for every rule at once.
+
+Known simplifications, chosen because the site and GitHub agree on them or they never
+matter to a check: HTML blocks other than comments are read as text; setext heading
+lines stay TEXT (they only end their paragraph); tables are paragraphs whose rows are
+masked one by one.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -35,9 +42,18 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _FENCE_OPEN = re.compile(r"(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _LIST_MARKER = re.compile(r"(?P<indent> {0,3})(?P<marker>[-+*]|\d{1,9}[.)])(?P<space>[ \t]+|$)")
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
-_CODE_SPAN_TICKS = re.compile(r"(?<!\\)`+")
-_INLINE_COMMENT = re.compile(r"<!--.*?-->")
+_TABLE_DELIMITER = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_PREFIX_LIST_MARKER = re.compile(r"[-+*]|\d{1,9}[.)]")
+# What can start something inline that a check must not read: an escape, a backtick run,
+# an HTML comment. One regex, so the leftmost construct wins, as in CommonMark.
+_INLINE_TOKEN = re.compile(r"\\[\s\S]|`+|<!--")
+_TICK_RUN = re.compile(r"`+")
+# Characters that may begin a container marker or a block a line can open; anything else
+# at column 0 of an unnested line is plain paragraph text (the scanner's fast path).
+_BLOCK_START_CHARS = frozenset(" \t>-+*_=#`~<0123456789")
+_CONTAINER_CHARS = frozenset(">-+*0123456789")
 
 
 @dataclass(slots=True)
@@ -98,6 +114,7 @@ class Quote:
     in_list: bool
     parent: Quote | None
     lines: list[int] = field(default_factory=list)
+    list_depth: int = 0  # list items around the quote (its own lines may open more)
 
 
 @dataclass(slots=True)
@@ -118,6 +135,12 @@ class Document:
     had_bom: bool
     suppressions: Suppressions
     meta: dict[str, object] = field(default_factory=dict)
+    # (first line, last line) of each paragraph: runs of TEXT lines that form one inline
+    # context, lazy continuation lines included.
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    # prose() is read by several checks; it is computed once per document.
+    _prose: list[tuple[Line, str]] | None = field(default=None, init=False, repr=False, compare=False)
+    _masked: dict[int, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     # -- construction -------------------------------------------------------------------
 
@@ -141,7 +164,7 @@ class Document:
         return self.lines[number - 1]
 
     def offset(self, line: int, column: int) -> int:
-        """Offset in `text` of a 1-based line and column."""
+        """Offset in `text` of a 1-based line and column (columns count characters)."""
         return self.lines[line - 1].start + column - 1
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -161,11 +184,34 @@ class Document:
         """Text and heading lines, with code spans and inline comments blanked out.
 
         Blanking keeps every other character at its column, so a check can report the
-        column of what it finds in the masked string.
+        column of what it finds in the masked string. A code span or comment that wraps
+        onto the next line of its paragraph is blanked on both lines.
         """
-        for ln in self.lines:
+        if self._prose is None:
+            self._prose = list(self._compute_prose())
+        return iter(self._prose)
+
+    def masked(self, number: int) -> str | None:
+        """The content of one line as prose() gives it; None for a line that is not prose."""
+        if self._masked is None:
+            self._masked = {ln.number: text for ln, text in self.prose()}
+        return self._masked.get(number)
+
+    def _compute_prose(self) -> Iterator[tuple[Line, str]]:
+        lines = self.lines
+        paragraph_end = {start: end for start, end in self.paragraphs}
+        n = 0
+        while n < len(lines):
+            ln = lines[n]
+            end = paragraph_end.get(ln.number)
+            if end is not None and end > ln.number:
+                group = lines[n:end]
+                yield from zip(group, _mask_paragraph([g.content for g in group]), strict=True)
+                n = end
+                continue
             if ln.kind in (TEXT, HEADING):
                 yield ln, mask_inline(ln.content)
+            n += 1
 
     def block_text(self, block: FencedBlock) -> str:
         """The block's content as the writer meant it: container prefixes and fence indent removed."""
@@ -182,36 +228,57 @@ class Document:
         """A fix that replaces the block's content with `new_text`, keeping each line's prefix.
 
         Prefixes are the container markers (`> `, list indentation) plus the fence indent, so
-        a block inside a list item or an alert stays where it is.
+        a block inside a list item or an alert stays where it is. A line the new text adds
+        (or one that replaces a blank line) takes the block's usual prefix: a blank line's
+        own prefix may be empty, and reusing it would move the line out of its list item.
         """
+        new_text = new_text.replace("\r\n", "\n").replace("\r", "\n")
         new_lines = new_text.split("\n")
         if new_lines and new_lines[-1] == "":
             new_lines.pop()
         open_ln = self.lines[block.open_line - 1]
-        base_prefix = open_ln.prefix + " " * block.indent
+        base = self._content_prefix(block)
+        nl = open_ln.eol or self.newline
+        own = [
+            self._prefix_of(n, block) if self.lines[n - 1].kind != BLANK and self.lines[n - 1].content.strip() else None
+            for n in block.content_lines
+        ]
+        rendered = []
+        for i, text in enumerate(new_lines):
+            prefix = own[i] if i < len(own) and own[i] is not None else base
+            rendered.append((prefix + text) if text else prefix.rstrip())
+        replacement = nl.join(rendered)
         if block.content_lines:
             first = self.lines[block.content_lines[0] - 1]
             last = self.lines[block.content_lines[-1] - 1]
             start, end = first.start, last.end
-            prefixes = [self._prefix_of(n, block) for n in block.content_lines]
+            if not rendered:  # the content goes, and its lines with it
+                end += len(last.eol)
         else:
             start = end = open_ln.end + len(open_ln.eol)
-            prefixes = []
-        nl = open_ln.eol or self.newline
-        rendered = []
-        for i, text in enumerate(new_lines):
-            prefix = prefixes[i] if i < len(prefixes) else (prefixes[-1] if prefixes else base_prefix)
-            rendered.append((prefix + text) if text else prefix.rstrip())
-        replacement = nl.join(rendered)
-        if not block.content_lines and rendered:
-            replacement += nl
+            if rendered:
+                replacement = (nl if not open_ln.eol else "") + replacement + (nl if block.close_line else "")
         return Fix(start, end, replacement, description)
+
+    def _content_prefix(self, block: FencedBlock) -> str:
+        """The prefix of a content line of this block: a real one if there is one, else the
+        opener's container prefix with its list markers turned to spaces, plus the fence indent."""
+        for n in block.content_lines:
+            ln = self.lines[n - 1]
+            if ln.content.strip() and not ln.lazy:
+                return self._prefix_of(n, block)
+        return continuation_prefix(self.lines[block.open_line - 1].prefix) + " " * block.indent
 
     def _prefix_of(self, number: int, block: FencedBlock) -> str:
         ln = self.lines[number - 1]
         content = ln.content
         stripped = len(content) - len(_strip_indent(content, block.indent))
         return ln.text[: ln.content_col + stripped]
+
+
+def continuation_prefix(prefix: str) -> str:
+    """The prefix that continues a container line: `- > ` becomes `  > `, `1. ` becomes `   `."""
+    return _PREFIX_LIST_MARKER.sub(lambda m: " " * len(m.group()), prefix)
 
 
 def _strip_indent(content: str, indent: int) -> str:
@@ -221,36 +288,136 @@ def _strip_indent(content: str, indent: int) -> str:
     return content[i:]
 
 
-def mask_inline(text: str) -> str:
-    """Replace code spans and inline HTML comments by spaces, keeping the length."""
-    if "`" in text:
-        text = _mask_code_spans(text)
-    if "<!--" in text:
-        text = _INLINE_COMMENT.sub(lambda m: " " * len(m.group()), text)
-    return text
+# -- inline masking ------------------------------------------------------------------------
 
 
-def _mask_code_spans(text: str) -> str:
-    runs = list(_CODE_SPAN_TICKS.finditer(text))
-    out = list(text)
+def inline_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, "code" | "comment") of the code spans and HTML comments in `text`.
+
+    CommonMark's reading: a backslash escapes the next character outside code; a run of N
+    backticks opens a span closed by the next run of exactly N (no escapes inside code);
+    an unclosed run or `<!--` is literal text.
+    """
+    if "<!--" not in text:
+        return _code_spans(text) if "`" in text else []
+    by_width: dict[int, list[int]] = {}
+    for m in _TICK_RUN.finditer(text):
+        by_width.setdefault(m.end() - m.start(), []).append(m.start())
+    spans: list[tuple[int, int, str]] = []
+    pos = 0
+    comments_closable = True
+    while True:
+        m = _INLINE_TOKEN.search(text, pos)
+        if m is None:
+            break
+        token = m.group()
+        first = token[0]
+        if first == "\\":
+            pos = m.end()
+        elif first == "`":
+            width = len(token)
+            starts = by_width.get(width, ())
+            i = bisect_left(starts, m.end())
+            if i < len(starts):
+                close = starts[i] + width
+                spans.append((m.start(), close, "code"))
+                pos = close
+            else:
+                pos = m.end()
+        else:
+            # `<!-->` and `<!--->` are complete comments too (CommonMark 0.31).
+            end = text.find("-->", m.start() + 2) if comments_closable else -1
+            if end < 0:
+                comments_closable = False  # no later `<!--` can close either
+                pos = m.end()
+            else:
+                spans.append((m.start(), end + 3, "comment"))
+                pos = end + 3
+    return spans
+
+
+def _code_spans(text: str) -> list[tuple[int, int, str]]:
+    """inline_spans() for text without comments: pair the backtick runs directly."""
+    runs = [(m.start(), m.end()) for m in _TICK_RUN.finditer(text)]
+    by_width: dict[int, list[int]] = {}
+    for i, (a, b) in enumerate(runs):
+        by_width.setdefault(b - a, []).append(i)
+    spans: list[tuple[int, int, str]] = []
     i = 0
     while i < len(runs):
-        opener = runs[i]
-        width = len(opener.group())
-        closer = next((j for j in range(i + 1, len(runs)) if len(runs[j].group()) == width), None)
-        if closer is None:
+        start, end = runs[i]
+        width = end - start
+        k = start
+        while k and text[k - 1] == "\\":
+            k -= 1
+        if (start - k) % 2:
+            # The first backtick is escaped; the rest of the run may still open a span.
+            start += 1
+            width -= 1
+            if not width:
+                i += 1
+                continue
+            j = next((n for n in range(i + 1, len(runs)) if runs[n][1] - runs[n][0] == width), None)
+        else:
+            same = by_width[width]
+            pos = bisect_left(same, i + 1)
+            j = same[pos] if pos < len(same) else None
+        if j is None:
             i += 1
             continue
-        for k in range(opener.start(), runs[closer].end()):
-            out[k] = " "
-        i = closer + 1
+        spans.append((start, runs[j][1], "code"))
+        i = j + 1
+    return spans
+
+
+def _blank(text: str, spans: list[tuple[int, int, str]]) -> str:
+    if not spans:
+        return text
+    out = []
+    pos = 0
+    for start, end, _kind in spans:
+        out.append(text[pos:start])
+        chunk = text[start:end]
+        out.append(re.sub(r"[^\n]", " ", chunk) if "\n" in chunk else " " * (end - start))
+        pos = end
+    out.append(text[pos:])
     return "".join(out)
+
+
+def mask_inline(text: str) -> str:
+    """Replace code spans and inline HTML comments by spaces, keeping the length."""
+    return _blank(text, inline_spans(text))
+
+
+def _mask_paragraph(contents: list[str]) -> list[str]:
+    if len(contents) > 1 and _TABLE_DELIMITER.match(contents[1]) and "|" in contents[0] + contents[1]:
+        return [mask_inline(c) for c in contents]  # table rows are separate inline contexts
+    joined = "\n".join(contents)
+    return _blank(joined, inline_spans(joined)).split("\n")
 
 
 # -- the scan ------------------------------------------------------------------------------
 
 
 def _split_lines(text: str) -> list[Line]:
+    if "\r" in text:
+        return _split_lines_any(text)
+    # The common case, "\n" only: str.split is several times faster than a regex walk.
+    parts = text.split("\n")
+    last = parts.pop()
+    lines: list[Line] = []
+    append = lines.append
+    pos = 0
+    number = 0
+    for number, part in enumerate(parts, 1):
+        append(Line(number, pos, part, "\n"))
+        pos += len(part) + 1
+    if last or not lines:
+        append(Line(number + 1, pos, last, ""))
+    return lines
+
+
+def _split_lines_any(text: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
     number = 1
@@ -266,8 +433,15 @@ def _split_lines(text: str) -> list[Line]:
 def _columns(s: str, start: int = 0, col: int = 0) -> tuple[int, int]:
     """Skip leading blanks from `start`; return (index after them, visual column reached)."""
     i = start
-    while i < len(s) and s[i] in " \t":
-        col = col + 4 - (col % 4) if s[i] == "\t" else col + 1
+    n = len(s)
+    while i < n:
+        ch = s[i]
+        if ch == " ":
+            col += 1
+        elif ch == "\t":
+            col += 4 - (col % 4)
+        else:
+            break
         i += 1
     return i, col
 
@@ -284,7 +458,10 @@ def _consume_columns(s: str, start: int, col: int, n: int) -> tuple[int, int] | 
 
 
 def _match_quote(s: str, pos: int, col: int) -> tuple[int, int] | None:
-    i, c = _columns(s, pos, col)
+    if pos < len(s) and s[pos] == ">":
+        i, c = pos, col
+    else:
+        i, c = _columns(s, pos, col)
     if c - col > 3 or i >= len(s) or s[i] != ">":
         return None
     i += 1
@@ -300,13 +477,26 @@ def _match_quote(s: str, pos: int, col: int) -> tuple[int, int] | None:
 
 def _starts_block(rest: str) -> bool:
     """Would this line start a new block (and so not be a lazy continuation)?"""
+    stripped = rest.lstrip(" ")
+    if len(rest) - len(stripped) > 3 or not stripped:
+        return False  # indented code cannot interrupt a paragraph
     return bool(
-        _FENCE_OPEN.match(rest)
+        stripped[0] == ">"
+        or stripped.startswith("<!--")
+        or _FENCE_OPEN.match(rest)
         or _ATX_HEADING.match(rest)
         or _THEMATIC_BREAK.match(rest)
-        or rest.lstrip(" ").startswith(">")
         or _LIST_MARKER.match(rest)
     )
+
+
+def _can_interrupt_paragraph(mi: re.Match[str], rest: str) -> bool:
+    """CommonMark: a list item interrupts a paragraph only if it is not empty and, when
+    ordered, starts at 1 (so `2024. was a year` wrapped onto a new line stays text)."""
+    if rest[mi.end() :].strip() == "":
+        return False
+    marker = mi.group("marker")
+    return not marker[0].isdigit() or marker[:-1].lstrip("0") == "1"
 
 
 def scan(text: str, path: str, *, had_bom: bool = False) -> Document:
@@ -314,6 +504,7 @@ def scan(text: str, path: str, *, had_bom: bool = False) -> Document:
     newline = lines[0].eol if lines and lines[0].eol else "\n"
     fences: list[FencedBlock] = []
     quotes: list[Quote] = []
+    paragraphs: list[list[int]] = []
     comments: list[tuple[int, int, str]] = []
     stack: list[_Container] = []
     fence: FencedBlock | None = None
@@ -329,6 +520,24 @@ def scan(text: str, path: str, *, had_bom: bool = False) -> Document:
 
     for ln in lines[first_content:]:
         s = ln.text
+
+        # Fast path: nothing open, and the line cannot start a container or a block.
+        if not stack and fence is None and not in_comment and s and s[0] not in _BLOCK_START_CHARS:
+            ln.kind = TEXT
+            if in_paragraph:
+                paragraphs[-1][1] = ln.number
+            else:
+                paragraphs.append([ln.number, ln.number])
+            in_paragraph = True
+            in_indented_code = False
+            continue
+
+        # Fast path: a blank line with only list items open (they all continue over it).
+        if not s and fence is None and not in_comment and all(c.quote is None for c in stack):
+            _mark(ln, BLANK, 0, stack)
+            in_paragraph = False
+            continue
+
         pos, col = 0, 0
         matched = 0
         for c in stack:
@@ -359,49 +568,59 @@ def scan(text: str, path: str, *, had_bom: bool = False) -> Document:
                     and len(closing) >= len(fence.fence)
                 ):
                     fence.close_line = ln.number
-                    _mark(ln, FENCE_CLOSE, pos, stack[:fence_depth], quotes)
+                    _mark(ln, FENCE_CLOSE, pos, stack[:fence_depth])
                     fence = None
                 else:
                     fence.content_lines.append(ln.number)
-                    _mark(ln, CODE, pos, stack[:fence_depth], quotes)
+                    _mark(ln, CODE, pos, stack[:fence_depth])
                 continue
             # The container ended under the fence: the fence ends with it (CommonMark).
             fence = None
 
         if in_comment:
-            _mark(ln, HTML_COMMENT, pos, stack[:matched], quotes)
-            comment_text.append(s[pos:])
-            if "-->" in s:
-                in_comment = False
-                comments.append((comment_start, ln.number, "\n".join(comment_text)))
-            continue
+            if matched == len(stack) or _fence_tolerates(stack, matched, s, pos):
+                _mark(ln, HTML_COMMENT, pos, stack[:matched])
+                comment_text.append(s[pos:])
+                if "-->" in s[pos:]:
+                    in_comment = False
+                    comments.append((comment_start, ln.number, "\n".join(comment_text)))
+                continue
+            # Its quote ended: an HTML block cannot run on lazily, so the comment ends too.
+            in_comment = False
+            comments.append((comment_start, ln.number - 1, "\n".join(comment_text)))
 
         rest = s[pos:]
         if matched < len(stack):
             lazy = in_paragraph and rest.strip() != "" and not _starts_block(rest)
             if lazy:
                 ln.lazy = True
-                _mark(ln, TEXT, pos, stack, quotes)
+                _mark(ln, TEXT, pos, stack)
+                paragraphs[-1][1] = ln.number
                 continue
             for c in stack[matched:]:
                 if c.quote is not None:
-                    c.quote.end_line = c.quote.lines[-1]
+                    c.quote.end_line = c.quote.lines[-1] if c.quote.lines else c.quote.start_line
             del stack[matched:]
             in_paragraph = False
             in_indented_code = False
 
         # Open new containers.
         while True:
-            mq = _match_quote(s, pos, col)
+            lead = s[pos : pos + 8].lstrip(" \t")[:1]
+            if lead not in _CONTAINER_CHARS:
+                break
+            mq = _match_quote(s, pos, col) if lead == ">" else None
             if mq is not None:
                 parent = next((c.quote for c in reversed(stack) if c.quote), None)
+                list_depth = sum(1 for c in stack if c.kind == "list")
                 q = Quote(
                     start_line=ln.number,
                     end_line=ln.number,
                     depth=sum(1 for c in stack if c.kind == "quote") + 1,
                     marker_col=s.index(">", pos),
-                    in_list=any(c.kind == "list" for c in stack),
+                    in_list=list_depth > 0,
                     parent=parent,
+                    list_depth=list_depth,
                 )
                 quotes.append(q)
                 stack.append(_Container("quote", quote=q))
@@ -411,7 +630,11 @@ def scan(text: str, path: str, *, had_bom: bool = False) -> Document:
                 continue
             rest = s[pos:]
             mi = _LIST_MARKER.match(rest)
-            if mi and not _THEMATIC_BREAK.match(rest) and not (in_paragraph and mi.group("space") == ""):
+            if (
+                mi
+                and not _THEMATIC_BREAK.match(rest)
+                and not (in_paragraph and not _can_interrupt_paragraph(mi, rest))
+            ):
                 i_after_marker = pos + mi.end("marker")
                 c_after_marker = col + len(mi.group("indent")) + len(mi.group("marker"))
                 i_sp, c_sp = _columns(s, i_after_marker, c_after_marker)
@@ -433,16 +656,21 @@ def scan(text: str, path: str, *, had_bom: bool = False) -> Document:
 
         rest = s[pos:]
         if rest.strip() == "":
-            _mark(ln, BLANK, pos, stack, quotes)
+            _mark(ln, BLANK, pos, stack)
             in_paragraph = False
             continue
-        ind, ind_col = _columns(rest)
-        if (in_indented_code or not in_paragraph) and ind_col >= 4:
-            _mark(ln, INDENTED_CODE, pos, stack, quotes)
+        if rest[0] in " \t":
+            ind, ind_col = _columns(s, pos, col)
+            ind -= pos
+        else:
+            ind, ind_col = 0, col
+        if (in_indented_code or not in_paragraph) and ind_col - col >= 4:
+            _mark(ln, INDENTED_CODE, pos, stack)
             in_indented_code = True
             continue
         in_indented_code = False
-        mf = _FENCE_OPEN.match(rest)
+        first = rest[ind]
+        mf = _FENCE_OPEN.match(rest) if first in "`~" else None
         if mf and not (mf.group("fence")[0] == "`" and "`" in mf.group("info")):
             fence = FencedBlock(
                 open_line=ln.number,
@@ -455,12 +683,12 @@ def scan(text: str, path: str, *, had_bom: bool = False) -> Document:
             )
             fences.append(fence)
             fence_depth = len(stack)
-            _mark(ln, FENCE_OPEN, pos, stack, quotes)
+            _mark(ln, FENCE_OPEN, pos, stack)
             in_paragraph = False
             continue
-        if rest[ind:].startswith("<!--") and ind <= 3:
-            _mark(ln, HTML_COMMENT, pos, stack, quotes)
-            if "-->" in rest[ind + 4 :]:
+        if first == "<" and rest.startswith("<!--", ind):
+            _mark(ln, HTML_COMMENT, pos, stack)
+            if "-->" in rest[ind + 2 :]:
                 comments.append((ln.number, ln.number, rest[ind:]))
             else:
                 in_comment = True
@@ -468,13 +696,26 @@ def scan(text: str, path: str, *, had_bom: bool = False) -> Document:
                 comment_text = [rest[ind:]]
             in_paragraph = False
             continue
-        if _ATX_HEADING.match(rest):
-            _mark(ln, HEADING, pos, stack, quotes)
+        if first == "#" and _ATX_HEADING.match(rest):
+            _mark(ln, HEADING, pos, stack)
             in_paragraph = False
             continue
-        _mark(ln, TEXT, pos, stack, quotes)
+        _mark(ln, TEXT, pos, stack)
+        if first in "=-*_":
+            if in_paragraph and _SETEXT_UNDERLINE.match(rest):
+                in_paragraph = False  # the paragraph above became a heading; this line ends it
+                continue
+            if _THEMATIC_BREAK.match(rest):
+                in_paragraph = False
+                continue
+        if in_paragraph:
+            paragraphs[-1][1] = ln.number
+        else:
+            paragraphs.append([ln.number, ln.number])
         in_paragraph = True
 
+    if in_comment:
+        comments.append((comment_start, len(lines), "\n".join(comment_text)))
     for q in quotes:
         q.end_line = q.lines[-1] if q.lines else q.start_line
 
@@ -488,13 +729,38 @@ def scan(text: str, path: str, *, had_bom: bool = False) -> Document:
         had_bom=had_bom,
         suppressions=Suppressions(),
         meta=meta,
+        paragraphs=[(a, b) for a, b in paragraphs],
     )
-    for start, end, body in comments:
+    comments.extend(_inline_directive_comments(doc))
+    for start, end, body in sorted(comments):
         directive = parse_directive(body)
         if directive is not None:
             doc.suppressions.add(directive, start, end, doc)
     doc.suppressions.finish(len(lines))
     return doc
+
+
+def _inline_directive_comments(doc: Document) -> list[tuple[int, int, str]]:
+    """Suppression comments written inside a text line (`... <!-- docs-check: disable-line x -->`)."""
+    if "docs-check" not in doc.text:
+        return []
+    found = []
+    lines = doc.lines
+    groups = [(a, b) for a, b in doc.paragraphs]
+    groups += [(ln.number, ln.number) for ln in lines if ln.kind == HEADING]
+    for first, last in groups:
+        group = lines[first - 1 : last]
+        contents = [g.content for g in group]
+        joined = "\n".join(contents)
+        if "docs-check" not in joined:
+            continue
+        for start, end, kind in inline_spans(joined):
+            if kind != "comment":
+                continue
+            first_line = first + joined.count("\n", 0, start)
+            last_line = first + joined.count("\n", 0, end)
+            found.append((first_line, last_line, joined[start:end]))
+    return found
 
 
 def _fence_tolerates(stack: list[_Container], matched: int, s: str, pos: int) -> bool:
@@ -507,14 +773,18 @@ def _fence_tolerates(stack: list[_Container], matched: int, s: str, pos: int) ->
     return all(c.kind == "list" for c in stack[matched:]) and s[pos:].strip() != ""
 
 
-def _mark(ln: Line, kind: str, pos: int, stack: list[_Container], quotes: list[Quote]) -> None:
+def _mark(ln: Line, kind: str, pos: int, stack: list[_Container]) -> None:
     ln.kind = kind
     ln.content_col = pos
-    ln.quote_depth = sum(1 for c in stack if c.kind == "quote")
-    ln.list_depth = sum(1 for c in stack if c.kind == "list")
+    if not stack:
+        return
+    q = 0
     for c in stack:
         if c.quote is not None:
+            q += 1
             c.quote.lines.append(ln.number)
+    ln.quote_depth = q
+    ln.list_depth = len(stack) - q
 
 
 def _front_matter(lines: list[Line], meta: dict[str, object]) -> int:
@@ -535,6 +805,6 @@ def _load_yaml(text: str) -> dict[str, object]:
 
     try:
         data = yaml.safe_load(text)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}

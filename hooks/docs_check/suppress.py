@@ -1,12 +1,15 @@
 """Suppression comments, in markdownlint's spirit:
 
     <!-- docs-check: disable-next-line alert-in-list -->
-    <!-- docs-check: disable-line tf-fmt -->        (on the line it silences)
+    text <!-- docs-check: disable-line tf-fmt -->   (inside the line it silences)
     <!-- docs-check: disable tf-syntax -->  ...  <!-- docs-check: enable tf-syntax -->
     <!-- docs-check: disable-file spell-unknown-word -->
 
-No rule ids means every rule. A `disable-next-line` whose next line opens a fenced code
-block silences the whole block: that is how a deliberately invalid example opts out.
+No rule ids means every rule; an id ending in `-` (`alert-`) means that family or prefix.
+Ids may be separated by spaces or commas. A `disable-next-line` whose next line opens a
+fenced code block silences the whole block: that is how a deliberately invalid example
+opts out. `disable` and `enable` toggle in file order, so `disable` (everything) followed
+by `enable alert-case` turns alert-case back on and leaves the rest off.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ if TYPE_CHECKING:
 
 _DIRECTIVE = re.compile(
     r"<!--\s*docs-check:\s*(?P<verb>disable-next-line|disable-line|disable-file|disable|enable)"
-    r"(?P<rules>[^>]*?)\s*-->",
+    r"(?![\w-])(?P<rules>[^>]*?)\s*-->",
     re.S,
 )
 ALL = "*"
@@ -40,16 +43,27 @@ def parse_directive(comment: str) -> Directive | None:
     return Directive(m.group("verb"), rules)
 
 
+def covers(pattern: str, rule: str) -> bool:
+    """Does a directive's rule name cover `rule`? Exact id, ALL, or a prefix ending in `-`."""
+    return pattern in (rule, ALL) or (pattern.endswith("-") and rule.startswith(pattern))
+
+
 @dataclass
 class Suppressions:
-    # (rule or ALL, first line, last line) — inclusive ranges
+    # (rule or ALL or prefix, first line, last line): inclusive ranges from disable-line,
+    # disable-next-line and disable-file.
     ranges: list[tuple[str, int, int]] = field(default_factory=list)
     directives: list[tuple[int, Directive]] = field(default_factory=list)
-    _open: dict[str, int] = field(default_factory=dict)
+    # (last line of the comment, disabled?, rules): `disable`/`enable`, in file order; each
+    # applies to the lines after its comment.
+    toggles: list[tuple[int, bool, tuple[str, ...]]] = field(default_factory=list)
 
     def add(self, d: Directive, start: int, end: int, doc: Document) -> None:
         self.directives.append((start, d))
         rules = d.rules or (ALL,)
+        if d.verb in ("disable", "enable"):
+            self.toggles.append((end, d.verb == "disable", rules))
+            return
         last = len(doc.lines)
         for r in rules:
             if d.verb == "disable-file":
@@ -59,26 +73,22 @@ class Suppressions:
             elif d.verb == "disable-next-line":
                 target = end + 1
                 self.ranges.append((r, target, _extent(doc, target)))
-            elif d.verb == "disable":
-                self._open.setdefault(r, end + 1)
-            elif d.verb == "enable":
-                if r == ALL:
-                    for rr, begin in list(self._open.items()):
-                        self.ranges.append((rr, begin, start))
-                    self._open.clear()
-                elif r in self._open:
-                    self.ranges.append((r, self._open.pop(r), start))
 
     def finish(self, last_line: int) -> None:
-        """A `disable` never closed runs to the end of the file."""
-        for r, begin in self._open.items():
-            self.ranges.append((r, begin, last_line))
-        self._open.clear()
+        """Kept for callers of the first API; toggles need no closing (a `disable` never
+        enabled again runs to the end of the file)."""
+        self.toggles.sort(key=lambda t: t[0])
 
     def suppresses(self, rule: str, line: int) -> bool:
-        return any(
-            (r == rule or r == ALL) and first <= line <= last for r, first, last in self.ranges
-        )
+        if any(first <= line <= last and covers(r, rule) for r, first, last in self.ranges):
+            return True
+        disabled = False
+        for at, disable, rules in self.toggles:
+            if at >= line:
+                break
+            if any(covers(r, rule) for r in rules):
+                disabled = disable  # `enable other-rule` leaves this one as it was
+        return disabled
 
 
 def _extent(doc: Document, line: int) -> int:

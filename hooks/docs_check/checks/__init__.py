@@ -18,6 +18,7 @@ def _register() -> None:
 
 # One line per check module; each defines `CHECK: Check`.
 CHECK_MODULES: list[str] = [
+    "alerts",
     "terraform",
     "secrets",
     "spelling",
