@@ -94,6 +94,7 @@ def test_alert_colours_are_on_the_page(alerts_site):
     for kind in TITLES:
         assert f".admonition.{kind.lower()} {{ --alert: var(--alert-{kind.lower()}); }}" in css
         assert re.search(rf"--alert-{kind.lower()}: #[0-9a-f]{{6}};", css)
+        assert re.search(rf"--md-admonition-icon--{kind.lower()}: url\('data:image/svg\+xml;", css)
 
 
 def test_strict_build_fails_on_an_unknown_alert_type(tmp_path: Path):
