@@ -83,6 +83,9 @@ def test_token_shapes_are_found_in_any_context(value: str, kind: str) -> None:
         "sk-ant-...",
         "sk-...",
         "eyJhbGciOi...",
+        # jwt.io's sample token, in countless tutorials
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
+        + "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
         "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----",
         "-----BEGIN OPENSSH PRIVATE KEY-----\n<your key>\n",
         "postgres://coder:${POSTGRES_PASSWORD}@db/coder",

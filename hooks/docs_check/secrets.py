@@ -258,7 +258,7 @@ def is_token_placeholder(value: str) -> bool:
     if not v or not any(c.isalnum() for c in v):
         return True
     lower = v.lower()
-    if v in DOCUMENTED_EXAMPLES or any(w in lower for w in _PLACEHOLDER_INFIXES):
+    if any(w in lower for w in _PLACEHOLDER_INFIXES) or any(e in v for e in DOCUMENTED_EXAMPLES):
         return True
     if _REDACTED.search(v) or _TEMPLATED.search(v):
         return True
