@@ -281,9 +281,10 @@ class PageChecker:
                       theme: bool, tag: str) -> Problem:
         if status == MD:
             return Problem(page, R.MD_TARGET, (
-                f"`{href}` still points at a Markdown file: MkDocs found no such file in the docs "
-                "folder and left the link as written, so readers get a 404; link to an existing "
-                ".md file by its path relative to the page's own Markdown file"
+                f"`{href}` still points at a Markdown file, so readers get a 404: MkDocs rewrites "
+                "`.md` links only in Markdown link syntax (not in raw HTML) and only to files in "
+                "the docs folder; write a Markdown link to an existing .md file, or link to the "
+                "page's URL"
             ), href, target, frag or None, theme, tag)
         if status == OUTSIDE:
             return Problem(page, R.OUTSIDE_SITE, (
@@ -302,6 +303,14 @@ class PageChecker:
     @staticmethod
     def _anchor_problem(page: str, href: str, target: str, frag: str, ids: frozenset[str],
                         theme: bool, tag: str) -> Problem:
+        if theme and target == page:
+            # Material's table of contents lists every heading MkDocs saw; a heading without
+            # its id in the page means the browser's parse differs from Markdown's.
+            return Problem(page, R.MISSING_ANCHOR, (
+                f"the table of contents links to `{href}`, but no element of the page has that "
+                "id: raw HTML above the heading is left open (an unclosed tag, an unterminated "
+                "attribute or comment) and swallows it; close the HTML before this heading"
+            ), href, target, frag, theme, tag)
         return Problem(page, R.MISSING_ANCHOR, anchor_message(href, target, frag, ids),
                        href, target, frag, theme, tag)
 

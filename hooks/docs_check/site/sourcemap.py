@@ -14,6 +14,7 @@ import os
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from ..findings import Finding
 from ..markdown import (
@@ -155,6 +156,12 @@ class SourceMap:
             hit = self._in_config(stub_sources(p.page))
             if hit:
                 return hit
+        if p.theme and p.rule.id == "link-missing-anchor" and p.target == p.page and p.fragment:
+            # The theme's table of contents names a heading whose id the page lost (raw HTML
+            # left open above it swallows it): point at the heading in the Markdown.
+            hit = self._heading(p)
+            if hit:
+                return hit
         if p.theme:
             return self._in_theme(p)
         rel = self.source_of(p.page)
@@ -168,6 +175,17 @@ class SourceMap:
                     return src.display, spot[0], spot[1]
                 return src.display, 1, 1
         return self._in_html(p)
+
+    def _heading(self, p: Problem) -> tuple[str, int, int] | None:
+        rel = self.source_of(p.page)
+        src = self.markdown(rel) if rel is not None else None
+        if src is None or src.doc is None:
+            return None
+        want = _letters(unquote(p.fragment or ""))
+        for ln in src.doc.lines:
+            if ln.kind == HEADING and _letters(ln.content.lstrip("#")) == want:
+                return src.display, ln.number, 1
+        return None
 
     def needles(self, p: Problem, rel: str) -> list[str]:
         """The forms the link may have in the Markdown file `rel`, most specific first."""
@@ -253,6 +271,10 @@ def stub_sources(page: str) -> list[str]:
     if page.endswith(".html"):
         return [page[:-5] + ".md"]
     return [page]
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 def _first_heading(src: Source) -> int:
