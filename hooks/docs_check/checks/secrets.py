@@ -38,11 +38,11 @@ from .terraform import TF_LANGS, md_position, parse_block
 
 TF_SECRET = rule(
     "tf-secret", Severity.ERROR,
-    "a Terraform block must not hold a literal credential; pass it through a sensitive variable",
+    "A Terraform block must not hold a literal credential; pass it through a sensitive variable",
 )
 CODE_SECRET = rule(
     "tf-secret-code", Severity.ERROR,
-    "a code block (shell, env, YAML, JSON...) must not hold a literal credential; use a placeholder",
+    "A code block (shell, env, YAML, JSON...) must not hold a literal credential; use a placeholder",
 )
 
 

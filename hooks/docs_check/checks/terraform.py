@@ -34,14 +34,14 @@ LANG = rule(
     "tf-lang", Severity.WARNING,
     "Terraform code blocks are labelled `tf` (not `hcl` or `terraform`)", fixable=True,
 )
-SYNTAX = rule("tf-syntax", Severity.ERROR, "a Terraform block must be valid HCL2 / Terraform syntax")
+SYNTAX = rule("tf-syntax", Severity.ERROR, "A Terraform block must be valid HCL2 / Terraform syntax")
 FMT = rule(
     "tf-fmt", Severity.WARNING,
-    "a Terraform block must be exactly what `terraform fmt` makes of it", fixable=True,
+    "A Terraform block must be exactly what `terraform fmt` makes of it", fixable=True,
 )
 SENSITIVE = rule(
     "tf-sensitive-variable", Severity.WARNING,
-    "a `variable` whose name says it holds a secret must set `sensitive = true`",
+    "A `variable` whose name says it holds a secret must set `sensitive = true`",
 )
 
 
