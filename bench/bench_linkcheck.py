@@ -153,7 +153,7 @@ def doubled(site: Path, tmp: Path) -> Path:
     root = tmp / "site-2x"
     for name in ("a", "b"):
         shutil.copytree(site, root / name)
-    shutil.copy(site / "index.html", root / "index.html")
+    (root / "index.html").write_text('<a href="a/">a</a> <a href="b/">b</a>', encoding="utf-8")
     return root
 
 
