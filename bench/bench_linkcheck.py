@@ -153,6 +153,8 @@ def doubled(site: Path, tmp: Path) -> Path:
     root = tmp / "site-2x"
     for name in ("a", "b"):
         shutil.copytree(site, root / name)
+        # Its root-relative links (`/admin/`) mean the site root, not the copy's folder.
+        (root / name / "404.html").unlink(missing_ok=True)
     (root / "index.html").write_text('<a href="a/">a</a> <a href="b/">b</a>', encoding="utf-8")
     return root
 
