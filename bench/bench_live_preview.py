@@ -1,6 +1,6 @@
 """Live preview latency: from saving a page to seeing the change in the open browser page.
 
-    .venv/bin/python bench/bench_live_preview.py [--edits 7] [--builds 3] [--docs DIR] [--page PATH]
+    .venv/bin/python bench/bench_live_preview.py [--edits 7] [--builds 3] [--docs DIR] [--page PATH] [--dirty]
 
 Starts `mkdocs serve` (live reload on, the project's mkdocs.yml, DOCS_DIR on a copy of the
 tree) on a free loopback port, opens the page in Debian's Chromium and edits its Markdown
@@ -98,6 +98,7 @@ def main() -> int:
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="the docs tree (copied first)")
     parser.add_argument("--page", default="ai-coder/tasks.md", help="the page to edit, relative to --docs")
     parser.add_argument("--timeout", type=float, default=120, help="seconds to wait for one edit")
+    parser.add_argument("--dirty", action="store_true", help="serve with --dirty (rebuild changed pages only)")
     args = parser.parse_args()
 
     reason = browser_unavailable()
@@ -107,8 +108,9 @@ def main() -> int:
     pages = sum(1 for _ in args.docs.rglob("*.md"))
     with tempfile.TemporaryDirectory(prefix="bench-live-") as tmp:
         work = Path(tmp)
-        server = MkdocsServe(work / "serve", source=args.docs)
-        print(f"docs: {args.docs} ({pages} pages), editing {args.page}, {args.edits} edits", flush=True)
+        server = MkdocsServe(work / "serve", source=args.docs, extra_args=("--dirty",) if args.dirty else ())
+        mode = "mkdocs serve --dirty" if args.dirty else "mkdocs serve"
+        print(f"docs: {args.docs} ({pages} pages), {mode}, editing {args.page}, {args.edits} edits", flush=True)
         try:
             server.start(timeout=max(90.0, args.timeout))
             latencies, rebuilds = live_edits(server, args.page, args.edits, args.timeout)
@@ -122,7 +124,7 @@ def main() -> int:
     med, worst = statistics.median(latencies), max(latencies)
     wall, own = statistics.median(walls), statistics.median(reported)
     print()
-    print(f"edit -> visible (mkdocs serve + live reload + Chromium): median {med:.2f} s, max {worst:.2f} s, n={len(latencies)}")
+    print(f"edit -> visible ({mode} + live reload + Chromium): median {med:.2f} s, max {worst:.2f} s, n={len(latencies)}")
     if rebuilds:
         print(f"  of which the serve rebuilds (MkDocs' figure): median {statistics.median(rebuilds):.2f} s, n={len(rebuilds)}")
     print("  (mkdocs serve polls the file system every 0.5 s and waits 0.1 s for writes to stop)")

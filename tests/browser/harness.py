@@ -240,8 +240,16 @@ class MkdocsServe:
     runs it. The project's own mkdocs.yml is used with DOCS_DIR pointing at the copy, so theme
     overrides, hooks and the docs-check configuration resolve as they do in the repository."""
 
-    def __init__(self, workdir: Path, *, source: Path = DOCS, config: Path = ROOT / "mkdocs.yml"):
+    def __init__(
+        self,
+        workdir: Path,
+        *,
+        source: Path = DOCS,
+        config: Path = ROOT / "mkdocs.yml",
+        extra_args: tuple[str, ...] = (),
+    ):
         self.docs = workdir / "docs"
+        self.extra_args = extra_args
         shutil.copytree(source, self.docs)
         self.config = config
         self.log_path = workdir / "mkdocs-serve.log"
@@ -250,10 +258,10 @@ class MkdocsServe:
         self.base = ""
 
     def start(self, timeout: float = 90) -> str:
-        env = {**os.environ, "DOCS_DIR": str(self.docs), "NO_MKDOCS_2_WARNING": "1"}
+        env = {**os.environ, "DOCS_DIR": str(self.docs), "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
         with self.log_path.open("wb") as log:
             self.proc = subprocess.Popen(
-                [str(BIN / "mkdocs"), "serve", "-f", str(self.config), "-a", f"127.0.0.1:{self.port}"],
+                [str(BIN / "mkdocs"), "serve", "-f", str(self.config), "-a", f"127.0.0.1:{self.port}", *self.extra_args],
                 cwd=ROOT,
                 env=env,
                 stdin=subprocess.DEVNULL,
