@@ -22,11 +22,11 @@ from ..rules import rule
 
 UNLISTED = rule(
     "link-unlisted-page", Severity.WARNING,
-    "a link to a Markdown file that manifest.json does not list (coder.com gives it no page)",
+    "A link to a Markdown file that manifest.json does not list (coder.com gives it no page)",
 )
 LEAVES = rule(
     "link-leaves-docs", Severity.WARNING,
-    "a relative link climbs out of the docs tree to a page the tree itself holds (one `../` too many)",
+    "A relative link climbs out of the docs tree to a page the tree itself holds (one `../` too many)",
     fixable=True,
 )
 
