@@ -371,10 +371,16 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
 
+# The longest words of the dictionary are under 30 letters; suggestions cost O(n^2) in length.
+MAX_WORD = 45
+
+
 def words(text: str) -> Iterator[tuple[int, str]]:
     """(index, word) for every word of a masked prose line that is worth looking up."""
     for chunk in _CHUNK.finditer(text):
         s = chunk.group()
+        if len(s) > MAX_WORD:
+            continue  # no English word is this long: a hash, an identifier or garbage
         # The common case, a bare word, is decided without the regexes below.
         if s.isalpha() and s.isascii() and len(s) > 1 and (s.islower() or s[1:].islower()):
             yield chunk.start(), s
