@@ -11,37 +11,37 @@ from ..rules import rule
 
 MISSING_FILE = rule(
     "link-missing-file", Severity.ERROR,
-    "a link, image, stylesheet or script points at a file the built site does not have",
+    "A link, image, stylesheet or script points at a file the built site does not have",
 )
 MISSING_ANCHOR = rule(
     "link-missing-anchor", Severity.ERROR,
-    "a link's #fragment names no element (id or a[name]) of the page it points at",
+    "A link's #fragment names no element (id or a[name]) of the page it points at",
 )
 MD_TARGET = rule(
     "link-md-target", Severity.ERROR,
-    "a link still points at a .md file: MkDocs did not recognise it, so readers get a 404",
+    "A link still points at a .md file: MkDocs did not recognise it, so readers get a 404",
 )
 OUTSIDE_SITE = rule(
     "link-outside-site", Severity.ERROR,
-    "a relative or root-relative link climbs out of the site root",
+    "A relative or root-relative link climbs out of the site root",
 )
 REDIRECT_BROKEN = rule(
     "link-redirect-broken", Severity.ERROR,
-    "a redirect stub (meta refresh) leads to a page or anchor that does not exist, or loops",
+    "A redirect stub (meta refresh) leads to a page or anchor that does not exist, or loops",
 )
 EMPTY_HREF = rule(
     "link-empty-href", Severity.WARNING,
-    "a link or image has an empty href/src, which reloads the page instead of going anywhere",
+    "A link or image has an empty href/src, which reloads the page instead of going anywhere",
 )
 UNREACHABLE_PAGE = rule(
     "link-unreachable-page", Severity.INFO,
-    "a page that neither the navigation nor any reachable page links to",
+    "A page that neither the navigation nor any reachable page links to",
 )
 EXTERNAL_SHAPE = rule(
     "link-external-shape", Severity.WARNING,
-    "an external link is malformed, not https, or points at localhost or a placeholder host",
+    "An external link is malformed, not https, or points at localhost or a placeholder host",
 )
 EXTERNAL_BROKEN = rule(
     "link-external-broken", Severity.ERROR,
-    "online mode only: an external link answers with an error (404, 5xx, timeout)",
+    "Online mode only: an external link answers with an error (404, 5xx, timeout)",
 )
