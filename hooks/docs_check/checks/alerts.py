@@ -229,7 +229,9 @@ def _empty_message(doc: Document, quote: Quote, good: str) -> str:
     nxt = quote.end_line + 1
     while nxt <= len(doc.lines) and doc.lines[nxt - 1].kind == BLANK and not doc.lines[nxt - 1].quote_depth:
         nxt += 1
-    follows = nxt <= len(doc.lines) and any(q.start_line == nxt and q.depth == quote.depth for q in doc.quotes)
+    ln = doc.lines[nxt - 1] if nxt <= len(doc.lines) else None
+    # The next content line opens a quote at this depth right where the text would go.
+    follows = ln is not None and ln.quote_depth == quote.depth and ln.list_depth == quote.list_depth
     if follows and nxt > quote.end_line + 1:
         return (f"alert `{good[2:]}` has no body: the blank line after it ends the quote, so line "
                 f"{nxt} starts another one; remove the blank line or start it with `>`")
