@@ -46,12 +46,18 @@ def on_serve(server, config, builder):
 
 def on_files(files, config):
     if session is not None:
-        session.precheck(f.abs_src_path for f in files.documentation_pages() if f.abs_src_path)
+        try:
+            session.precheck(f.abs_src_path for f in files.documentation_pages() if f.abs_src_path)
+        except ConfigError as exc:
+            raise PluginError(f"docs-check: {exc}") from None
 
 
 def on_page_markdown(markdown, page, config, files):
     if session is not None and page.file.abs_src_path:
-        log_findings(log, session.check_page(page.file.abs_src_path, markdown))
+        try:
+            log_findings(log, session.check_page(page.file.abs_src_path, markdown))
+        except ConfigError as exc:
+            raise PluginError(f"docs-check: {exc}") from None
     return markdown
 
 

@@ -7,7 +7,6 @@ import socket
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, mkdocs_build
 
 # Bytes that legitimately differ between two builds of the same commit: none so far. The
@@ -34,10 +33,9 @@ def no_network(monkeypatch):
 
 
 def test_build_and_checks_run_with_the_network_cut(no_network, tmp_path, monkeypatch):
+    from docs_check import cli
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-
-    from docs_check import cli
 
     monkeypatch.chdir(ROOT)
     site = tmp_path / "site"

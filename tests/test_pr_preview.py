@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import mkdocs_build
 
 PREVIEW_URL = "https://docs-owner.github.io/docs-repo/previews/pr-42/"

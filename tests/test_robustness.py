@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, given, settings
-
 from docs_check import Document, check_document, load_config
 from docs_check.fixes import apply_fixes, fixes_of
+from hypothesis import HealthCheck, given, settings
 from strategies import markdown_bytes
 
 CONFIG = load_config()

@@ -227,13 +227,24 @@ def collect(paths: Sequence[Path], cfg: Config) -> list[tuple[str, Path]]:
             rel = path.relative_to(root).as_posix() if root.is_dir() else path.name
             if cfg.excluded(display) or cfg.excluded(rel):
                 continue
+            _readable(path, display)
             out.append((display, path))
     return out
 
 
-def _display(path: Path) -> str:
+def _readable(path: Path, display: str) -> None:
+    """An unreadable file is the caller's problem to fix (exit 2), not a finding in it."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        with path.open("rb"):
+            pass
+    except OSError as exc:
+        raise UsageError(f"{display}: cannot read: {exc.strerror or exc}") from None
+
+
+def _display(path: Path) -> str:
+    # abspath, not resolve: a symbolic link is reported under its own name.
+    try:
+        return Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 

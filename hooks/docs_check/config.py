@@ -89,6 +89,18 @@ class Config:
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
+def check_section_keys(config: Config, section: str, known: tuple[str, ...]) -> None:
+    """Refuse a key a check's sub-table does not have, with the nearest one suggested."""
+    for key in config.sections.get(section, {}):
+        if key not in known:
+            hint = suggest(key, known)
+            raise ConfigError(
+                f"{config.source}: [tool.docs-check.{section}] unknown key {key!r}"
+                + (f" (did you mean {hint!r}?)" if hint else "")
+                + f"; the keys are {', '.join(known)}"
+            )
+
+
 def _matches(rule_id: str, pattern: str) -> bool:
     return rule_id == pattern or (pattern.endswith("-") and rule_id.startswith(pattern))
 

@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Config
+from .config import Config, ConfigError
 from .findings import Finding, Severity
 from .markdown import Document
 from .rules import Rule
@@ -47,6 +47,8 @@ def check_document(doc: Document, config: Config, checks: Sequence[Check] | None
             continue
         try:
             raw.extend(check.run(doc, config))
+        except ConfigError:
+            raise  # a bad setting or data file is the user's to fix: exit 2, not a finding
         except Exception as exc:
             if os.environ.get("DOCS_CHECK_RAISE"):
                 raise

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..config import Config, ConfigError
+from ..config import Config, ConfigError, check_section_keys
 from ..engine import Check
 from ..findings import Finding, Severity
 from ..markdown import Document
@@ -63,6 +63,12 @@ class Target:
 
 
 # -- target version ------------------------------------------------------------------------
+
+
+def validate_config(config: Config) -> None:
+    """Before any page: the terraform options, the schema file and the target version."""
+    check_section_keys(config, "terraform", ("provider-version", "provider-schema"))
+    site_target(config, load_schema(config=config))
 
 
 def site_target(config: Config, schema: ProviderSchema) -> Target:

@@ -23,7 +23,7 @@ from urllib.parse import parse_qsl, quote, unquote_plus
 
 from .. import catalog as C
 from ..catalog import Catalog, load_catalog
-from ..config import Config
+from ..config import Config, check_section_keys
 from ..engine import Check
 from ..findings import Finding, Fix, Severity
 from ..markdown import INDENTED_CODE, Document
@@ -107,6 +107,12 @@ _COMMENT = re.compile(r"<!--.*?-->")
 # -- hosts ---------------------------------------------------------------------------------
 
 OK, DEV, TYPO = "ok", "dev", "typo"
+
+
+def validate_config(config: Config) -> None:
+    """Before any page: the registry options and the catalog file."""
+    check_section_keys(config, "registry", ("catalog",))
+    load_catalog(config=config)
 
 
 @lru_cache(maxsize=8192)
