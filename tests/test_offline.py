@@ -67,3 +67,25 @@ def _diff(a: Path, b: Path) -> set[str]:
         out.update(prefix + n for n in mismatch + errors)
         stack.extend((sub, f"{prefix}{name}/") for name, sub in c.subdirs.items())
     return out
+
+
+def test_no_secret_reaches_the_site(site_build):
+    """The built HTML (and every other text file of the site) holds no token shape."""
+    from docs_check.secrets import find_tokens
+
+    scanned = 0
+    for path in site_build.site.rglob("*"):
+        if path.suffix not in (".html", ".js", ".json", ".xml", ".txt", ".css", ".svg"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found = [s for s in find_tokens(text)]
+        assert not found, f"{path.relative_to(site_build.site)}: {found[:3]}"
+        scanned += 1
+    assert scanned >= 10
+
+
+def test_the_token_scan_would_see_a_planted_token(tmp_path):
+    from docs_check.secrets import find_tokens
+
+    page = '<pre><code>GITHUB_TOKEN = "ghp_' + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5" + '"</code></pre>'
+    assert list(find_tokens(page))
