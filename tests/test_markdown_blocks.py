@@ -1,0 +1,59 @@
+"""Material's admonitions and content tabs are containers: code inside them is fenced code."""
+
+from __future__ import annotations
+
+from docs_check import Document, check_document, load_config
+from docs_check.markdown import CODE, FENCE_OPEN, INDENTED_CODE, TEXT
+
+TABS = """# Page
+
+=== "Docker"
+
+    ```tf
+    resource "coder_agent" "main" {
+      arch = "amd64"
+      os = "linux"
+    }
+    ```
+
+=== "Kubernetes"
+
+    Text in a tab.
+
+!!! note "Title"
+
+    ```hcl
+    variable "x" {}
+    ```
+
+Back to the page.
+
+    indented code again
+"""
+
+
+def test_fences_inside_tabs_and_admonitions_are_fences():
+    doc = Document.from_text(TABS, "t.md")
+    kinds = {ln.number: ln.kind for ln in doc.lines}
+    assert [f.lang for f in doc.fences] == ["tf", "hcl"]
+    assert kinds[3] == TEXT and kinds[5] == FENCE_OPEN and kinds[6] == CODE
+    assert doc.block_text(doc.fences[0]).startswith('resource "coder_agent" "main" {\n  arch')
+    assert kinds[22] == TEXT
+    assert kinds[24] == INDENTED_CODE
+
+
+def test_terraform_checks_see_blocks_in_tabs_and_fix_them_in_place():
+    doc = Document.from_text(TABS, "t.md")
+    findings = check_document(doc, load_config())
+    rules = {(f.rule, f.line) for f in findings}
+    assert ("tf-fmt", 8) in rules  # `os = "linux"` is not aligned
+    assert ("tf-lang", 18) in rules
+    fix = next(f.fix for f in findings if f.rule == "tf-fmt")
+    fixed = TABS[: fix.start] + fix.replacement + TABS[fix.end :]
+    assert '    ```tf\n    resource "coder_agent" "main" {\n      arch = "amd64"\n      os   = "linux"\n    }\n    ```\n' in fixed
+    assert fixed.replace('os   = "linux"', 'os = "linux"') == TABS
+
+
+def test_an_alert_in_an_admonition_is_not_in_a_list():
+    doc = Document.from_text('!!! tip\n\n    > [!NOTE]\n    > Body.\n', "a.md")
+    assert len(doc.quotes) == 1 and not doc.quotes[0].in_list
