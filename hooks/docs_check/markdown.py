@@ -44,6 +44,9 @@ _LIST_MARKER = re.compile(r"(?P<indent> {0,3})(?P<marker>[-+*]|\d{1,9}[.)])(?P<s
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
+# Material's admonitions (`!!! note`, `??? tip`, `???+ tip`) and content tabs (`=== "Tab"`):
+# their content is the indented lines that follow, as in a list item.
+_BLOCK_OPENER = re.compile(r" {0,3}(?:!!!|\?\?\?\+?|===[!+]?)[ \t]+\S")
 _TABLE_DELIMITER = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _PREFIX_LIST_MARKER = re.compile(r"[-+*]|\d{1,9}[.)]")
 # What can start something inline that a check must not read: an escape, a backtick run,
@@ -52,7 +55,7 @@ _INLINE_TOKEN = re.compile(r"\\[\s\S]|`+|<!--")
 _TICK_RUN = re.compile(r"`+")
 # Characters that may begin a container marker or a block a line can open; anything else
 # at column 0 of an unnested line is plain paragraph text (the scanner's fast path).
-_BLOCK_START_CHARS = frozenset(" \t>-+*_=#`~<0123456789")
+_BLOCK_START_CHARS = frozenset(" \t>-+*_=#`~<0123456789!?")
 _CONTAINER_CHARS = frozenset(">-+*0123456789")
 
 
@@ -119,7 +122,7 @@ class Quote:
 
 @dataclass(slots=True)
 class _Container:
-    kind: str  # "quote" | "list"
+    kind: str  # "quote" | "list" | "block" (an admonition or content tab of Material)
     indent: int = 0  # list items: columns of content indent
     quote: Quote | None = None
 
@@ -670,6 +673,11 @@ def scan(text: str, path: str, *, had_bom: bool = False) -> Document:
             continue
         in_indented_code = False
         first = rest[ind]
+        if first in "!?=" and _BLOCK_OPENER.match(rest):
+            _mark(ln, TEXT, pos, stack)
+            stack.append(_Container("block", indent=ind_col - col + 4))
+            in_paragraph = False
+            continue
         mf = _FENCE_OPEN.match(rest) if first in "`~" else None
         if mf and not (mf.group("fence")[0] == "`" and "`" in mf.group("info")):
             fence = FencedBlock(
@@ -770,7 +778,7 @@ def _fence_tolerates(stack: list[_Container], matched: int, s: str, pos: int) ->
     do not, and ending the fence would turn the rest of the page into code. Only list
     containers are forgiven; a missing `>` still ends a quote.
     """
-    return all(c.kind == "list" for c in stack[matched:]) and s[pos:].strip() != ""
+    return all(c.kind in ("list", "block") for c in stack[matched:]) and s[pos:].strip() != ""
 
 
 def _mark(ln: Line, kind: str, pos: int, stack: list[_Container]) -> None:
