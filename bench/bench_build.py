@@ -70,7 +70,7 @@ def base_env(**extra: str) -> dict[str, str]:
 
 def build(docs: Path, site: Path, log: Path, *, checks: bool) -> dict:
     env = base_env(DOCS_DIR=str(docs), DOCS_CHECKS="on" if checks else "off")
-    return probe([str(BIN / "mkdocs"), "build", "-q", "-d", str(site)], env, log)
+    return probe([str(BIN / "mkdocs"), "build", "-d", str(site)], env, log)
 
 
 def pages_in(docs: Path) -> int:
