@@ -69,4 +69,10 @@ def on_page_content(html, page, config, files):
 
 def on_post_build(config):
     if session is not None:
+        session.close()
         session.write_report()
+
+
+def on_build_error(error):
+    if session is not None:
+        session.close()

@@ -16,6 +16,7 @@ import json
 import logging
 import os
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from typing import Any
 from . import config as config_mod
 from . import report
 from .config import Config
-from .engine import Engine, check_files
+from .engine import PARALLEL_THRESHOLD, Engine, check_files, submit_check, worker_pool
 from .findings import Finding, Severity
 from .fixes import write_atomic
 
@@ -104,6 +105,8 @@ class BuildSession:
     engine: Engine = field(init=False)
     findings: dict[str, list[Finding]] = field(default_factory=dict)
     _live: set[str] = field(default_factory=set)  # cache keys of this build's pages
+    _pool: ProcessPoolExecutor | None = field(default=None, repr=False)
+    _pending: dict[str, Future[tuple[str, list[Finding]]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.engine = _engine_for(self.config, self.root)
@@ -142,9 +145,17 @@ class BuildSession:
                 contents.append(data)
         if len(todo) < 2:
             return  # one page: check_page does it, with no process to start
-        for data, (display, _), (_, found) in zip(contents, todo, check_files(todo, self.config), strict=True):
-            self.engine.cache[self.engine.key(data, display)] = found
-            self.engine.misses += 1
+        if len(todo) < PARALLEL_THRESHOLD or (self.config.jobs or os.cpu_count() or 1) <= 1:
+            for data, (display, _), (_, found) in zip(contents, todo, check_files(todo, self.config), strict=True):
+                self.engine.cache[self.engine.key(data, display)] = found
+                self.engine.misses += 1
+            return
+        # Many pages: check them in worker processes while MkDocs renders, instead of before;
+        # `check_page` collects each page's result when MkDocs reaches that page.
+        self.close()
+        self._pool = worker_pool(self.config)
+        for data, (display, path) in zip(contents, todo, strict=True):
+            self._pending[self.engine.key(data, display)] = submit_check(self._pool, display, path)
 
     def check_page(self, abs_path: str | Path, text: str) -> list[Finding]:
         """Check the file as it is on disk (BOM and line endings included, so lines match the
@@ -156,10 +167,24 @@ class BuildSession:
             data: bytes = Path(abs_path).read_bytes()
         except OSError:
             data = text.encode("utf-8", "surrogateescape")
-        self._live.add(self.engine.key(data, display))
+        key = self.engine.key(data, display)
+        self._live.add(key)
+        pending = self._pending.pop(key, None)
+        if pending is not None:
+            self.engine.cache[key] = pending.result()[1]
+            self.engine.misses += 1
         found = self.engine.check(data, display)
         self.findings[display] = found
         return found
+
+    def close(self) -> None:
+        """Stop the worker processes of `precheck` (after a build, or before the next one)."""
+        if self._pool is not None:
+            for future in self._pending.values():
+                future.cancel()
+            self._pending.clear()
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
     def record(self, findings: Iterable[Finding]) -> None:
         """Add findings made elsewhere in the build (the built-site checks) to the report."""

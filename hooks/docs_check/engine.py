@@ -12,7 +12,7 @@ import hashlib
 import os
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -145,11 +145,31 @@ def check_files(
 ) -> Iterator[tuple[str, list[Finding]]]:
     """Check (display path, real path) pairs, in order; in worker processes when it pays."""
     jobs = jobs if jobs is not None else (config.jobs or os.cpu_count() or 1)
-    # Below a few dozen files, starting processes costs more than it saves.
-    if jobs <= 1 or len(files) < 48:
+    if jobs <= 1 or len(files) < PARALLEL_THRESHOLD:
         for display, real in files:
             yield display, check_file(real, display, config)
         return
     items = [(display, str(real)) for display, real in files]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,)) as pool:
+    with worker_pool(config, jobs) as pool:
         yield from pool.map(_check_one, items, chunksize=max(1, len(items) // (jobs * 8)))
+
+
+PARALLEL_THRESHOLD = 48  # below a few dozen files, starting processes costs more than it saves
+
+
+def worker_pool(config: Config, jobs: int | None = None) -> ProcessPoolExecutor:
+    """Processes that check files, started from a small server process, not forked from the
+    caller: a worker forked from MkDocs would carry the whole build's memory."""
+    import multiprocessing
+
+    jobs = jobs if jobs is not None else (config.jobs or os.cpu_count() or 1)
+    try:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["docs_check.checks"])
+    except ValueError:  # no forkserver on this platform
+        ctx = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(config,))
+
+
+def submit_check(pool: ProcessPoolExecutor, display: str, path: Path) -> Future[tuple[str, list[Finding]]]:
+    return pool.submit(_check_one, (display, str(path)))

@@ -305,11 +305,19 @@ def _case_like(token: str, word: str) -> str:
 
 
 def validate_config(config: Config) -> None:
-    """Called before any file is checked, so a bad setting is a configuration error (exit 2)."""
-    lexicon(config)
+    """Called before any file is checked, so a bad setting is a configuration error (exit 2).
+
+    It checks the settings without loading the dictionary: under `mkdocs build` the pages are
+    checked in worker processes, and the build process need not hold 28 MiB of words.
+    """
+    _settings(config)
 
 
 def lexicon(config: Config) -> Lexicon:
+    return _lexicon(*_settings(config))
+
+
+def _settings(config: Config) -> tuple[tuple[tuple[str, int, int], ...], tuple[str, ...]]:
     section = config.sections.get(SECTION, {})
     for key in section:
         if key not in OPTIONS:
@@ -339,7 +347,7 @@ def lexicon(config: Config) -> Lexicon:
                 f"(paths are relative to {config.root})"
             ) from None
         files.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return _lexicon(tuple(files), tuple(accept))
+    return tuple(files), tuple(accept)
 
 
 @lru_cache(maxsize=8)
