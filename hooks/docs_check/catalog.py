@@ -13,15 +13,13 @@ variable DOCS_CHECK_CATALOG, or `[tool.docs-check.registry] catalog = "path"`.
 
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .config import Config, ConfigError
+from . import datafile
+from .config import Config
 from .rules import suggest
 from .versions import Version, VersionError, is_version
 
@@ -268,46 +266,15 @@ def _present(history: dict[str, str] | None, version: str) -> bool:
 def catalog_path(config: Config | None = None) -> Path:
     """The catalog to use: DOCS_CHECK_CATALOG, else `[tool.docs-check.registry] catalog`,
     else the vendored one. A relative configured path is relative to the configuration file."""
-    env = os.environ.get(ENV_CATALOG)
-    if env:
-        return Path(env)
-    if config is not None:
-        configured = config.option("registry", "catalog", None, str)
-        if configured:
-            path = Path(configured)
-            return path if path.is_absolute() else config.root / path
-    return DEFAULT_CATALOG
+    return datafile.locate(ENV_CATALOG, config, "registry", "catalog", DEFAULT_CATALOG)
 
 
 def load_catalog(path: Path | str | None = None, config: Config | None = None) -> Catalog:
-    """The catalog at `path` (default: `catalog_path(config)`), parsed once per process.
-
-    The cache key includes the file's size and modification time, so an edited catalog is
-    seen by a long-running `mkdocs serve`.
-    """
+    """The catalog at `path` (default: `catalog_path(config)`), parsed once per file version."""
     target = Path(path) if path is not None else catalog_path(config)
-    try:
-        st = target.stat()
-    except OSError as exc:
-        raise ConfigError(f"{target}: cannot read the registry catalog: {exc.strerror or exc}") from None
-    return _load(str(target), st.st_mtime_ns, st.st_size)
-
-
-@cache
-def _load(path: str, _mtime: int, _size: int) -> Catalog:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the registry catalog: {exc}") from None
-    except json.JSONDecodeError as exc:
-        raise ConfigError(f"{path}: the registry catalog is not valid JSON: {exc}") from None
-    try:
-        return build(data, Path(path))
-    except (KeyError, TypeError, AttributeError, ValueError) as exc:
-        raise ConfigError(
-            f"{path}: not a registry catalog ({type(exc).__name__}: {exc}); "
-            "regenerate it with `python -m docs_check.refresh`"
-        ) from None
+    return datafile.load(
+        target, "registry catalog", build, "; regenerate it with `python -m docs_check.refresh`"
+    )
 
 
 def build(data: dict[str, Any], path: Path) -> Catalog:

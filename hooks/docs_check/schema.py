@@ -12,14 +12,12 @@ A different schema file: environment variable DOCS_CHECK_PROVIDER_SCHEMA, or
 
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .config import Config, ConfigError
+from . import datafile
+from .config import Config
 from .versions import Constraint, Version, VersionError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -178,38 +176,12 @@ class ProviderSchema:
 
 
 def schema_path(config: Config | None = None) -> Path:
-    env = os.environ.get(ENV_SCHEMA)
-    if env:
-        return Path(env)
-    if config is not None:
-        configured = config.option("terraform", "provider-schema", None, str)
-        if configured:
-            path = Path(configured)
-            return path if path.is_absolute() else config.root / path
-    return DEFAULT_SCHEMA
+    return datafile.locate(ENV_SCHEMA, config, "terraform", "provider-schema", DEFAULT_SCHEMA)
 
 
 def load_schema(path: Path | str | None = None, config: Config | None = None) -> ProviderSchema:
     target = Path(path) if path is not None else schema_path(config)
-    try:
-        st = target.stat()
-    except OSError as exc:
-        raise ConfigError(f"{target}: cannot read the provider schema: {exc.strerror or exc}") from None
-    return _load(str(target), st.st_mtime_ns, st.st_size)
-
-
-@cache
-def _load(path: str, _mtime: int, _size: int) -> ProviderSchema:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the provider schema: {exc}") from None
-    except json.JSONDecodeError as exc:
-        raise ConfigError(f"{path}: the provider schema is not valid JSON: {exc}") from None
-    try:
-        return build(data, Path(path))
-    except (KeyError, TypeError, AttributeError, ValueError) as exc:
-        raise ConfigError(f"{path}: not a provider schema ({type(exc).__name__}: {exc})") from None
+    return datafile.load(target, "provider schema", build)
 
 
 def build(data: dict[str, Any], path: Path) -> ProviderSchema:
