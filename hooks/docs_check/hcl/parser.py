@@ -579,16 +579,24 @@ class Parser:
         self.depth -= 1
         return _X("function", name, close, t0, len(self.travs))
 
-    def parse_tuple(self) -> _X:
+    def open_collection(self, newlines: bool, closer: str) -> tuple[Token, int, _X | None]:
+        """The start tuples and objects share: the bracket, then a whole `for` expression if
+        that is what the brackets hold (returned as the third item)."""
         open_tok = self.read()
         t0 = len(self.travs)
         self.enter(open_tok)
-        self.nl.append(False)
+        self.nl.append(newlines)
         nxt = self.peek()
         if nxt.kind == T.IDENT and nxt.text == "for":
-            x = self.finish_for(open_tok, T.CBRACK)
+            x = self.finish_for(open_tok, closer)
             self.nl.pop()
             self.depth -= 1
+            return open_tok, t0, x
+        return open_tok, t0, None
+
+    def parse_tuple(self) -> _X:
+        open_tok, t0, x = self.open_collection(False, T.CBRACK)
+        if x is not None:
             return x
         elements: list[_X] = []
         while True:
@@ -627,15 +635,8 @@ class Parser:
         return x
 
     def parse_object(self) -> _X:
-        open_tok = self.read()
-        t0 = len(self.travs)
-        self.enter(open_tok)
-        self.nl.append(True)
-        nxt = self.peek()
-        if nxt.kind == T.IDENT and nxt.text == "for":
-            x = self.finish_for(open_tok, T.CBRACE)
-            self.nl.pop()
-            self.depth -= 1
+        open_tok, t0, x = self.open_collection(True, T.CBRACE)
+        if x is not None:
             return x
         items: list[tuple] = []
         while True:
