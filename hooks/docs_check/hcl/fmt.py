@@ -404,47 +404,27 @@ def _width(s: str) -> int:
 
 
 def _format_cells(lines: list[_Line]) -> None:
-    chain_start = -1
-    max_cols = 0
-    for i, line in enumerate(lines):
-        if line.assign is None:
-            if chain_start != -1:
-                _close_assign_chain(lines, chain_start, i, max_cols)
-                chain_start = -1
-                max_cols = 0
-        else:
-            if chain_start == -1:
-                chain_start = i
-            cols = _columns(line.lead)
-            if cols > max_cols:
-                max_cols = cols
-    if chain_start != -1:
-        _close_assign_chain(lines, chain_start, len(lines), max_cols)
-
-    chain_start = -1
-    max_cols = 0
-    for i, line in enumerate(lines):
-        if line.comment is None:
-            if chain_start != -1:
-                _close_comment_chain(lines, chain_start, i, max_cols)
-                chain_start = -1
-                max_cols = 0
-        else:
-            if chain_start == -1:
-                chain_start = i
-            cols = _columns(line.lead) + (_columns(line.assign) if line.assign else 0)
-            if cols > max_cols:
-                max_cols = cols
-    if chain_start != -1:
-        _close_comment_chain(lines, chain_start, len(lines), max_cols)
+    """Line up the `=` of consecutive attribute lines, then the trailing comments of
+    consecutive commented lines (hclwrite's two alignment chains)."""
+    _align(lines, lambda ln: ln.assign, lambda ln: _columns(ln.lead))
+    _align(
+        lines,
+        lambda ln: ln.comment,
+        lambda ln: _columns(ln.lead) + (_columns(ln.assign) if ln.assign else 0),
+    )
 
 
-def _close_assign_chain(lines: list[_Line], start: int, end: int, max_cols: int) -> None:
-    for line in lines[start:end]:
-        line.assign[0].sb = max_cols - _columns(line.lead) + 1
-
-
-def _close_comment_chain(lines: list[_Line], start: int, end: int, max_cols: int) -> None:
-    for line in lines[start:end]:
-        cols = _columns(line.lead) + (_columns(line.assign) if line.assign else 0)
-        line.comment[0].sb = max_cols - cols + 1
+def _align(lines: list[_Line], cell, width) -> None:
+    """For each run of consecutive lines that have `cell(line)`, give each cell's first token
+    the spaces that make every cell of the run start in the same column."""
+    run: list[_Line] = []
+    for line in [*lines, None]:
+        if line is not None and cell(line) is not None:
+            run.append(line)
+            continue
+        if run:
+            widths = [width(ln) for ln in run]
+            widest = max(widths)
+            for ln, w in zip(run, widths, strict=True):
+                cell(ln)[0].sb = widest - w + 1
+            run = []
