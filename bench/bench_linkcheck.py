@@ -228,13 +228,15 @@ EXPLAIN = {
 def compare(site: Path) -> None:
     theirs = lychee_errors(site)
     ours = our_problems(site)
-    key_l = Counter((p, t, f) for p, t, f, _ in theirs if t)
-    key_o = Counter((p, t, f) for p, t, f, _ in ours if t)
+    # Distinct (page, target, fragment): lychee reports a link as often as the page repeats
+    # it, ours reports a repeated navigation link once per page (its Markdown line is one).
+    key_l = {(p, t, f) for p, t, f, _ in theirs if t}
+    key_o = {(p, t, f) for p, t, f, _ in ours if t}
     both = key_l & key_o
-    print("\nfindings, link by link (page, target, fragment), lychee's exact command:")
-    print(f"  lychee errors {len(theirs)}, ours {len(ours)}; the same link reported by both: "
-          f"{sum(both.values())} ({sum(n for (_, _, f), n in both.items() if f)} anchors, "
-          f"{sum(n for (_, _, f), n in both.items() if not f)} files)")
+    print("\nfindings, distinct (page, target, fragment), lychee's exact command:")
+    print(f"  lychee {len(key_l)} ({len(theirs)} errors), ours {len(key_o)} ({len(ours)} problems); "
+          f"reported by both: {len(both)} ({sum(1 for *_, f in both if f)} anchors, "
+          f"{sum(1 for *_, f in both if not f)} files)")
     classes: Counter[str] = Counter()
     for _p, t, _f, why in theirs:
         if not t:
@@ -242,12 +244,10 @@ def compare(site: Path) -> None:
     for _p, t, _f, rule in ours:
         if not t:
             classes[f"only ours: {rule}"] += 1
-    unexplained_l = key_l - key_o
-    unexplained_o = key_o - key_l
-    for (p, _t, f), n in unexplained_l.items():
-        classes[f"only lychee, UNEXPLAINED: {'anchor' if f else 'file'} (e.g. {p})"] += n
-    for (p, _t, f), n in unexplained_o.items():
-        classes[f"only ours, UNEXPLAINED: {'anchor' if f else 'file'} (e.g. {p})"] += n
+    for p, _t, f in sorted(key_l - key_o):
+        classes[f"only lychee, UNEXPLAINED: {'anchor' if f else 'file'} (e.g. {p})"] += 1
+    for p, _t, f in sorted(key_o - key_l):
+        classes[f"only ours, UNEXPLAINED: {'anchor' if f else 'file'} (e.g. {p})"] += 1
     for name, n in sorted(classes.items(), key=lambda kv: -kv[1]):
         why = EXPLAIN.get(name.split(": ", 1)[-1], "")
         print(f"  {n:5d}  {name}" + (f"  -- {why}" if why else ""))

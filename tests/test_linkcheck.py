@@ -192,6 +192,38 @@ def test_configuration_selects_excludes_and_allows(handmade):
         check_site(handmade, Config(sections={"site": {"exclude-urls": ["(unclosed"]}}))
 
 
+def test_navigation_links_are_judged_from_where_each_page_sits(tmp_path):
+    """The checker settles a navigation link once and skips it on later pages where it
+    resolves the same way: the same value must still be judged afresh from another folder
+    or depth, and a broken one must be reported on every page that has it."""
+    nav = ('<nav class="md-nav"><a href="../sibling/">sibling</a> <a href="../../top/">top</a>'
+           ' <a href="../../gone/">gone</a> <a href="#here">here</a></nav>')
+    pages = {
+        "index.html": "<a href='a/p/'>a</a><a href='b/q/'>b</a><a href='a/sibling/'>s</a>"
+                      "<a href='top/'>t</a><a href='c/d/r/'>r</a>",
+        "top/index.html": "", "a/sibling/index.html": "",
+        "a/p/index.html": nav, "a/p2/index.html": nav,  # `../sibling/` exists from a/
+        "b/q/index.html": nav,                          # ... but not from b/
+        "c/d/r/index.html": nav,                        # `../../top/` is c/top/ from here
+    }
+    site = tmp_path / "site"
+    for rel, body in pages.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        article = '<article class="md-content__inner"><h1 id="here">x</h1></article>'
+        (site / rel).write_text(f"<!doctype html><body>{body}{article}</body>", encoding="utf-8")
+    for jobs in (1, 2):
+        by_page, _ = check_site_by_page(site, Config(jobs=jobs))
+        missing = {url: sorted(f.message.split("`")[1] for f in fs if f.rule == "link-missing-file")
+                   for url, fs in by_page.items()}
+        assert missing == {
+            "/": [], "/top/": [], "/a/sibling/": [],
+            "/a/p/": ["/gone/"], "/a/p2/": ["/gone/"],
+            "/b/q/": ["/b/sibling/", "/gone/"],
+            "/c/d/r/": ["/c/d/sibling/", "/c/gone/", "/c/top/"],
+        }, jobs
+        assert not any(f.rule == "link-missing-anchor" for fs in by_page.values() for f in fs)
+
+
 def test_many_pages_use_worker_processes_and_agree(handmade):
     # Past the serial threshold the pool runs; its findings equal the serial run's.
     for i in range(80):
@@ -220,6 +252,7 @@ def test_extract_splits_theme_from_content():
     facts = extract(page('<a href="x/">x</a><a class="headerlink" href="#h">¶</a><h2 id="h">h</h2>'))
     content = [v for _, _, v, c in facts.links if c]
     assert content == ["x/"]
+    assert "#h" in facts.theme_hrefs  # the heading's permalink is Material's, not the writer's
     assert "h" in facts.ids
 
 

@@ -74,7 +74,7 @@ def test_the_checker_sees_the_site_links(site_build):
 
     facts = extract((site_build.site / "ai-coder/tasks/index.html").read_bytes())
     content = [v for tag, _attr, v, in_content in facts.links if in_content]
-    theme = [v for _tag, _attr, v, in_content in facts.links if not in_content]
+    theme = facts.theme_hrefs + [v for _tag, _attr, v, in_content in facts.links if not in_content]
     assert len(theme) > 20 and len(content) > 5
     assert any(tag == "img" for tag, *_ in facts.links)
     assert "option-3-create-or-duplicate-your-own-template" in facts.ids

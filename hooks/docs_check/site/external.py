@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 PLACEHOLDER_DOMAINS = ("example.com", "example.net", "example.org")
@@ -32,6 +33,16 @@ def shape_problem(
         return "has no host name; write a full URL like `https://coder.com/docs`"
     if host in allow_hosts:
         return None
+    problem = _host_problem(host, placeholders)
+    if problem is None and parts.scheme.lower() == "http":
+        return "uses http; use https (readers' browsers warn on or block plain http)"
+    return problem
+
+
+# A site links to a few hundred hosts from tens of thousands of links; the checks below
+# (address parsing, IDNA) cost far more than a lookup.
+@lru_cache(maxsize=4096)
+def _host_problem(host: str, placeholders: tuple[str, ...]) -> str | None:
     local = _local(host)
     if local:
         return f"points at {local}, which readers cannot reach; link to a public URL"
@@ -42,8 +53,6 @@ def shape_problem(
         )
     if not _valid_host(host):
         return f"has an invalid host name `{host}`; check the URL for typos"
-    if parts.scheme.lower() == "http":
-        return "uses http; use https (readers' browsers warn on or block plain http)"
     return None
 
 

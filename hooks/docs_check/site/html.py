@@ -27,13 +27,15 @@ LINK_ATTRS: dict[str, tuple[str, ...]] = {
     "iframe": ("src",),
     "embed": ("src",),
 }
-# One selector per tag: lexbor returns an element once per selector it matches.
-_SELECTOR = ", ".join(
-    f"{tag}[{attrs[0]}]" if len(attrs) == 1 else tag for tag, attrs in LINK_ATTRS.items()
+# Everything but <a>, one selector per tag: lexbor returns an element once per selector it
+# matches. <a> has a query of its own: it is nine links in ten of a Material page.
+_OTHER_SELECTOR = ", ".join(
+    f"{tag}[{attrs[0]}]" if len(attrs) == 1 else tag for tag, attrs in LINK_ATTRS.items() if tag != "a"
 ) + ", meta[http-equiv]"
 _ID_SELECTOR = "[id], a[name]"
 
-# Where a page's own (Markdown-made) content sits; links elsewhere come from the theme.
+# Where a page's own (Markdown-made) content sits, in order of preference: Material's <main>
+# holds the navigation too, its <article> does not.
 DEFAULT_CONTENT_SELECTOR = "article.md-content__inner, div[role=main], main, article"
 # Theme furniture that Material places inside the content area.
 _THEME_CLASSES = ("md-content__button", "headerlink", "md-source-file")
@@ -41,13 +43,16 @@ _THEME_CLASSES = ("md-content__button", "headerlink", "md-source-file")
 
 # (tag, attribute, value, in content): the value as the browser sees it (entities decoded,
 # untrimmed); "in content" is True inside the page's content area (from Markdown), False in
-# the theme's navigation, header and footer. Plain tuples: a Material page has ~500 links.
+# the theme's navigation, header and footer.
 Link = tuple[str, str, str, bool]
 
 
 @dataclass(slots=True)
 class PageFacts:
-    links: list[Link]
+    links: list[Link]  # every link but the theme's <a href>s
+    # The <a href> values outside the content area: the navigation, which repeats on every
+    # page. Kept apart as bare strings so the checker can skip, in bulk, those it has settled.
+    theme_hrefs: list[str]
     ids: frozenset[str]
     refresh: str | None  # the URL of a <meta http-equiv="refresh">, for redirect stubs
     has_content_area: bool
@@ -55,67 +60,10 @@ class PageFacts:
 
 def extract(data: bytes | str, content_selector: str = DEFAULT_CONTENT_SELECTOR) -> PageFacts:
     tree = LexborHTMLParser(data)
-    if content_selector == DEFAULT_CONTENT_SELECTOR:
-        # Material: its <article> comes before everything in it, so one walk of the tree both
-        # finds the content and collects the links (a second walk costs as much as the first).
-        facts = _collect(tree, tree.css(_SELECTOR + ", article"), None, True)
-        if facts.has_content_area:
-            return facts
-    content = None
-    # In order of preference: Material's <main> holds the navigation too, its <article> does not.
-    for selector in content_selector.split(","):
-        content = tree.css_first(selector.strip())
-        if content is not None:
-            break
-    return _collect(tree, tree.css(_SELECTOR), content)
-
-
-def _content_ids(content) -> set[int]:
-    in_content: set[int] = set()
-    for node in content.css(_SELECTOR):
-        cls = node.attrs.get("class") or ""
-        if not (cls and any(c in cls for c in _THEME_CLASSES)):
-            in_content.add(node.mem_id)
-    return in_content
-
-
-def _collect(tree, nodes, content, nodes_may_hold_article: bool = False) -> PageFacts:
-    """Links and anchors of `nodes`; with `content` None, the first Material article among
-    them becomes the content area (links before it are the theme's)."""
-    searching = content is None and nodes_may_hold_article
-    in_content = _content_ids(content) if content is not None else set()
+    content = _content_area(tree, content_selector)
     links: list[Link] = []
-    append = links.append
-    refresh = None
-    everything = content is None and not searching  # no content area: all links are the page's
-    for node in nodes:
-        tag = node.tag
-        attrs = node.attrs
-        if tag == "a":
-            # The common case (navigation): one attribute, no loop.
-            append(("a", "href", attrs.get("href") or "", everything or node.mem_id in in_content))
-            continue
-        if tag == "article":
-            if searching and content is None and "md-content__inner" in (attrs.get("class") or ""):
-                content = node
-                in_content = _content_ids(node)
-            continue
-        if tag == "meta":
-            if (attrs.get("http-equiv") or "").strip().lower() == "refresh":
-                refresh = refresh_url(attrs.get("content") or "")
-                if refresh is not None:
-                    append(("meta", "content", refresh, everything or node.mem_id in in_content))
-            continue
-        where = everything or node.mem_id in in_content
-        for attr in LINK_ATTRS.get(tag, ()):
-            value = attrs.get(attr)
-            if value is None:
-                continue
-            if attr == "srcset":
-                for url in srcset_urls(value):
-                    append((tag, attr, url, where))
-            else:
-                append((tag, attr, value, where))
+    theme_hrefs = _anchors(tree, content, links)
+    refresh = _other_links(tree, content, links)
     ids = []
     for node in tree.css(_ID_SELECTOR):
         attrs = node.attrs
@@ -126,7 +74,76 @@ def _collect(tree, nodes, content, nodes_may_hold_article: bool = False) -> Page
             name = attrs.get("name")
             if name:
                 ids.append(name)
-    return PageFacts(links, frozenset(ids), refresh, content is not None)
+    return PageFacts(links, theme_hrefs, frozenset(ids), refresh, content is not None)
+
+
+def _content_area(tree, content_selector: str):
+    for selector in content_selector.split(","):
+        content = tree.css_first(selector.strip())
+        if content is not None:
+            return content
+    return None
+
+
+def _is_theme(attrs) -> bool:
+    cls = attrs.get("class")
+    return bool(cls) and any(c in cls for c in _THEME_CLASSES)
+
+
+def _anchors(tree, content, links: list[Link]) -> list[str]:
+    """Appends the content's <a href>s to `links`; returns the theme's."""
+    nodes = tree.css("a")
+    if content is None:  # no content area: every link is the page's own
+        links.extend(("a", "href", h, True) for n in nodes if (h := n.attrs.get("href")) is not None)
+        return []
+    inner = content.css("a")
+    theme_nodes = nodes
+    if inner:
+        # A subtree is one run in document order, so the content's links are one slice of
+        # the page's: cut it out instead of testing every navigation link for membership.
+        order = [n.mem_id for n in nodes]
+        start = order.index(inner[0].mem_id)
+        end = start + len(inner)
+        if order[end - 1] == inner[-1].mem_id:
+            theme_nodes = nodes[:start] + nodes[end:]
+        else:  # never seen; kept so a surprise costs speed, not correctness
+            members = {n.mem_id for n in inner}
+            theme_nodes = [n for n in nodes if n.mem_id not in members]
+    theme = [h for n in theme_nodes if (h := n.attrs.get("href")) is not None]
+    for node in inner:
+        attrs = node.attrs
+        href = attrs.get("href")
+        if href is not None:
+            if _is_theme(attrs):
+                theme.append(href)
+            else:
+                links.append(("a", "href", href, True))
+    return theme
+
+
+def _other_links(tree, content, links: list[Link]) -> str | None:
+    """Appends every link but <a>s to `links`; returns the page's meta refresh URL, if any."""
+    inner = None if content is None else {n.mem_id for n in content.css(_OTHER_SELECTOR)}
+    refresh = None
+    for node in tree.css(_OTHER_SELECTOR):
+        tag = node.tag
+        attrs = node.attrs
+        where = inner is None or (node.mem_id in inner and not _is_theme(attrs))
+        if tag == "meta":
+            if (attrs.get("http-equiv") or "").strip().lower() == "refresh":
+                refresh = refresh_url(attrs.get("content") or "")
+                if refresh is not None:
+                    links.append(("meta", "content", refresh, where))
+            continue
+        for attr in LINK_ATTRS.get(tag, ()):
+            value = attrs.get(attr)
+            if value is None:
+                continue
+            if attr == "srcset":
+                links.extend((tag, attr, url, where) for url in srcset_urls(value))
+            else:
+                links.append((tag, attr, value, where))
+    return refresh
 
 
 def refresh_url(content: str) -> str | None:

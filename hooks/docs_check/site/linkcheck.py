@@ -98,6 +98,33 @@ class SiteResult:
 # -- pass 1: one page ----------------------------------------------------------------------
 
 
+class _Page:
+    """One page being scanned: where it sits, and what its links have found so far."""
+
+    __slots__ = ("anchors", "bases", "content_pages", "depth", "external", "folder", "ids", "page",
+                 "problems", "redirect", "theme_pages")
+
+    def __init__(self, page: str, ids: frozenset[str]) -> None:
+        self.page = page
+        self.ids = ids
+        self.folder = page.rpartition("/")[0]
+        parts = self.folder.split("/") if self.folder else []
+        self.depth = len(parts)
+        # bases[i]: the folder i levels below the root on the way to this page
+        self.bases = ["/".join(parts[:i]) for i in range(len(parts) + 1)]
+        self.problems: list[Problem] = []
+        # (target page, fragment, href, theme, tag): anchors to check once every page is known
+        self.anchors: list[tuple[str, str, str, bool, str]] = []
+        self.content_pages: list[str] = []
+        self.theme_pages: list[str] = []
+        self.external: dict[str, bool] = {}
+        self.redirect: tuple[str, str, str] | None = None
+
+
+def _has_anchor(frag: str, ids: frozenset[str]) -> bool:
+    return frag in ids or _always_there(frag) or unquote(frag) in ids
+
+
 class PageChecker:
     """Checks pages one at a time; caches link resolution across the pages it sees."""
 
@@ -109,6 +136,8 @@ class PageChecker:
         self._parsed: dict[str, tuple[str, int, str, str, str]] = {}
         self._shapes: dict[str, str | None] = {}
         self._theme_seen: set[str] = set()
+        # (page depth, folder) -> theme link values that need no second look from there
+        self._settled: dict[tuple[int, str], set[str]] = {}
         self._exclude = re.compile("|".join(f"(?:{p})" for p in options.exclude_urls)) if options.exclude_urls else None
 
     def scan_file(self, page: str) -> PageScan:
@@ -130,91 +159,108 @@ class PageChecker:
 
     def scan(self, page: str, data: bytes | str) -> PageScan:
         facts = html.extract(data, self.options.content_selector)
-        ids = facts.ids
-        problems: list[Problem] = []
-        anchors: list[tuple[str, str, str, bool, str]] = []
-        content_pages: set[str] = set()
-        theme_pages: set[str] = set()
-        external: dict[str, bool] = {}
-        redirect = None
-        folder = page.rpartition("/")[0]
-        parts = folder.split("/") if folder else []
-        bases = ["/".join(parts[:i]) for i in range(len(parts) + 1)]
-        depth = len(parts)
-        resolved = self._resolved
-
+        at = _Page(page, facts.ids)
         links = facts.links
         if facts.refresh is not None:
             # A stub's canonical link and fallback <a> repeat its target: judge it once.
             refresh = facts.refresh.strip()
             links = [ln for ln in links if ln[0] == "meta" or ln[2].strip() != refresh]
-        parse = self._parsed.get
         for tag, attr, value, in_content in links:
-            parsed = parse(value)
-            if parsed is None:
-                parsed = self._parsed[value] = self._parse(value)
-            kind, k, rest, frag, value = parsed
-            if kind == _REL:
-                if k > depth:
-                    problems.append(Problem(page, R.OUTSIDE_SITE, (
-                        f"`{value}` climbs {k} folders up from `{folder or '/'}`, out of the site; "
-                        "fix the number of `../`"
-                    ), value, theme=not in_content, tag=tag))
-                    continue
-                key = (bases[depth - k] if k >= 0 else "", rest)
-                outcome = resolved.get(key)
-                if outcome is None:
-                    outcome = resolved[key] = self.layout.resolve(*key)
-                status, target = outcome
-            elif kind == _SELF:
-                status, target = OK, page
-            elif kind == _FRAGMENT:
-                if frag not in ids and not _always_there(frag) and unquote(frag) not in ids:
-                    problems.append(self._anchor_problem(page, value, page, frag, ids, not in_content, tag))
-                continue
-            elif kind == _EXTERNAL:
-                if tag == "meta":
-                    redirect = (value, EXTERNAL, value)
-                self._external(rest, value, page, not in_content, tag, problems, external)
-                continue
-            elif kind == _EMPTY:
-                if attr in _EMPTY_CHECKED:
-                    problems.append(Problem(page, R.EMPTY_HREF, _empty_message(tag, attr), value,
-                                            theme=not in_content, tag=tag))
-                continue
-            elif kind == _PROBLEM:
-                rule = R.OUTSIDE_SITE if k == 0 else R.EXTERNAL_SHAPE
-                problems.append(Problem(page, rule, rest, value, theme=not in_content, tag=tag))
-                continue
-            else:
-                continue  # mailto:, tel:, data:, app deep links: nothing to check offline
-            theme = not in_content
-            if tag == "meta":
-                redirect = (value, status, target)  # judged in pass 2, chains followed
-                continue
-            if status is not OK:
-                problems.append(self._path_problem(page, value, status, target, frag, theme, tag))
-                continue
-            if frag and target.endswith(".html"):
-                if target == page:
-                    if frag not in ids and not _always_there(frag) and unquote(frag) not in ids:
-                        problems.append(self._anchor_problem(page, value, page, frag, ids, theme, tag))
-                else:
-                    anchors.append((target, frag, value, theme, tag))
-            if (tag == "a" or tag == "area") and target.endswith(".html"):
-                if theme:
-                    if target not in self._theme_seen:
-                        self._theme_seen.add(target)
-                        theme_pages.add(target)
-                else:
-                    content_pages.add(target)
+            self._link(at, tag, attr, value, not in_content)
+        if facts.theme_hrefs:
+            self._theme_links(at, facts.theme_hrefs)
+        problems = at.problems
+        redirect = at.redirect
         if facts.refresh is not None and redirect is None:
             # Outside the site, or a URL that is no page at all: reported as a broken redirect.
             redirect = (facts.refresh, MISSING, "")
             problems = [p for p in problems if p.tag != "meta"]
         if self._exclude is not None:
             problems = [p for p in problems if not self._exclude.search(p.href)]
-        return PageScan(page, ids, problems, anchors, frozenset(content_pages), frozenset(theme_pages), redirect, external)
+        return PageScan(page, at.ids, problems, at.anchors, frozenset(at.content_pages),
+                        frozenset(at.theme_pages), redirect, at.external)
+
+    def _theme_links(self, at: _Page, hrefs: list[str]) -> None:
+        """The navigation's links, which repeat on every page: a value settled once needs no
+        second look on a page where it resolves the same way, that is from the same folder
+        (`../groups/` from any page two levels down in `admin/`). Only links that need nothing
+        of the page are settled (they resolve, carry no anchor to check, report nothing), so
+        every broken one is still reported on every page that has it."""
+        settled = self._settled
+        depth = at.depth
+        scopes = [settled.setdefault((depth, base), set()) for base in at.bases]
+        for value in sorted(set(hrefs).difference(*scopes)):
+            base = self._link(at, "a", "href", value, True)
+            if base is not None:
+                settled[(depth, base)].add(value)
+
+    def _link(self, at: _Page, tag: str, attr: str, raw: str, theme: bool) -> str | None:
+        """Checks one link. Returns the folder its outcome depends on when the outcome is
+        the same for every page as deep as this one under that folder ("" for the site root,
+        or when no page matters); None when it depends on this page."""
+        page = at.page
+        parsed = self._parsed.get(raw)
+        if parsed is None:
+            parsed = self._parsed[raw] = self._parse(raw)
+        kind, k, rest, frag, value = parsed
+        if kind == _REL:
+            depth = at.depth
+            if k > depth:
+                at.problems.append(Problem(page, R.OUTSIDE_SITE, (
+                    f"`{value}` climbs {k} folders up from `{at.folder or '/'}`, out of the site; "
+                    "fix the number of `../`"
+                ), value, theme=theme, tag=tag))
+                return None
+            key = (at.bases[depth - k] if k >= 0 else "", rest)
+            outcome = self._resolved.get(key)
+            if outcome is None:
+                outcome = self._resolved[key] = self.layout.resolve(*key)
+            status, target = outcome
+            scope: str | None = key[0]
+        elif kind == _SELF:
+            status, target, scope = OK, page, None
+        elif kind == _FRAGMENT:
+            if not _has_anchor(frag, at.ids):
+                at.problems.append(self._anchor_problem(page, value, page, frag, at.ids, theme, tag))
+            return None
+        elif kind == _EXTERNAL:
+            if tag == "meta":
+                at.redirect = (value, EXTERNAL, value)
+            found = self._external(rest, value, page, theme, tag, at.problems, at.external)
+            return None if found or self.options.collect_external else ""
+        elif kind == _EMPTY:
+            if attr in _EMPTY_CHECKED:
+                at.problems.append(Problem(page, R.EMPTY_HREF, _empty_message(tag, attr), value,
+                                           theme=theme, tag=tag))
+                return None
+            return ""
+        elif kind == _PROBLEM:
+            rule = R.OUTSIDE_SITE if k == 0 else R.EXTERNAL_SHAPE
+            at.problems.append(Problem(page, rule, rest, value, theme=theme, tag=tag))
+            return None
+        else:
+            return ""  # mailto:, tel:, data:, app deep links: nothing to check offline
+        if tag == "meta":
+            at.redirect = (value, status, target)  # judged in pass 2, chains followed
+            return None
+        if status is not OK:
+            at.problems.append(self._path_problem(page, value, status, target, frag, theme, tag))
+            return None
+        if frag and target.endswith(".html"):
+            scope = None
+            if target == page:
+                if not _has_anchor(frag, at.ids):
+                    at.problems.append(self._anchor_problem(page, value, page, frag, at.ids, theme, tag))
+            else:
+                at.anchors.append((target, frag, value, theme, tag))
+        if (tag == "a" or tag == "area") and target.endswith(".html"):
+            if theme:
+                if target not in self._theme_seen:
+                    self._theme_seen.add(target)
+                    at.theme_pages.append(target)
+            else:
+                at.content_pages.append(target)
+        return scope
 
     def _parse(self, raw: str) -> tuple[str, int, str, str, str]:
         """What a link value is, independent of the page it is on:
@@ -265,7 +311,7 @@ class PageChecker:
         return _REL, k, path[k * 3:], frag, value
 
     def _external(self, url: str, href: str, page: str, theme: bool, tag: str,
-                  problems: list[Problem], external: dict[str, bool]) -> None:
+                  problems: list[Problem], external: dict[str, bool]) -> bool:
         if self.options.collect_external:
             external[url] = external.get(url, True) and theme
         if url in self._shapes:
@@ -274,8 +320,10 @@ class PageChecker:
             message = self._shapes[url] = shape_problem(
                 url, allow_hosts=self.options.allow_hosts, placeholders=self.options.placeholder_hosts
             )
-        if message is not None:
-            problems.append(Problem(page, R.EXTERNAL_SHAPE, f"`{href}` {message}", href, theme=theme, tag=tag))
+        if message is None:
+            return False
+        problems.append(Problem(page, R.EXTERNAL_SHAPE, f"`{href}` {message}", href, theme=theme, tag=tag))
+        return True
 
     def _path_problem(self, page: str, href: str, status: str, target: str, frag: str,
                       theme: bool, tag: str) -> Problem:
@@ -490,7 +538,7 @@ def _anchor_problems(anchors: list[tuple[str, str, str, str, bool, str]], ids: d
         have = ids.get(landing)
         if have is None:
             continue  # an excluded page, or not HTML we parsed
-        if frag in have or _always_there(frag) or unquote(frag) in have:
+        if _has_anchor(frag, have):
             continue
         yield Problem(page, R.MISSING_ANCHOR, anchor_message(href, landing, frag, have),
                       href, landing, frag, theme, tag)
