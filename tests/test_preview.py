@@ -66,21 +66,22 @@ def test_rebuild_rechecks_only_the_edited_page(tmp_path):
     config = make_site(tmp_path, {"a.md": PLANTED, "b.md": CLEAN, "c.md": CLEAN.replace("Clean", "Other")})
     pages = sorted((tmp_path / "docs").glob("*.md"))
     session = BuildSession.create(config, {})
+    session.precheck(pages)  # MkDocs' on_files, before any page
     for p in pages:
         session.check_page(p, p.read_text())
     engine = session.engine
-    assert (engine.misses, engine.hits) == (3, 0)
+    assert (engine.misses, engine.hits) == (3, 3)  # checked by precheck, found by check_page
     assert [f.rule for f in session.page_findings(pages[0])][:1] == ["spell-unknown-word"]
 
     for p in pages:  # nothing changed: all from the cache
         session.check_page(p, p.read_text())
-    assert (engine.misses, engine.hits) == (3, 3)
+    assert (engine.misses, engine.hits) == (3, 6)
 
     b = pages[1]
     b.write_text(b.read_text().replace("Nothing wrong here.", "Nothing wrong hree."))
     for p in pages:
         session.check_page(p, p.read_text())
-    assert (engine.misses, engine.hits) == (4, 5)  # one miss: the edited page
+    assert (engine.misses, engine.hits) == (4, 8)  # one miss: the edited page
     assert [re.match(r"`(\w+)`", f.message).group(1) for f in session.page_findings(b)] == ["hree"]
 
     # `mkdocs serve` makes a new session for each rebuild: the results carry over.
@@ -91,6 +92,41 @@ def test_rebuild_rechecks_only_the_edited_page(tmp_path):
     for p in pages:
         rebuilt.check_page(p, p.read_text())
     assert engine.misses == 4
+
+
+MANIFEST = """{"versions": ["main"], "routes": [
+  {"title": "A", "path": "./a.md"}, {"title": "B", "path": "./b.md"}]}
+"""
+
+
+def test_rebuild_rechecks_pages_when_the_tree_around_them_changes(tmp_path):
+    """A page's findings can depend on other files: whether a linked page exists, whether
+    manifest.json lists it. Editing those, and not the page, must not serve stale results."""
+    config = make_site(tmp_path, {
+        "a.md": "# A\n\nSee [B](b.md) and [C](c.md).\n",
+        "b.md": "# B\n\nText.\n",
+        "c.md": "# C\n\nText.\n",
+        "manifest.json": MANIFEST,
+    })
+    docs = tmp_path / "docs"
+
+    def rebuild() -> list[str]:
+        session = BuildSession.create(config, {}, serving=True)
+        pages = sorted(docs.glob("*.md"))
+        session.precheck(pages)
+        for p in pages:
+            session.check_page(p, p.read_text())
+        return [f.rule for f in session.page_findings(docs / "a.md")]
+
+    assert rebuild() == ["link-unlisted-page"]  # c.md is not in the manifest
+    assert rebuild() == ["link-unlisted-page"]  # unchanged: from the cache
+    (docs / "manifest.json").write_text(MANIFEST.replace(
+        '"./b.md"}]', '"./b.md"}, {"title": "C", "path": "./c.md"}]'), encoding="utf-8")
+    assert rebuild() == []  # a.md unchanged, the manifest now lists c.md
+    (docs / "c.md").unlink()
+    (docs / "manifest.json").write_text(MANIFEST, encoding="utf-8")
+    found = rebuild()
+    assert "link-unlisted-page" not in found  # no page c.md any more: MkDocs reports that link
 
 
 def test_a_configuration_change_starts_afresh(tmp_path):

@@ -4,8 +4,9 @@ It knows nothing of MkDocs' objects: the hook in `hooks/` passes plain paths and
 the same session can serve another build engine after Material's end of life.
 
 Under `mkdocs serve` every rebuild makes a new session, but the results of the previous
-one are kept (by content) as long as the configuration and its input files are unchanged,
-so a rebuild after an edit re-checks only the pages that changed.
+one are kept (by content) as long as the configuration, its input files and the tree around
+the pages (which pages exist, the manifest) are unchanged, so a rebuild after an edit
+re-checks only the pages that changed.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 
 from . import config as config_mod
 from . import report
+from .coderdocs.manifest import FILENAME as MANIFEST
 from .config import Config
 from .engine import PARALLEL_THRESHOLD, Engine, check_files, submit_check, worker_pool
 from .findings import Finding, Severity
@@ -81,6 +83,28 @@ def _token(config: Config, root: Path) -> str:
     return h.hexdigest()[:24]
 
 
+def tree_stamp(pages: Iterable[str | Path]) -> str:
+    """What the checks read beside a page, in one value: which pages the tree has (a link to
+    a page is judged by whether it exists) and every manifest.json above them (it says which
+    pages coder.com publishes). Under `mkdocs serve`, adding a page or editing the manifest
+    changes it, so pages that link there are checked again rather than served from cache."""
+    h = hashlib.sha256()
+    folders: set[Path] = set()
+    for page in sorted(str(p) for p in pages):
+        h.update(page.encode("utf-8", "surrogateescape") + b"\n")
+        folder = Path(page).parent
+        while folder not in folders:
+            folders.add(folder)
+            folder = folder.parent
+    for folder in sorted(folders):
+        try:
+            st = (folder / MANIFEST).stat()
+        except OSError:
+            continue
+        h.update(f"{folder}\0{st.st_mtime_ns}\0{st.st_size}\n".encode())
+    return h.hexdigest()[:24]
+
+
 _ENGINES: dict[str, Engine] = {}
 
 
@@ -128,6 +152,8 @@ class BuildSession:
 
     def precheck(self, sources: Iterable[str | Path]) -> None:
         """Check every page not already cached, on all cores; `check_page` then finds them."""
+        sources = list(sources)
+        self.engine.context = tree_stamp(sources)
         todo: list[tuple[str, Path]] = []
         contents: list[bytes] = []
         for p in sources:

@@ -96,10 +96,12 @@ class Engine:
     cache: dict[str, list[Finding]] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
+    # What checks read besides the page (the docs tree's files, its manifest.json), as a
+    # stamp: a page's cached result holds only while it is unchanged.
+    context: str = ""
 
-    @staticmethod
-    def key(data: bytes, path: str) -> str:
-        return hashlib.blake2b(path.encode() + b"\0" + data, digest_size=16).hexdigest()
+    def key(self, data: bytes, path: str) -> str:
+        return hashlib.blake2b(f"{self.context}\0{path}\0".encode() + data, digest_size=16).hexdigest()
 
     def check(self, text: str | bytes, path: str) -> list[Finding]:
         data = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text

@@ -55,7 +55,6 @@ class PageFacts:
     theme_hrefs: list[str]
     ids: frozenset[str]
     refresh: str | None  # the URL of a <meta http-equiv="refresh">, for redirect stubs
-    has_content_area: bool
 
 
 def extract(data: bytes | str, content_selector: str = DEFAULT_CONTENT_SELECTOR) -> PageFacts:
@@ -74,7 +73,7 @@ def extract(data: bytes | str, content_selector: str = DEFAULT_CONTENT_SELECTOR)
             name = attrs.get("name")
             if name:
                 ids.append(name)
-    return PageFacts(links, theme_hrefs, frozenset(ids), refresh, content is not None)
+    return PageFacts(links, theme_hrefs, frozenset(ids), refresh)
 
 
 def _content_area(tree, content_selector: str):
