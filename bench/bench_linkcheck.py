@@ -10,6 +10,8 @@ with a plain Material config in a temporary folder; everything below runs on tha
    - lychee: `lychee --offline --include-fragments --index-files index.html SITE` (0.24);
    - parse-only: every page parsed by the same parser (lexbor) with the same allocator
      setting, nothing else; serially, and on the same worker pool as ours;
+   - parse+queries: the parse and the selector queries the extraction runs, reading no
+     value (the floor of extracting through selectolax's Python API);
    targets: lychee/ours >= 5, ours/parse-only <= 1.5;
 2. peak memory (RSS of the largest process, and Python's tracemalloc peak for ours, which
    includes lexbor's DOM: selectolax allocates it through Python) on the site and on the
@@ -94,6 +96,9 @@ def child(kind: str, site: str, jobs: int, docs: str) -> None:
     if kind == "parse":
         for page in pages:
             html.parse_only((Path(site) / page).read_bytes())
+    elif kind == "select":
+        for page in pages:
+            html.select_only((Path(site) / page).read_bytes())
     else:  # parse-pool: the same pool shape as the checker's
         from concurrent.futures import ProcessPoolExecutor
 
@@ -284,6 +289,7 @@ def main() -> None:
             "lychee": [LYCHEE, "--offline", "--include-fragments", "--index-files", "index.html",
                        "--no-progress", str(site)],
             "parse-only (serial)": [*me, "--child", "parse", str(site), "1", ""],
+            "parse+queries (serial)": [*me, "--child", "select", str(site), "1", ""],
             f"parse-only ({jobs} procs)": [*me, "--child", "parse-pool", str(site), str(jobs), ""],
         }
         best: dict[str, dict] = {}
@@ -307,6 +313,9 @@ def main() -> None:
         print(f"ours / parse-only serial = {ours['t'] / serial['t']:.2f}x time, "
               f"{ours['cpu'] / serial['cpu']:.2f}x CPU  (target <= 1.5)")
         print(f"ours / parse-only {jobs} procs = {ours['t'] / pool['t']:.2f}x time, {ours['cpu'] / pool['cpu']:.2f}x CPU")
+        floor = best["parse+queries (serial)"]
+        print(f"parse+queries / parse-only = {floor['t'] / serial['t']:.2f}x time: the selector queries alone,\n"
+              "  before a value is read, are what any extraction through selectolax's Python API pays")
         print(f"ours: {ours['child']['pages']} pages, {ours['child']['findings']} findings "
               f"{dict(sorted(ours['child']['rules'].items()))}")
 

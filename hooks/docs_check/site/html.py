@@ -223,3 +223,16 @@ _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
 def parse_only(data: bytes | str) -> None:
     """The bare parse, for the benchmark's baseline."""
     LexborHTMLParser(data)
+
+
+def select_only(data: bytes | str) -> None:
+    """The parse and every selector query `extract` runs, reading no value: the floor of an
+    extraction through selectolax's Python API, for the benchmark."""
+    tree = LexborHTMLParser(data)
+    content = _content_area(tree, DEFAULT_CONTENT_SELECTOR)
+    tree.css("a")
+    tree.css(_OTHER_SELECTOR)
+    tree.css(_ID_SELECTOR)
+    if content is not None:
+        content.css("a")
+        content.css(_OTHER_SELECTOR)
