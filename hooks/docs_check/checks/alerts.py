@@ -41,38 +41,38 @@ LEGACY = {
 
 UNKNOWN_TYPE = rule(
     "alert-unknown-type", Severity.ERROR,
-    "alert type GitHub does not know ([!INFO], [!NOTES]); the nearest valid type is suggested",
+    "An alert type GitHub does not know ([!INFO], [!NOTES]); the nearest valid type is suggested",
 )
 CASE = rule(
     "alert-case", Severity.WARNING,
-    "alert type not in upper case ([!Note]): GitHub accepts it, the house style does not",
+    "An alert type not in upper case ([!Note]): GitHub accepts it, the house style does not",
     fixable=True,
 )
 TEXT_AFTER = rule(
     "alert-text-after-marker", Severity.ERROR,
-    "text after [!TYPE] on the marker line (GitHub then shows a plain quote)",
+    "Text after [!TYPE] on the marker line (GitHub then shows a plain quote)",
 )
-EMPTY = rule("alert-empty", Severity.ERROR, "alert marker with no body")
+EMPTY = rule("alert-empty", Severity.ERROR, "An alert marker with no body")
 IN_LIST = rule(
     "alert-in-list", Severity.WARNING,
-    "alert inside a list item (GitHub shows a plain quote; this site renders it)",
+    "An alert inside a list item (GitHub shows a plain quote; this site renders it)",
 )
 NESTED = rule(
     "alert-nested", Severity.WARNING,
-    "alert inside another block quote or alert (GitHub shows a plain quote; this site renders it)",
+    "An alert inside another block quote or alert (GitHub shows a plain quote; this site renders it)",
 )
 SPACING = rule(
     "alert-spacing", Severity.WARNING,
-    "marker line other than exactly `> [!TYPE]` (`>[!NOTE]`, `> [! NOTE]`, trailing spaces)",
+    "A marker line other than exactly `> [!TYPE]` (`>[!NOTE]`, `> [! NOTE]`, trailing spaces)",
     fixable=True,
 )
 MISPLACED = rule(
     "alert-misplaced-marker", Severity.ERROR,
-    "[!TYPE] on a line of its own that is not the first line of a quote (shown as text everywhere)",
+    "A [!TYPE] marker on a line of its own that is not the first line of a quote (shown as text everywhere)",
 )
 LEGACY_CALLOUT = rule(
     "alert-legacy-callout", Severity.INFO,
-    "old bold callout (> **Note:**) that reads better as a GitHub alert",
+    "An old bold callout (> **Note:**) that reads better as a GitHub alert",
     fixable=True,
 )
 RULES = (UNKNOWN_TYPE, CASE, TEXT_AFTER, EMPTY, IN_LIST, NESTED, SPACING, MISPLACED, LEGACY_CALLOUT)
@@ -168,7 +168,7 @@ def _check_alert(doc: Document, quote: Quote, ln: Line, gt: int, m: re.Match[str
     if quote.in_list:
         yield IN_LIST.at(
             path, number, col,
-            f"alert inside a list item: GitHub shows a plain quote with `{shown_type}` as text (this "
+            f"An alert inside a list item: GitHub shows a plain quote with `{shown_type}` as text (this "
             "site renders it); move the alert out of the list (no indentation, after the list), or "
             "keep it and add `<!-- docs-check: disable-next-line alert-in-list -->` above it",
             end_line=number, end_column=end_col,
@@ -176,7 +176,7 @@ def _check_alert(doc: Document, quote: Quote, ln: Line, gt: int, m: re.Match[str
     if quote.parent is not None:
         yield NESTED.at(
             path, number, col,
-            f"alert inside another block quote: GitHub shows a plain quote with `{shown_type}` as "
+            f"An alert inside another block quote: GitHub shows a plain quote with `{shown_type}` as "
             "text (this site renders it); move it out so its lines start with a single `> `",
             end_line=number, end_column=end_col,
         )

@@ -36,12 +36,12 @@ from ..rules import rule, suggest
 UNKNOWN_WORD = rule(
     "spell-unknown-word",
     Severity.WARNING,
-    "a word of prose is in neither the English dictionary nor the project word list",
+    "A word of prose that is in neither the English dictionary nor the project word list",
 )
 REPEATED_WORD = rule(
     "spell-repeated-word",
     Severity.WARNING,
-    "the same word twice in a row (`the the`)",
+    "The same word twice in a row (`the the`)",
     fixable=True,
 )
 
