@@ -31,7 +31,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browser.harness import (  # noqa: E402  (the harness lives with the tests)
-    BIN,
     DESKTOP,
     SEEN_SCRIPT,
     MkdocsServe,
@@ -40,6 +39,7 @@ from browser.harness import (  # noqa: E402  (the harness lives with the tests)
     is_network_local,
     launch,
 )
+from serving import BIN  # noqa: E402
 
 BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
 

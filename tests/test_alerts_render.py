@@ -13,29 +13,15 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build
+from conftest import mkdocs_build
+from fixture_site import make_site
 
 TITLES = {"NOTE": "Note", "TIP": "Tip", "IMPORTANT": "Important", "WARNING": "Warning", "CAUTION": "Caution"}
 
 
 def fixture_site(tmp_path: Path, pages: dict[str, str], *, pyproject: str | None = None) -> Path:
-    """A site folder: docs/ with `pages`, and a mkdocs.yml that inherits the project's."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for name, text in {"index.md": "# Home\n\nThe fixture site.\n", **pages}.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
-        f"docs_dir: {docs}\n"
-        "plugins:\n  - search\n"
-        f"hooks:\n  - {ROOT / 'hooks' / 'check_pages.py'}\n"
-        f"theme:\n  custom_dir: {ROOT / 'overrides'}\n",
-        encoding="utf-8",
-    )
-    if pyproject is not None:
-        (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
-    return config
+    """A site folder: docs/ with `pages` and a home page, and a mkdocs.yml inheriting the project's."""
+    return make_site(tmp_path, {"index.md": "# Home\n\nThe fixture site.\n", **pages}, pyproject)
 
 
 def build(config: Path, strict: bool = True):

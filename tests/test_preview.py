@@ -11,7 +11,8 @@ import pytest
 from conftest import mkdocs_build
 from docs_check import Finding, Severity, preview
 from docs_check.build import BuildSession
-from fixture_site import Serve, fetch, make_site
+from fixture_site import make_site
+from serving import Serve, fetch
 
 PLANTED = (
     "# Planted\n\n"
@@ -172,13 +173,8 @@ def test_precheck_checks_only_pages_not_cached(tmp_path):
 
 @pytest.fixture
 def served(tmp_path) -> Iterator[tuple[Serve, Path]]:
-    config = make_site(tmp_path, {"index.md": CLEAN, "planted.md": PLANTED})
-    server = Serve(config)
-    try:
-        server.start()
+    with Serve(make_site(tmp_path, {"index.md": CLEAN, "planted.md": PLANTED})) as server:
         yield server, tmp_path / "docs"
-    finally:
-        server.stop()
 
 
 def test_serve_shows_the_problem_box_and_drops_it_once_fixed(served):

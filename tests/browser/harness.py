@@ -8,18 +8,15 @@ import functools
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from serving import Serve
 
 try:
     from playwright.sync_api import expect
@@ -28,7 +25,6 @@ except ImportError:  # the tests then skip (or fail under CI) in the chromium_re
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-BIN = Path(sys.executable).parent
 CHROMIUM = Path(os.environ.get("DOCS_CHROMIUM", "/usr/bin/chromium"))
 
 # Flags that keep Chromium off the network and quiet: no updater, sync, metrics upload,
@@ -82,12 +78,6 @@ def is_network_local(url: str) -> bool:
         return True
     host = (parts.hostname or "").lower()
     return host in ("localhost", "::1") or host.startswith("127.")
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def page_routes(docs: Path = DOCS) -> list[str]:
@@ -230,15 +220,12 @@ class Traffic:
             found.clear()
 
 
-def _opener() -> urllib.request.OpenerDirector:
-    # Loopback only: a proxy from the environment must not see these requests.
-    return urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-class MkdocsServe:
+class MkdocsServe(Serve):
     """`mkdocs serve` of a copy of docs/ on a free loopback port, live reload on, as a writer
     runs it. The project's own mkdocs.yml is used with DOCS_DIR pointing at the copy, so theme
     overrides, hooks and the docs-check configuration resolve as they do in the repository."""
+
+    start_timeout = 90
 
     def __init__(
         self,
@@ -249,50 +236,9 @@ class MkdocsServe:
         extra_args: tuple[str, ...] = (),
     ):
         self.docs = workdir / "docs"
-        self.extra_args = extra_args
         shutil.copytree(source, self.docs)
-        self.config = config
-        self.log_path = workdir / "mkdocs-serve.log"
-        self.port = free_port()
-        self.proc: subprocess.Popen | None = None
-        self.base = ""
-
-    def start(self, timeout: float = 90) -> str:
-        env = {**os.environ, "DOCS_DIR": str(self.docs), "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-        with self.log_path.open("wb") as log:
-            self.proc = subprocess.Popen(
-                [str(BIN / "mkdocs"), "serve", "-f", str(self.config), "-a", f"127.0.0.1:{self.port}", *self.extra_args],
-                cwd=ROOT,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        deadline = time.monotonic() + timeout
-        root = f"http://127.0.0.1:{self.port}/"
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"mkdocs serve exited with {self.proc.returncode}:\n{self.log()}")
-            try:
-                with _opener().open(root, timeout=2) as resp:  # redirects to the mount path
-                    self.base = resp.geturl()
-                    return self.base
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.2)
-        raise RuntimeError(f"mkdocs serve was not ready after {timeout:.0f}s:\n{self.log()}")
-
-    def log(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace")[-4000:]
-
-    def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(timeout=10)
+        super().__init__(config, env={"DOCS_DIR": str(self.docs)}, cwd=ROOT, extra_args=extra_args,
+                         log_path=workdir / "mkdocs-serve.log")
 
 
 # Set on every page load by the live-preview page: when the DOM was ready, and its text, so the

@@ -15,12 +15,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(180)]
 
 @pytest.fixture
 def preview(chromium_ready, tmp_path) -> Iterator[MkdocsServe]:
-    server = MkdocsServe(tmp_path)
-    try:
-        server.start()
+    with MkdocsServe(tmp_path) as server:
         yield server
-    finally:
-        server.stop()
 
 
 def test_live_preview_shows_an_edit_without_a_reload(browser, preview):

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fixture_site import Serve, make_site
+from fixture_site import make_site
 from playwright.sync_api import expect
+from serving import Serve
 
 from browser.harness import DESKTOP
 
@@ -21,13 +22,8 @@ INDEX = "# Home\n\nGo to the [planted page](planted.md).\n"
 
 @pytest.fixture
 def served(chromium_ready, tmp_path) -> Iterator[tuple[Serve, Path]]:
-    config = make_site(tmp_path, {"index.md": INDEX, "planted.md": PLANTED})
-    server = Serve(config)
-    try:
-        server.start()
+    with Serve(make_site(tmp_path, {"index.md": INDEX, "planted.md": PLANTED})) as server:
         yield server, tmp_path / "docs"
-    finally:
-        server.stop()
 
 
 def test_dismiss_hides_the_box_until_the_findings_change(browser, served):
