@@ -27,11 +27,11 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..config import Config, ConfigError
+from ..config import Config, ConfigError, check_section_keys
 from ..engine import Check
 from ..findings import Finding, Fix, Severity
 from ..markdown import HEADING, TEXT, Document, Line, mask_inline
-from ..rules import rule, suggest
+from ..rules import rule
 
 UNKNOWN_WORD = rule(
     "spell-unknown-word",
@@ -318,15 +318,7 @@ def lexicon(config: Config) -> Lexicon:
 
 
 def _settings(config: Config) -> tuple[tuple[tuple[str, int, int], ...], tuple[str, ...]]:
-    section = config.sections.get(SECTION, {})
-    for key in section:
-        if key not in OPTIONS:
-            hint = suggest(key, OPTIONS)
-            raise ConfigError(
-                f"{config.source}: [tool.docs-check.spelling] unknown key {key!r}"
-                + (f" (did you mean {hint!r}?)" if hint else "")
-                + f"; the keys are {', '.join(OPTIONS)}"
-            )
+    check_section_keys(config, SECTION, OPTIONS)
     paths = config.option(SECTION, "words", [], (str, list))
     if isinstance(paths, str):
         paths = [paths]

@@ -22,7 +22,7 @@ from __future__ import annotations
 from itertools import groupby
 from pathlib import Path
 
-from ..config import Config, ConfigError
+from ..config import Config, ConfigError, check_section_keys
 from ..findings import Finding
 from ..rules import suggest
 from . import rules  # noqa: F401  (declares the link-* rules)
@@ -102,14 +102,7 @@ def check_site_by_page(site_dir: Path, config: Config, *, docs_dir: Path | None 
 
 
 def _options(config: Config):
-    section = config.sections.get("site", {})
-    for key in section:
-        if key not in _OPTIONS:
-            hint = suggest(key, tuple(_OPTIONS))
-            raise ConfigError(
-                f"{config.source}: [tool.docs-check.site] unknown key {key!r}"
-                + (f" (did you mean {hint!r}?)" if hint else "")
-            )
+    check_section_keys(config, "site", tuple(_OPTIONS))
 
     def get(key: str, default):
         value = config.option("site", key, default, _OPTIONS[key])
