@@ -138,7 +138,7 @@ class PageChecker:
         self._theme_seen: set[str] = set()
         # (page depth, folder) -> theme link values that need no second look from there
         self._settled: dict[tuple[int, str], set[str]] = {}
-        self._exclude = re.compile("|".join(f"(?:{p})" for p in options.exclude_urls)) if options.exclude_urls else None
+        self._exclude = _exclude_pattern(options)
 
     def scan_file(self, page: str) -> PageScan:
         try:
@@ -465,14 +465,24 @@ def check(layout: SiteLayout, options: Options, *, exclude: Iterable[str] = (), 
             external.setdefault(url, []).append((scan.page, theme))
 
     final = _final_targets(redirects)
-    problems.extend(_redirect_problems(redirects, final, ids))
-    problems.extend(_anchor_problems(anchors, ids, final))
-    problems.extend(_unreachable(pages, ids, redirects, content_links, theme_pages))
-    if options.exclude_urls:
-        pattern = re.compile("|".join(f"(?:{p})" for p in options.exclude_urls))
-        problems = [p for p in problems if not pattern.search(p.href)]
+    site_wide = [
+        *_redirect_problems(redirects, final, ids),
+        *_anchor_problems(anchors, ids, final),
+        *_unreachable(pages, ids, redirects, content_links, theme_pages),
+    ]
+    pattern = _exclude_pattern(options)
+    if pattern is not None:  # pass 1 left out its own excluded links
+        site_wide = [p for p in site_wide if not pattern.search(p.href)]
         external = {u: v for u, v in external.items() if not pattern.search(u)}
+    problems.extend(site_wide)
     return SiteResult(pages, problems, {p: r[0] for p, r in redirects.items()}, external)
+
+
+def _exclude_pattern(options: Options) -> re.Pattern[str] | None:
+    """`exclude-urls` as one regular expression; None when there is none."""
+    if not options.exclude_urls:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in options.exclude_urls))
 
 
 def _excluded(page: str, patterns: tuple[str, ...]) -> bool:
