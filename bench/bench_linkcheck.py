@@ -93,12 +93,10 @@ def child(kind: str, site: str, jobs: int, docs: str) -> None:
     html.tune_allocator()
     pages = SiteLayout.scan(Path(site)).pages()
     t0 = time.perf_counter()
-    if kind == "parse":
+    serial = {"parse": html.parse_only, "select": html.select_only}.get(kind)
+    if serial is not None:
         for page in pages:
-            html.parse_only((Path(site) / page).read_bytes())
-    elif kind == "select":
-        for page in pages:
-            html.select_only((Path(site) / page).read_bytes())
+            serial((Path(site) / page).read_bytes())
     else:  # parse-pool: the same pool shape as the checker's
         from concurrent.futures import ProcessPoolExecutor
 

@@ -58,13 +58,12 @@ class PageFacts:
 
 
 def extract(data: bytes | str, content_selector: str = DEFAULT_CONTENT_SELECTOR) -> PageFacts:
-    tree = LexborHTMLParser(data)
-    content = _content_area(tree, content_selector)
+    q = _select(LexborHTMLParser(data), content_selector)
     links: list[Link] = []
-    theme_hrefs = _anchors(tree, content, links)
-    refresh = _other_links(tree, content, links)
+    theme_hrefs = _anchors(q, links)
+    refresh = _other_links(q, links)
     ids = []
-    for node in tree.css(_ID_SELECTOR):
+    for node in q.id_nodes:
         attrs = node.attrs
         ident = attrs.get("id")
         if ident:
@@ -74,6 +73,31 @@ def extract(data: bytes | str, content_selector: str = DEFAULT_CONTENT_SELECTOR)
             if name:
                 ids.append(name)
     return PageFacts(links, theme_hrefs, frozenset(ids), refresh)
+
+
+@dataclass(slots=True)
+class _Selected:
+    """What the selector queries of one page return, before any value is read."""
+
+    content: object | None  # the content area's node, if the page has one
+    anchors: list  # every <a>, in document order
+    content_anchors: list  # the content area's <a>s
+    others: list  # every other link element (_OTHER_SELECTOR)
+    content_others: set[int]  # mem_ids of the content area's other link elements
+    id_nodes: list  # elements with an id, and <a name>
+
+
+def _select(tree, content_selector: str) -> _Selected:
+    content = _content_area(tree, content_selector)
+    inside = content is not None
+    return _Selected(
+        content,
+        tree.css("a"),
+        content.css("a") if inside else [],
+        tree.css(_OTHER_SELECTOR),
+        {n.mem_id for n in content.css(_OTHER_SELECTOR)} if inside else set(),
+        tree.css(_ID_SELECTOR),
+    )
 
 
 def _content_area(tree, content_selector: str):
@@ -89,13 +113,12 @@ def _is_theme(attrs) -> bool:
     return bool(cls) and any(c in cls for c in _THEME_CLASSES)
 
 
-def _anchors(tree, content, links: list[Link]) -> list[str]:
+def _anchors(q: _Selected, links: list[Link]) -> list[str]:
     """Appends the content's <a href>s to `links`; returns the theme's."""
-    nodes = tree.css("a")
-    if content is None:  # no content area: every link is the page's own
+    nodes, inner = q.anchors, q.content_anchors
+    if q.content is None:  # no content area: every link is the page's own
         links.extend(("a", "href", h, True) for n in nodes if (h := n.attrs.get("href")) is not None)
         return []
-    inner = content.css("a")
     theme_nodes = nodes
     if inner:
         # A subtree is one run in document order, so the content's links are one slice of
@@ -120,14 +143,14 @@ def _anchors(tree, content, links: list[Link]) -> list[str]:
     return theme
 
 
-def _other_links(tree, content, links: list[Link]) -> str | None:
+def _other_links(q: _Selected, links: list[Link]) -> str | None:
     """Appends every link but <a>s to `links`; returns the page's meta refresh URL, if any."""
-    inner = None if content is None else {n.mem_id for n in content.css(_OTHER_SELECTOR)}
+    everywhere = q.content is None  # no content area: every link is the page's own
     refresh = None
-    for node in tree.css(_OTHER_SELECTOR):
+    for node in q.others:
         tag = node.tag
         attrs = node.attrs
-        where = inner is None or (node.mem_id in inner and not _is_theme(attrs))
+        where = everywhere or (node.mem_id in q.content_others and not _is_theme(attrs))
         if tag == "meta":
             if (attrs.get("http-equiv") or "").strip().lower() == "refresh":
                 refresh = refresh_url(attrs.get("content") or "")
@@ -228,11 +251,4 @@ def parse_only(data: bytes | str) -> None:
 def select_only(data: bytes | str) -> None:
     """The parse and every selector query `extract` runs, reading no value: the floor of an
     extraction through selectolax's Python API, for the benchmark."""
-    tree = LexborHTMLParser(data)
-    content = _content_area(tree, DEFAULT_CONTENT_SELECTOR)
-    tree.css("a")
-    tree.css(_OTHER_SELECTOR)
-    tree.css(_ID_SELECTOR)
-    if content is not None:
-        content.css("a")
-        content.css(_OTHER_SELECTOR)
+    _select(LexborHTMLParser(data), DEFAULT_CONTENT_SELECTOR)
