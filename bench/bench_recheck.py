@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from docs_check import build, load_config  # noqa: E402
 from docs_check.checks import spelling  # noqa: E402
-from docs_check.markdown import Document  # noqa: E402
+from docs_check.scanner import Document  # noqa: E402
 
 EXTRA = {"docs_check": {"provider_version": "2.11.0"}}  # as the project's mkdocs.yml sets it
 EDITED = "ai-coder/tasks.md"

@@ -28,9 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "coder-docs-2026-07"
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "tests"))  # hcl_corpus: the corpus helpers the tests share
 
 from docs_check.hcl import HclSyntaxError, format_hcl, parse  # noqa: E402
-from docs_check.hcl.corpus import corpus_blocks, mask_placeholders  # noqa: E402
+from hcl_corpus import corpus_blocks, mask_placeholders  # noqa: E402
 
 
 def time_python(texts: list[str], repeats: int) -> tuple[float, float, int]:

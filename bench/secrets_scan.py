@@ -3,7 +3,7 @@
     .venv/bin/python bench/secrets_scan.py [CORPUS]
 
 Prints, for the code blocks of Coder's docs tree (../shared/corpus/coder-docs-2026-07):
-- `docs_check.secrets.scan_text` over each page's code joined (what the secrets check does),
+- `docs_check.tokenshapes.scan_text` over each page's code joined (what the secrets check does),
   and over each block on its own;
 - detect-secrets used the ordinary way: every plugin's `analyze_line` on every line, for the
   same plugins (plus its KeywordDetector, the closest it has to the assignment scan);
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from docs_check import secrets  # noqa: E402
-from docs_check.markdown import Document  # noqa: E402
+from docs_check.scanner import Document  # noqa: E402
 
 
 def best(fn, runs: int = 5) -> float:
@@ -75,8 +75,8 @@ def main() -> int:
     ds = best(detect_secrets_lines, runs=3)
     found = sum(len(secrets.scan_text("\n".join(page))) for page in pages)
     print(f"import detect-secrets (once per process)   {float(import_cost) * 1000:8.1f} ms")
-    print(f"docs_check.secrets, one pass per page       {per_page * 1000:8.1f} ms   1.00x   ({found} found)")
-    print(f"docs_check.secrets, one pass per block      {per_block * 1000:8.1f} ms   {per_block / per_page:5.2f}x")
+    print(f"docs_check.tokenshapes, one pass per page       {per_page * 1000:8.1f} ms   1.00x   ({found} found)")
+    print(f"docs_check.tokenshapes, one pass per block      {per_block * 1000:8.1f} ms   {per_block / per_page:5.2f}x")
     print(f"detect-secrets analyze_line, every line     {ds * 1000:8.1f} ms   {ds / per_page:5.2f}x")
     return 0
 

@@ -19,7 +19,7 @@ from docs_check.coderdocs.slugs import Slugger, github_slug, page_slugs
 from docs_check.coderdocs.tabs import convert_tabs
 from docs_check.config import Config
 from docs_check.engine import check_document
-from docs_check.markdown import Document
+from docs_check.scanner import Document
 
 # -- slugs -------------------------------------------------------------------------------
 

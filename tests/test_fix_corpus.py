@@ -18,8 +18,8 @@ from conftest import docs_check
 from docs_check.checks.terraform import TF_LANGS
 from docs_check.config import Config
 from docs_check.engine import check_document
-from docs_check.hcl.corpus import mask_placeholders, terraform_fmt_batch
-from docs_check.markdown import Document
+from docs_check.scanner import Document
+from hcl_corpus import mask_placeholders, terraform_fmt_batch
 
 pytestmark = pytest.mark.corpus
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 from docs_check.hcl import HclSyntaxError, format_hcl
-from docs_check.hcl.compare import structure
-from docs_check.hcl.corpus import FencedBlock, corpus_blocks, terraform_fmt_batch
+from hcl_compare import structure
+from hcl_corpus import FencedBlock, corpus_blocks, terraform_fmt_batch
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpus" / "coder-docs-2026-07"

@@ -12,8 +12,8 @@ import shutil
 
 import pytest
 from docs_check.hcl import HclSyntaxError, format_hcl
-from docs_check.hcl.compare import structure
-from docs_check.hcl.corpus import terraform_fmt_batch
+from hcl_compare import structure
+from hcl_corpus import terraform_fmt_batch
 
 # fmt: off
 CASES = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from docs_check.fixes import apply_fixes, encode
-from docs_check.markdown import (
+from docs_check.scanner import (
     BLANK,
     CODE,
     FENCE_CLOSE,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from docs_check import Document, check_document, load_config
-from docs_check.markdown import CODE, FENCE_OPEN, INDENTED_CODE, TEXT
+from docs_check.scanner import CODE, FENCE_OPEN, INDENTED_CODE, TEXT
 
 TABS = """# Page
 

@@ -71,7 +71,7 @@ def _diff(a: Path, b: Path) -> set[str]:
 
 def test_no_secret_reaches_the_site(site_build):
     """The built HTML (and every other text file of the site) holds no token shape."""
-    from docs_check.secrets import find_tokens
+    from docs_check.tokenshapes import find_tokens
 
     scanned = 0
     for path in site_build.site.rglob("*"):
@@ -85,7 +85,7 @@ def test_no_secret_reaches_the_site(site_build):
 
 
 def test_the_token_scan_would_see_a_planted_token(tmp_path):
-    from docs_check.secrets import find_tokens
+    from docs_check.tokenshapes import find_tokens
 
     page = '<pre><code>GITHUB_TOKEN = "ghp_' + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5" + '"</code></pre>'
     assert list(find_tokens(page))

@@ -7,7 +7,7 @@ no string that a repository's own secret scanning (or push protection) would tak
 from __future__ import annotations
 
 import pytest
-from docs_check import secrets
+from docs_check import tokenshapes as secrets
 from docs_check.config import Config
 from docs_check.engine import check_text
 from docs_check.findings import Finding, Severity

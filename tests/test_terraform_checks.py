@@ -18,7 +18,7 @@ from docs_check.config import Config
 from docs_check.engine import check_text
 from docs_check.findings import Finding, Severity
 from docs_check.fixes import apply_fixes
-from docs_check.markdown import Document
+from docs_check.scanner import Document
 
 TERRAFORM = shutil.which("terraform")
 SEED_DIR = SHARED / "seed"

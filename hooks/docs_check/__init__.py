@@ -11,7 +11,7 @@ from .config import Config, ConfigError
 from .config import load as load_config
 from .engine import Engine, check_document, check_text
 from .findings import Finding, Fix, Severity
-from .markdown import Document
+from .scanner import Document
 
 __all__ = [
     "Config",

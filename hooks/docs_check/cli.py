@@ -26,7 +26,7 @@ from .config import Config, ConfigError
 from .engine import check_document, check_files
 from .findings import Finding, Severity
 from .fixes import apply_fixes, encode, fixes_of, unified_diff, write_atomic
-from .markdown import Document
+from .scanner import Document
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 MAX_FIX_PASSES = 4  # overlapping fixes settle in a pass or two; the bound guards against a loop

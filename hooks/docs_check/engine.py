@@ -18,8 +18,8 @@ from pathlib import Path
 
 from .config import Config, ConfigError
 from .findings import Finding, Severity
-from .markdown import Document
 from .rules import Rule
+from .scanner import Document
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .markdown import Document
+    from .scanner import Document
 
 _DIRECTIVE = re.compile(
     r"<!--\s*docs-check:\s*(?P<verb>disable-next-line|disable-line|disable-file|disable|enable)"

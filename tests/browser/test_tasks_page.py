@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from docs_check.markdown import Document
+from docs_check.scanner import Document
 
 from browser.harness import DESKTOP, DOCS, PHONE, expect
 

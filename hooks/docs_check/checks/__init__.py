@@ -24,7 +24,7 @@ CHECK_MODULES: list[str] = [
     "spelling",
     "registry",
     "provider",
-    "manifest",
+    "pagelinks",
 ]
 
 _register()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..findings import Fix
-from ..markdown import Document, FencedBlock
+from ..scanner import Document, FencedBlock
 
 TF_LANGS = frozenset({"tf", "hcl", "terraform"})
 

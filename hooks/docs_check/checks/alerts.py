@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from ..config import Config
 from ..engine import Check
 from ..findings import Finding, Fix, Severity
-from ..markdown import BLANK, HTML_COMMENT, TEXT, Document, Line, Quote
 from ..rules import rule, suggest
+from ..scanner import BLANK, HTML_COMMENT, TEXT, Document, Line, Quote
 
 TYPES = ("NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION")
 _TYPE_LIST = "NOTE, TIP, IMPORTANT, WARNING and CAUTION"

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from ..config import Config, ConfigError, check_section_keys
 from ..engine import Check
 from ..findings import Finding, Severity
-from ..markdown import Document
 from ..rules import rule, suggest
+from ..scanner import Document
 from ..schema import DATA, KIND_WORDS, RESOURCE, Field, ProviderSchema, TypeSchema, load_schema
 from ..versions import Constraint, Version, VersionError
 from . import _snippets as S

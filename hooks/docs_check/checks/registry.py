@@ -26,8 +26,8 @@ from ..catalog import Catalog, load_catalog
 from ..config import Config, check_section_keys
 from ..engine import Check
 from ..findings import Finding, Fix, Severity
-from ..markdown import INDENTED_CODE, Document
 from ..rules import Rule, rule, suggest
+from ..scanner import INDENTED_CODE, Document
 from ..versions import Constraint, Version, VersionError, matching, newest
 from . import _snippets as S
 

@@ -4,7 +4,7 @@ Readers copy code from docs pages, and a page is public: a token in an example i
 token, whatever the language. Terraform blocks are read through their syntax tree (a
 string literal under a secret-looking attribute or `env` key is certain, whatever its
 length); every other code block (fenced in any language, or indented) through the text
-patterns of `docs_check.secrets`. Token shapes (`ghp_...`, `AKIA...`, private keys...) are
+patterns of `docs_check.tokenshapes`. Token shapes (`ghp_...`, `AKIA...`, private keys...) are
 found in both, comments and heredocs included.
 
 All the code of a page is scanned in one pass (the blocks joined, then findings mapped back
@@ -22,9 +22,9 @@ from ..config import Config
 from ..engine import Check
 from ..findings import Finding, Severity
 from ..hcl import ELLIPSIS, Block, Body, Expression
-from ..markdown import INDENTED_CODE, Document, FencedBlock
 from ..rules import rule
-from ..secrets import (
+from ..scanner import INDENTED_CODE, Document, FencedBlock
+from ..tokenshapes import (
     Secret,
     find_assignments,
     find_tokens,

@@ -30,8 +30,8 @@ from pathlib import Path
 from ..config import Config, ConfigError, check_section_keys
 from ..engine import Check
 from ..findings import Finding, Fix, Severity
-from ..markdown import HEADING, TEXT, Document, Line, mask_inline
 from ..rules import rule
+from ..scanner import HEADING, TEXT, Document, Line, mask_inline
 
 UNKNOWN_WORD = rule(
     "spell-unknown-word",

@@ -23,9 +23,9 @@ from ..config import Config
 from ..engine import Check
 from ..findings import Finding, Fix, Severity
 from ..hcl import Block, Body, HclSyntaxError, format_hcl, parse
-from ..markdown import Document, FencedBlock
 from ..rules import rule
-from ..secrets import is_secret_name
+from ..scanner import Document, FencedBlock
+from ..tokenshapes import is_secret_name
 
 TF_LANGS = frozenset({"tf", "hcl", "terraform"})
 PREFERRED_LANG = "tf"

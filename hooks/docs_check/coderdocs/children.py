@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from ..markdown import TEXT, Document, mask_inline
+from ..scanner import TEXT, Document, mask_inline
 from .manifest import Manifest, Route
 
 _PLACEHOLDER = re.compile(r"\s*<children\s*>\s*</children\s*>\s*$|\s*<children\s*/>\s*$", re.I)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..markdown import HEADING, TEXT, Document, mask_inline
+from ..scanner import HEADING, TEXT, Document, mask_inline
 
 # `](dest` of an inline link or image, `<dest>` form included; the title is not needed.
 _INLINE = re.compile(r"\]\(\s*(?:<(?P<angle>[^>\n]*)>|(?P<bare>[^\s()]+(?:\([^\s()]*\)[^\s()]*)*))")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..markdown import (
+from ..scanner import (
     CODE,
     FENCE_CLOSE,
     FENCE_OPEN,

@@ -24,7 +24,6 @@ from pathlib import Path
 
 from ..config import Config, ConfigError, check_section_keys
 from ..findings import Finding
-from ..rules import suggest
 from . import rules  # noqa: F401  (declares the link-* rules)
 
 __all__ = ["check_site", "check_site_by_page"]

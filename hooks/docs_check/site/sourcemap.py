@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..findings import Finding
-from ..markdown import (
+from ..scanner import (
     CODE,
     FENCE_CLOSE,
     FENCE_OPEN,

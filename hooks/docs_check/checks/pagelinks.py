@@ -17,8 +17,8 @@ from ..coderdocs.links import Link, links
 from ..config import Config
 from ..engine import Check
 from ..findings import Finding, Fix, Severity
-from ..markdown import Document
 from ..rules import rule
+from ..scanner import Document
 
 UNLISTED = rule(
     "link-unlisted-page", Severity.WARNING,

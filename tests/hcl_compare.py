@@ -8,9 +8,9 @@ legacy type names) are normalised away first, so `structure(format_hcl(x)) == st
 
 from __future__ import annotations
 
-from . import tokens as T
-from .nodes import Attribute, Block, Body, Ellipsis
-from .parser import parse
+from docs_check.hcl import tokens as T
+from docs_check.hcl.nodes import Attribute, Block, Body, Ellipsis
+from docs_check.hcl.parser import parse
 
 _SKIP = frozenset({T.NEWLINE, T.COMMENT, T.EOF})
 _LEGACY_TYPES = {
