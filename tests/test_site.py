@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from conftest import ROOT
+from docs_check.siteconfig import read_mkdocs_yml
 
 DOCS = ROOT / "docs"
 PAGES = sorted(p.relative_to(DOCS) for p in DOCS.rglob("*.md"))
@@ -54,7 +54,7 @@ def test_every_image_a_page_uses_exists(site_build):
 
 
 def test_redirects_land_on_real_pages(site_build):
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
+    config = read_mkdocs_yml(ROOT / "mkdocs.yml")
     redirects = next(p["redirects"]["redirect_maps"] for p in config["plugins"] if isinstance(p, dict) and "redirects" in p)
     assert set(redirects) == {
         f"ai-coder/{n}.md"
@@ -68,11 +68,3 @@ def test_redirects_land_on_real_pages(site_build):
         landed = landed / "index.html" if landed.is_dir() else landed
         assert landed.is_file(), f"{old} redirects to {target}, which does not exist"
         assert (DOCS / new.split("#")[0]).is_file()
-
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)

@@ -10,13 +10,13 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT
 from docs_check import config as config_mod
-from docs_check.cli import _mkdocs_config
 from docs_check.site import check_site_by_page
 from docs_check.site.layout import page_url
 from docs_check.site.sourcemap import source_pages, stub_sources
+from docs_check.siteconfig import read_mkdocs_yml
 
 DOCS = ROOT / "docs"
-MKDOCS = _mkdocs_config(ROOT / "mkdocs.yml")
+MKDOCS = read_mkdocs_yml(ROOT / "mkdocs.yml")
 
 
 def _redirect_stubs() -> list[str]:

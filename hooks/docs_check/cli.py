@@ -27,6 +27,7 @@ from .engine import check_document, check_files
 from .findings import Finding, Severity
 from .fixes import apply_fixes, encode, fixes_of, unified_diff, write_atomic
 from .scanner import Document
+from .siteconfig import read_mkdocs_yml
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 MAX_FIX_PASSES = 4  # overlapping fixes settle in a pass or two; the bound guards against a loop
@@ -127,7 +128,7 @@ def load_config(args: argparse.Namespace) -> Config:
     if args.config and not args.config.is_file():
         raise ConfigError(f"{args.config}: no such file")
     mkdocs_yml = _find_mkdocs_yml(pyproject)
-    extra = _mkdocs_config(mkdocs_yml).get("extra", {}) if mkdocs_yml else {}
+    extra = read_mkdocs_yml(mkdocs_yml).get("extra", {}) if mkdocs_yml else {}
     cfg = config_mod.load(pyproject, (extra or {}).get("docs_check"))
     overrides: dict[str, object] = {}
     if args.select:
@@ -168,36 +169,11 @@ def _find_mkdocs_yml(pyproject: Path | None) -> Path | None:
     return None
 
 
-def _mkdocs_config(path: Path) -> dict:
-    """mkdocs.yml read without MkDocs: its custom tags (`!ENV`, `!!python/name`) are tolerated."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    def env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-        names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
-        *keys, default = names if len(names) > 1 else [*names, None]
-        for key in keys:
-            if isinstance(key, str) and key in os.environ:
-                return os.environ[key]
-        return default
-
-    Loader.add_constructor("!ENV", env)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)  # a SafeLoader subclass
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
-    return data if isinstance(data, dict) else {}
-
-
 def default_docs_dir() -> Path:
     mkdocs_yml = Path("mkdocs.yml")
     if not mkdocs_yml.is_file():
         raise UsageError("no PATH given and no mkdocs.yml here to take docs_dir from")
-    docs_dir = _mkdocs_config(mkdocs_yml).get("docs_dir") or "docs"
+    docs_dir = read_mkdocs_yml(mkdocs_yml).get("docs_dir") or "docs"
     return Path(str(docs_dir))
 
 

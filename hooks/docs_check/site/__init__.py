@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..config import Config, ConfigError, check_section_keys
 from ..findings import Finding
+from ..siteconfig import read_mkdocs_yml
 from . import rules  # noqa: F401  (declares the link-* rules)
 
 __all__ = ["check_site", "check_site_by_page"]
@@ -61,7 +62,6 @@ def check_site(site_dir: Path, config: Config, *, docs_dir: Path | None = None,
 def check_site_by_page(site_dir: Path, config: Config, *, docs_dir: Path | None = None,
                        online: bool = False) -> tuple[dict[str, list[Finding]], int]:
     """Findings per built page URL (`/ai-coder/tasks/`), every page present; and the count."""
-    from ..cli import _mkdocs_config
     from ..engine import finalize
     from .layout import page_url
     from .linkcheck import Options, run
@@ -83,7 +83,7 @@ def check_site_by_page(site_dir: Path, config: Config, *, docs_dir: Path | None 
         problems.extend(_online(result.external, opt, config))
 
     mkdocs_yml = find_mkdocs_yml(docs_dir)
-    mk_config = _mkdocs_config(mkdocs_yml) if mkdocs_yml else {}
+    mk_config = read_mkdocs_yml(mkdocs_yml) if mkdocs_yml else {}
     smap = SourceMap(site_dir, docs_dir, mkdocs_yml, templates_dir(mkdocs_yml, mk_config))
     by_page: dict[str, list[Finding]] = {page_url(p): [] for p in result.pages}
     # Page by page, so only one page's Markdown (or HTML) is held at a time.
