@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..engine import INTERNAL_ERROR
+from ..check import INTERNAL_ERROR
 from ..findings import Severity
 from ..rules import Rule
 from . import html
