@@ -838,6 +838,14 @@ def _mark(ln: Line, kind: str, pos: int, stack: list[_Container]) -> None:
     ln.list_depth = len(stack) - q
 
 
+def front_matter(text: str) -> dict[str, object]:
+    """The YAML front matter of a Markdown text as the scanner reads it ({} if none or invalid),
+    for readers that need only the metadata (the registry refresh reads READMEs)."""
+    meta: dict[str, object] = {}
+    _front_matter(_split_lines(text[1:] if text.startswith("\ufeff") else text), meta)
+    return meta
+
+
 def _front_matter(lines: list[Line], meta: dict[str, object]) -> int:
     """Mark a leading YAML front matter block; return the index of the first line after it."""
     if not lines or lines[0].text.rstrip() != "---":
