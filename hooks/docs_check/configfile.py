@@ -47,38 +47,49 @@ def apply(config: Config, table: dict[str, Any]) -> Config:
             if not isinstance(value, dict):
                 raise ConfigError(f"{src}: [tool.docs-check] {key} must be a table")
             config.sections.setdefault(key, {}).update(value)
-            continue
-        if key not in TOP_KEYS:
+        elif key not in TOP_KEYS:
             hint = suggest(key, TOP_KEYS + SECTIONS)
             raise ConfigError(
                 f"{src}: [tool.docs-check] unknown key {key!r}"
                 + (f" (did you mean {hint!r}?)" if hint else "")
             )
-        if key == "fail-on":
-            config.fail_on = _severity(value, f"{src}: [tool.docs-check] fail-on")
-        elif key in ("select", "ignore"):
-            ids = _string_list(value, f"{src}: [tool.docs-check] {key}")
-            for rid in ids:
-                _check_rule_id(rid, known_rules, f"{src}: [tool.docs-check] {key}")
-            setattr(config, key, tuple(ids))
-        elif key == "exclude":
-            config.exclude = tuple(_string_list(value, f"{src}: [tool.docs-check] exclude"))
-        elif key == "report":
-            if not isinstance(value, str):
-                raise ConfigError(f"{src}: [tool.docs-check] report = {value!r}: expected a path")
-            config.report = value
-        elif key == "jobs":
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise ConfigError(f"{src}: [tool.docs-check] jobs = {value!r}: expected an integer >= 0")
-            config.jobs = value
         elif key == "rules":
-            if not isinstance(value, dict):
-                raise ConfigError(f"{src}: [tool.docs-check.rules] must be a table")
-            for rid, sev in value.items():
-                where = f"{src}: [tool.docs-check.rules] {rid}"
-                _check_rule_id(rid, known_rules, f"{src}: [tool.docs-check.rules]", exact=True)
-                config.severities[rid] = None if sev == "off" else _severity(sev, where)
+            _apply_rules(config, value, known_rules)
+        else:
+            _apply_top_key(config, key, value, known_rules)
     return config
+
+
+def _apply_top_key(config: Config, key: str, value: Any, known_rules: dict[str, Any]) -> None:
+    where = f"{config.source}: [tool.docs-check] {key}"
+    if key == "fail-on":
+        config.fail_on = _severity(value, where)
+    elif key in ("select", "ignore"):
+        ids = _string_list(value, where)
+        for rid in ids:
+            _check_rule_id(rid, known_rules, where)
+        setattr(config, key, tuple(ids))
+    elif key == "exclude":
+        config.exclude = tuple(_string_list(value, where))
+    elif key == "report":
+        if not isinstance(value, str):
+            raise ConfigError(f"{where} = {value!r}: expected a path")
+        config.report = value
+    elif key == "jobs":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ConfigError(f"{where} = {value!r}: expected an integer >= 0")
+        config.jobs = value
+
+
+def _apply_rules(config: Config, value: Any, known_rules: dict[str, Any]) -> None:
+    """[tool.docs-check.rules]: a severity, or "off", per rule id."""
+    src = config.source
+    if not isinstance(value, dict):
+        raise ConfigError(f"{src}: [tool.docs-check.rules] must be a table")
+    for rid, sev in value.items():
+        where = f"{src}: [tool.docs-check.rules] {rid}"
+        _check_rule_id(rid, known_rules, f"{src}: [tool.docs-check.rules]", exact=True)
+        config.severities[rid] = None if sev == "off" else _severity(sev, where)
 
 
 def _apply_mkdocs_extra(config: Config, extra: dict[str, Any]) -> None:
