@@ -32,14 +32,6 @@ _NEGATION_BEFORE = frozenset(
 _NIL = Token("Nil", "", 0, 0, 0, 0)
 
 
-def _bracket_change(kind: str) -> int:
-    if kind in _OPENERS:
-        return 1
-    if kind in _CLOSERS:
-        return -1
-    return 0
-
-
 def format_hcl(src: str) -> str:
     """What `terraform fmt` writes for `src`. Raises HclSyntaxError when terraform would refuse it."""
     with no_gc(), stack_guard():
