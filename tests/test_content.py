@@ -251,7 +251,7 @@ def test_the_tasks_page_names_the_agents_and_links_the_sources(tasks: Document) 
 
 def test_the_tasks_page_names_its_settings(tasks: Document) -> None:
     spans = _code_spans(tasks)
-    for name in ("coder_ai_task", "coder_parameter", "sidebar_app.id", "ANTHROPIC_API_KEY",
+    for name in ("coder_ai_task", "coder_parameter", "sidebar_app.id", '"preview"', "ANTHROPIC_API_KEY",
                  "CODER_HIDE_AI_TASKS=true", "--hide-ai-tasks", "GIT_AUTHOR_*", "GIT_COMMITTER_*"):
         assert name in spans, name
 
@@ -275,6 +275,15 @@ def test_getting_started_offers_three_options_in_order(tasks: Document) -> None:
     # Custom Agents sends readers to the third option by its anchor.
     custom = {link.target for link in links(_doc(DOCS / "ai-coder" / "custom-agents.md"))}
     assert f"./tasks.md#{github_slug(options[2])}" in custom
+
+
+def test_option_2_is_three_steps(tasks: Document) -> None:
+    first, last = _section(tasks, "Option 2")
+    items = [ln for ln in tasks.lines[first:last]
+             if ln.list_depth == 1 and re.match(r"\d+[.)] ", ln.text)]
+    assert len(items) == 3
+    # The steps send the reader to the registry's Tasks modules.
+    assert any("registry.coder.com" in link.target for link in links(tasks) if first <= link.line <= last)
 
 
 def test_the_template_example_declares_what_tasks_need(tasks: Document) -> None:
