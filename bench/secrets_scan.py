@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from docs_check import secrets  # noqa: E402
+from docs_check import tokenshapes  # noqa: E402
 from docs_check.scanner import Document  # noqa: E402
 
 
@@ -55,16 +55,16 @@ def main() -> int:
          "print(time.perf_counter() - t)"],
         capture_output=True, text=True, check=True,
     ).stdout.strip()
-    secrets.shapes()  # import detect-secrets here too, outside the timings
+    tokenshapes.shapes()  # import detect-secrets here too, outside the timings
 
-    per_page = best(lambda: [secrets.scan_text("\n".join(page)) for page in pages])
-    per_block = best(lambda: [secrets.scan_text(b) for b in blocks])
+    per_page = best(lambda: [tokenshapes.scan_text("\n".join(page)) for page in pages])
+    per_block = best(lambda: [tokenshapes.scan_text(b) for b in blocks])
 
     import importlib
 
     from detect_secrets.plugins.keyword import KeywordDetector
 
-    plugins = [getattr(importlib.import_module(f"detect_secrets.plugins.{m}"), c)() for m, c, *_ in secrets._DS_PLUGINS]
+    plugins = [getattr(importlib.import_module(f"detect_secrets.plugins.{m}"), c)() for m, c, *_ in tokenshapes._DS_PLUGINS]
     plugins.append(KeywordDetector())
 
     def detect_secrets_lines() -> None:
@@ -73,7 +73,7 @@ def main() -> int:
                 plugin.analyze_line(filename="page.md", line=line, line_number=i)
 
     ds = best(detect_secrets_lines, runs=3)
-    found = sum(len(secrets.scan_text("\n".join(page))) for page in pages)
+    found = sum(len(tokenshapes.scan_text("\n".join(page))) for page in pages)
     print(f"import detect-secrets (once per process)   {float(import_cost) * 1000:8.1f} ms")
     print(f"docs_check.tokenshapes, one pass per page       {per_page * 1000:8.1f} ms   1.00x   ({found} found)")
     print(f"docs_check.tokenshapes, one pass per block      {per_block * 1000:8.1f} ms   {per_block / per_page:5.2f}x")

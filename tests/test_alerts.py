@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, docs_check
-from docs_check import Document
-from docs_check import config as config_mod
+from docs_check import Document, configfile
 from docs_check.checks.alerts import CHECK, TYPES
 from docs_check.config import Config
 from docs_check.engine import check_document
@@ -357,7 +356,7 @@ def test_finding_format():
 
 
 def _config(table: dict) -> Config:
-    return config_mod.apply(Config(), table)
+    return configfile.apply(Config(), table)
 
 
 def test_in_list_and_nested_severity_is_configurable():

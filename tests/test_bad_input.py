@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 from conftest import ROOT, docs_check, mkdocs_build
+from docs_check.build import validate
+from docs_check.config import SECTIONS, Config, ConfigError
+from fixture_site import make_site
 
 CATALOG = ROOT / "hooks" / "docs_check" / "data" / "registry-catalog.json"
 
@@ -64,6 +66,10 @@ def test_an_unreadable_file_is_exit_2(tmp_path):
         ('[rules]\ntf-fmt = "sometimes"', "tf-fmt"),
         ("colour = true", "colour"),
         ("[terraform]\nprovider-version = 2", "provider-version"),
+        ("[site]\nexclude-url = []", "exclude-url"),
+        ('[site]\ntimeout = "soon"', "timeout"),
+        ('[site]\nexclude-urls = ["(unclosed"]', "exclude-urls"),
+        ("[alerts]\ncase = true", "case"),
     ],
 )
 def test_bad_settings_name_the_key(tmp_path, page, toml, names):
@@ -78,7 +84,29 @@ def test_bad_settings_name_the_key(tmp_path, page, toml, names):
     assert "Traceback" not in proc.stderr
 
 
-def test_vendored_catalog_is_intact():
-    # The fixture above must not have touched the real file.
-    data = json.loads(CATALOG.read_text())
-    assert "namespaces" in data and shutil.disk_usage(CATALOG.parent)
+@pytest.mark.parametrize("section", SECTIONS)
+def test_every_section_refuses_an_unknown_key(section):
+    # build.validate() is what both `mkdocs build` and `docs-check` run before any page.
+    with pytest.raises(ConfigError, match=f"\\[tool.docs-check.{section}\\] unknown key 'no-such-key'"):
+        validate(Config(sections={section: {"no-such-key": 1}}))
+
+
+def test_a_site_setting_typo_stops_the_build(tmp_path):
+    config = make_site(tmp_path, {"index.md": "# Home\n\nFine.\n"},
+                       pyproject='[tool.docs-check.site]\nexclude-url = ["^https://x"]\n')
+    build = mkdocs_build(tmp_path / "site", config=config, strict=False)
+    assert build.returncode != 0
+    assert "unknown key 'exclude-url' (did you mean 'exclude-urls'?)" in build.log
+    assert "Traceback" not in build.log
+
+
+@pytest.fixture(scope="module", autouse=True)
+def catalog_before():
+    """The vendored catalog's bytes before this module's tests run."""
+    return CATALOG.read_bytes()
+
+
+def test_vendored_catalog_is_intact(catalog_before):
+    # The tests above point DOCS_CHECK_CATALOG at broken copies; the real file must not change.
+    assert CATALOG.read_bytes() == catalog_before
+    assert isinstance(json.loads(catalog_before)["namespaces"], dict)

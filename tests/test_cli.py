@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BIN, ROOT, docs_check
-from docs_check.rules import all_rules
+from docs_check.ruleset import all_rules
 
 RULES = all_rules()
 

@@ -6,7 +6,6 @@ import json
 import re
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -271,13 +270,14 @@ def test_deep_nesting_is_reported_not_crashed() -> None:
     assert parse("a = " + "[" * 50 + "]" * 50 + "\n").items[0].expr.kind == "tuple"
 
 
-def test_huge_input_is_linear() -> None:
+def test_huge_input_formats_and_parses() -> None:
+    # How its time grows with size is measured by bench/bench_hcl_scaling.py, not here.
     unit = 'resource "a" "b%d" {\n  name  = "x"\n  count = var.n + 1\n  tags  = { a = 1 }\n}\n'
     source = "".join(unit % i for i in range(5000))  # ~350 kB
-    start = time.perf_counter()
     assert format_hcl(source) == source
-    assert len(parse(source).items) == 5000
-    assert time.perf_counter() - start < 20
+    items = parse(source).items
+    assert len(items) == 5000
+    assert [b.labels[1] for b in (items[0], items[-1])] == ["b0", "b4999"]
 
 
 HCL_PIECES = [*'abc xyz01=.{}[]()"$%~\\#/*<>-+!?:,\n\t\r\x00é', "${", "%{", "<<EOT\n", "EOT", "...", "for", "in"]

@@ -506,3 +506,22 @@ def test_bad_input_never_raises(tmp_path):
     assert ("/deep.html", "link-missing-anchor") in rules
     assert ("/refresh.html", "link-redirect-broken") in rules
     assert not any(f.rule == "internal-error" for f in findings)
+
+
+def test_many_identical_broken_links_each_map_to_their_own_line(tmp_path):
+    """A generated page with 20,000 links to the same missing anchor: every finding is placed
+    on its own Markdown line, in order (bench/bench_sourcemap.py measures that this is linear)."""
+    n = 20_000
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir()
+    (site / "ref").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n\nSee [the reference](ref.md).\n")
+    (docs / "ref.md").write_text("# Reference\n\n" + "A [missing](#missing) link.\n" * n)
+    (site / "index.html").write_text(page('<h1 id="home">Home</h1><a href="ref/">reference</a>'))
+    links = '<p>A <a href="#missing">missing</a> link.</p>\n' * n
+    (site / "ref" / "index.html").write_text(page(f'<h1 id="reference">Reference</h1>{links}', up="../"))
+    by_page, _ = check_site_by_page(site, Config(jobs=1), docs_dir=docs)
+    found = [f for f in by_page["/ref/"] if f.rule == "link-missing-anchor"]
+    assert [(f.path.rsplit("/", 1)[-1], f.line, f.column) for f in found] == [
+        ("ref.md", line, 13) for line in range(3, n + 3)
+    ]

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import filecmp
 import socket
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, mkdocs_build
 
-# Bytes that legitimately differ between two builds of the same commit: none so far. The
-# sitemap's <lastmod> is the build date, so two builds on either side of midnight would
-# differ there; gzip's header would carry a time stamp, but MkDocs writes mtime=0.
+# Bytes that legitimately differ between two builds of the same commit: none. The sitemap's
+# <lastmod> is the build date, so both builds get one SOURCE_DATE_EPOCH (MkDocs takes the
+# build date from it), or two builds on either side of midnight would differ there; gzip's
+# header would carry a time stamp, but MkDocs writes mtime=0.
 VARYING: set[str] = set()
 
 
@@ -49,9 +52,13 @@ def test_build_and_checks_run_with_the_network_cut(no_network, tmp_path, monkeyp
 
 
 def test_two_builds_are_identical(tmp_path):
-    first = mkdocs_build(tmp_path / "a")
-    second = mkdocs_build(tmp_path / "b")
+    epoch = int(time.time())
+    env = {"SOURCE_DATE_EPOCH": str(epoch)}
+    first = mkdocs_build(tmp_path / "a", env=env)
+    second = mkdocs_build(tmp_path / "b", env=env)
     assert first.returncode == 0 and second.returncode == 0, first.log + second.log
+    build_date = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d")
+    assert f"<lastmod>{build_date}</lastmod>" in (first.site / "sitemap.xml").read_text(encoding="utf-8")
     differing = _diff(first.site, second.site)
     assert differing <= VARYING, sorted(differing - VARYING)
 

@@ -204,7 +204,7 @@ def test_serve_shows_the_problem_box_and_drops_it_once_fixed(served):
 
 
 def preview_rules() -> set[str]:
-    from docs_check.rules import all_rules
+    from docs_check.ruleset import all_rules
 
     return set(all_rules())
 

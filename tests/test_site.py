@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_mod
 import re
 from pathlib import Path
 
@@ -34,8 +35,18 @@ def test_every_page_renders_with_its_title(site_build):
         html = _html(site_build.site, md)
         h1 = re.search(r"^# (.+)$", (DOCS / md).read_text(encoding="utf-8"), re.M)
         assert h1, f"{md} has no H1"
-        assert "<h1" in html, md
+        title = _text(h1.group(1))
+        rendered = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+        assert rendered, f"{md}: no <h1> in the page"
+        assert _text(rendered.group(1)) == title, md
         assert 'class="md-content"' in html, md
+
+
+def _text(fragment: str) -> str:
+    """The words of a heading, as Markdown source or HTML: tags, permalinks and markup gone."""
+    fragment = re.sub(r'<a class="headerlink".*?</a>', "", fragment, flags=re.S)
+    fragment = html_mod.unescape(re.sub(r"<[^>]+>", "", fragment))
+    return " ".join(re.sub(r"[`*_]", "", fragment).split())
 
 
 def test_every_image_a_page_uses_exists(site_build):

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT
-from docs_check import config as config_mod
+from docs_check import configfile
+from docs_check.config import Config
 from docs_check.site import check_site_by_page
 from docs_check.site.layout import page_url
 from docs_check.site.sourcemap import source_pages, stub_sources
@@ -42,7 +43,7 @@ PAGES = _expected_pages()
 
 @pytest.fixture(scope="session")
 def site_findings(site_build) -> dict[str, list]:
-    cfg = config_mod.load(ROOT / "pyproject.toml", (MKDOCS.get("extra") or {}).get("docs_check"))
+    cfg = configfile.load(ROOT / "pyproject.toml", (MKDOCS.get("extra") or {}).get("docs_check"))
     by_page, checked = check_site_by_page(site_build.site, cfg, docs_dir=DOCS)
     assert checked == len(by_page)
     return by_page
@@ -89,7 +90,7 @@ def test_a_planted_break_in_the_real_site_is_found(site_build, tmp_path):
     html = tasks.read_text(encoding="utf-8")
     tasks.write_text(html.replace('id="option-3-create-or-duplicate-your-own-template"', 'id="renamed"', 1),
                      encoding="utf-8")
-    by_page, _ = check_site_by_page(site, config_mod.Config(), docs_dir=DOCS)
+    by_page, _ = check_site_by_page(site, Config(), docs_dir=DOCS)
     broken = [f for fs in by_page.values() for f in fs if f.rule == "link-missing-anchor"]
     # Material's table of contents on the page itself links to the heading it names: the
     # finding points at that heading in the Markdown.

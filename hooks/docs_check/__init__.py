@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from .config import Config, ConfigError
-from .config import load as load_config
+from .configfile import load as load_config
 from .engine import Engine, check_document, check_text
 from .findings import Finding, Fix, Severity
 from .scanner import Document

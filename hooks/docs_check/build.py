@@ -22,8 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import config as config_mod
-from . import report
+from . import configfile, report
 from .coderdocs.manifest import FILENAME as MANIFEST
 from .config import Config
 from .engine import PARALLEL_THRESHOLD, Engine, check_files, submit_check, worker_pool
@@ -42,14 +41,17 @@ def checks_enabled() -> bool:
 
 
 def validate(config: Config) -> None:
-    """Let each check vet its own options now, so a bad one is a configuration error.
+    """Let every part vet its own `[tool.docs-check.*]` section now, so a bad key or value is
+    a configuration error before any page is built, under `mkdocs build` as in `docs-check`.
 
-    A check module may define `validate_config(config)`; it raises ConfigError.
+    Each Markdown check module and the site checker (`docs_check.site`) define
+    `validate_config(config)`, which raises ConfigError.
     """
+    from . import site
     from .checks import CHECK_MODULES
 
-    for name in CHECK_MODULES:
-        module = importlib.import_module(f"docs_check.checks.{name}")
+    modules = [importlib.import_module(f"docs_check.checks.{name}") for name in CHECK_MODULES]
+    for module in [*modules, site]:
         hook = getattr(module, "validate_config", None)
         if hook is not None:
             hook(config)
@@ -139,7 +141,7 @@ class BuildSession:
     def create(cls, config_file: str | Path, extra: dict[str, Any] | None, *, serving: bool = False) -> BuildSession:
         """Configuration from the pyproject.toml beside mkdocs.yml and from `extra.docs_check`."""
         root = Path(config_file).resolve().parent
-        cfg = config_mod.load(root / "pyproject.toml", (extra or {}).get("docs_check"))
+        cfg = configfile.load(root / "pyproject.toml", (extra or {}).get("docs_check"))
         cfg.root = root  # paths in the configuration (word lists) are relative to the site's folder
         validate(cfg)
         return cls(cfg, root, serving)
@@ -211,11 +213,6 @@ class BuildSession:
             self._pending.clear()
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-
-    def record(self, findings: Iterable[Finding]) -> None:
-        """Add findings made elsewhere in the build (the built-site checks) to the report."""
-        for f in findings:
-            self.findings.setdefault(f.path, []).append(f)
 
     def page_findings(self, abs_path: str | Path) -> list[Finding]:
         return self.findings.get(self.display(abs_path), [])

@@ -19,13 +19,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import config as config_mod
-from . import report
+from . import configfile, report
 from .build import validate
 from .config import Config, ConfigError
 from .engine import check_document, check_files
 from .findings import Finding, Severity
 from .fixes import apply_fixes, encode, fixes_of, unified_diff, write_atomic
+from .rules import suggest
+from .ruleset import all_rules
 from .scanner import Document
 from .siteconfig import read_mkdocs_yml
 
@@ -124,12 +125,12 @@ def _rules_parser() -> argparse.ArgumentParser:
 
 
 def load_config(args: argparse.Namespace) -> Config:
-    pyproject = args.config if args.config else config_mod.find_pyproject(Path.cwd())
+    pyproject = args.config if args.config else configfile.find_pyproject(Path.cwd())
     if args.config and not args.config.is_file():
         raise ConfigError(f"{args.config}: no such file")
     mkdocs_yml = _find_mkdocs_yml(pyproject)
     extra = read_mkdocs_yml(mkdocs_yml).get("extra", {}) if mkdocs_yml else {}
-    cfg = config_mod.load(pyproject, (extra or {}).get("docs_check"))
+    cfg = configfile.load(pyproject, (extra or {}).get("docs_check"))
     overrides: dict[str, object] = {}
     if args.select:
         overrides["select"] = _rule_ids(args.select, "--select")
@@ -139,7 +140,7 @@ def load_config(args: argparse.Namespace) -> Config:
         overrides["fail-on"] = args.fail_on
     if overrides:
         source, cfg.source = cfg.source, "command line"
-        config_mod.apply(cfg, overrides)
+        configfile.apply(cfg, overrides)
         cfg.source = source
     validate(cfg)
     return cfg
@@ -147,8 +148,6 @@ def load_config(args: argparse.Namespace) -> Config:
 
 def _rule_ids(values: list[str], option: str) -> list[str]:
     """Comma-separated rule ids or `family-` prefixes; an unknown one is a usage error."""
-    from .rules import all_rules, suggest
-
     known = all_rules()
     ids = [v.strip() for value in values for v in value.split(",") if v.strip()]
     for rid in ids:
@@ -394,8 +393,6 @@ def _report(args: argparse.Namespace) -> int:
 
 def _rules(args: argparse.Namespace) -> int:
     import json
-
-    from .rules import all_rules
 
     rules = {rid: r for rid, r in all_rules().items() if rid.startswith(args.prefix)}
     if not rules:

@@ -13,8 +13,9 @@
     [tool.docs-check.terraform]       # a check's own options live in a sub-table
     provider-version = "2.11.0"
 
-Every key is validated; a bad one raises ConfigError naming the key and the value, which
-the CLI turns into exit status 2 and MkDocs into a configuration error.
+Every key is validated (by `configfile.load`, which reads them); a bad one raises ConfigError
+naming the key and the value, which the CLI turns into exit status 2 and MkDocs into a
+configuration error. This module is the settings as checks read them; it imports no check.
 """
 
 from __future__ import annotations
@@ -22,13 +23,12 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .findings import Severity
-from .rules import all_rules, suggest
+from .rules import suggest
 
 TOP_KEYS = ("fail-on", "select", "ignore", "exclude", "rules", "report", "jobs")
 # Sub-tables owned by checks; each check validates its own keys through `Config.option`.
@@ -97,126 +97,9 @@ def check_section_keys(config: Config, section: str, known: tuple[str, ...]) -> 
             raise ConfigError(
                 f"{config.source}: [tool.docs-check.{section}] unknown key {key!r}"
                 + (f" (did you mean {hint!r}?)" if hint else "")
-                + f"; the keys are {', '.join(known)}"
+                + (f"; the keys are {', '.join(known)}" if known else "; the section has no keys")
             )
 
 
 def _matches(rule_id: str, pattern: str) -> bool:
     return rule_id == pattern or (pattern.endswith("-") and rule_id.startswith(pattern))
-
-
-def load(pyproject: Path | None = None, mkdocs_extra: dict[str, Any] | None = None) -> Config:
-    """Read `[tool.docs-check]` from `pyproject` (if given and present) and mkdocs.yml's extra."""
-    config = Config()
-    table: dict[str, Any] = {}
-    if pyproject is not None and pyproject.is_file():
-        config.source = str(pyproject)
-        config.root = pyproject.parent
-        try:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{pyproject}: cannot read: {exc}") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{pyproject}: not valid TOML: {exc}") from None
-        table = data.get("tool", {}).get("docs-check", {})
-        if not isinstance(table, dict):
-            raise ConfigError(f"{pyproject}: [tool.docs-check] must be a table")
-    apply(config, table)
-    if mkdocs_extra:
-        _apply_mkdocs_extra(config, mkdocs_extra)
-    return config
-
-
-def apply(config: Config, table: dict[str, Any]) -> Config:
-    src = config.source
-    known_rules = all_rules()
-    for key, value in table.items():
-        if key in SECTIONS:
-            if not isinstance(value, dict):
-                raise ConfigError(f"{src}: [tool.docs-check] {key} must be a table")
-            config.sections.setdefault(key, {}).update(value)
-            continue
-        if key not in TOP_KEYS:
-            hint = suggest(key, TOP_KEYS + SECTIONS)
-            raise ConfigError(
-                f"{src}: [tool.docs-check] unknown key {key!r}"
-                + (f" (did you mean {hint!r}?)" if hint else "")
-            )
-        if key == "fail-on":
-            config.fail_on = _severity(value, f"{src}: [tool.docs-check] fail-on")
-        elif key in ("select", "ignore"):
-            ids = _string_list(value, f"{src}: [tool.docs-check] {key}")
-            for rid in ids:
-                _check_rule_id(rid, known_rules, f"{src}: [tool.docs-check] {key}")
-            setattr(config, key, tuple(ids))
-        elif key == "exclude":
-            config.exclude = tuple(_string_list(value, f"{src}: [tool.docs-check] exclude"))
-        elif key == "report":
-            if not isinstance(value, str):
-                raise ConfigError(f"{src}: [tool.docs-check] report = {value!r}: expected a path")
-            config.report = value
-        elif key == "jobs":
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise ConfigError(f"{src}: [tool.docs-check] jobs = {value!r}: expected an integer >= 0")
-            config.jobs = value
-        elif key == "rules":
-            if not isinstance(value, dict):
-                raise ConfigError(f"{src}: [tool.docs-check.rules] must be a table")
-            for rid, sev in value.items():
-                where = f"{src}: [tool.docs-check.rules] {rid}"
-                _check_rule_id(rid, known_rules, f"{src}: [tool.docs-check.rules]", exact=True)
-                config.severities[rid] = None if sev == "off" else _severity(sev, where)
-    return config
-
-
-def _apply_mkdocs_extra(config: Config, extra: dict[str, Any]) -> None:
-    """`extra.docs_check` in mkdocs.yml: settings a site sets once for all its pages."""
-    if not isinstance(extra, dict):
-        raise ConfigError("mkdocs.yml: extra.docs_check must be a mapping")
-    for key, value in extra.items():
-        norm = key.replace("_", "-")
-        if norm == "provider-version":
-            if not isinstance(value, str):
-                raise ConfigError(f"mkdocs.yml: extra.docs_check.{key} = {value!r}: expected a string")
-            config.sections.setdefault("terraform", {})["provider-version"] = value
-        elif norm in SECTIONS and isinstance(value, dict):
-            config.sections.setdefault(norm, {}).update(value)
-        else:
-            raise ConfigError(f"mkdocs.yml: unknown key extra.docs_check.{key}")
-
-
-def _severity(value: Any, where: str) -> Severity:
-    if not isinstance(value, str):
-        raise ConfigError(f"{where} = {value!r}: expected one of error, warning, info, off")
-    try:
-        return Severity.parse(value)
-    except ValueError:
-        raise ConfigError(f"{where} = {value!r}: expected one of error, warning, info, off") from None
-
-
-def _string_list(value: Any, where: str) -> list[str]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where} = {value!r}: expected a list of strings")
-    return value
-
-
-def _check_rule_id(rid: str, known: dict[str, Any], where: str, exact: bool = False) -> None:
-    if rid in known:
-        return
-    if not exact and rid.endswith("-") and any(k.startswith(rid) for k in known):
-        return
-    hint = suggest(rid, tuple(known))
-    raise ConfigError(
-        f"{where}: unknown rule {rid!r}" + (f" (did you mean {hint!r}?)" if hint else "")
-        + "; `docs-check rules` lists them"
-    )
-
-
-def find_pyproject(start: Path) -> Path | None:
-    for folder in (start, *start.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            return candidate
-    return None

@@ -11,32 +11,20 @@ from __future__ import annotations
 import hashlib
 import os
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .check import INTERNAL_ERROR, Check
+from .checks import MARKDOWN_CHECKS
 from .config import Config, ConfigError
 from .findings import Finding, Severity
-from .rules import Rule
+from .rules import RULES
 from .scanner import Document
 
 
-@dataclass(frozen=True)
-class Check:
-    """A Markdown check: the rules it may report and the function that finds them."""
-
-    name: str
-    rules: tuple[Rule, ...]
-    run: Callable[[Document, Config], Iterable[Finding]]
-
-
-INTERNAL_ERROR = "internal-error"
-
-
 def markdown_checks() -> list[Check]:
-    from .checks import MARKDOWN_CHECKS
-
     return MARKDOWN_CHECKS
 
 
@@ -66,8 +54,6 @@ def check_document(doc: Document, config: Config, checks: Sequence[Check] | None
 
 def finalize(raw: Iterable[Finding], doc: Document | None, config: Config) -> list[Finding]:
     """Apply configuration and suppression comments; sort and de-duplicate."""
-    from .rules import RULES
-
     out: dict[tuple, Finding] = {}
     for f in raw:
         if f.rule != INTERNAL_ERROR:

@@ -31,9 +31,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .catalog import BASE_URL, DEFAULT_CATALOG, HOST
+from .scanner import front_matter
 from .versions import Version, VersionError, is_version
 
 TAG = re.compile(r"^release/(?P<ns>[^/]+)/(?P<module>[^/]+)/v(?P<version>\d+\.\d+\.\d+)$")
@@ -68,19 +67,6 @@ def _is_git(repo: Path) -> bool:
         return _git(repo, "rev-parse", "--is-inside-work-tree").strip() == "true"
     except RefreshError:
         return False
-
-
-def front_matter(text: str) -> dict[str, Any]:
-    if not text.startswith("---"):
-        return {}
-    end = text.find("\n---", 3)
-    if end < 0:
-        return {}
-    try:
-        data = yaml.safe_load(text[3:end])
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def read_tf(texts: Sequence[str]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .findings import Finding, Fix, Severity
+from .ruleset import all_rules
 
 FORMATS = ("text", "json", "github", "sarif")
 
@@ -110,8 +111,6 @@ def sarif(findings: Sequence[Finding]) -> dict[str, Any]:
     Paths are relative to the repository root (`%SRCROOT%`); columns count code points,
     as every other format here does.
     """
-    from .rules import all_rules
-
     rules = all_rules()
     used = sorted({f.rule for f in findings})
     index = {rid: i for i, rid in enumerate(used)}

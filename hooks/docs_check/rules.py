@@ -66,13 +66,6 @@ def rule(id: str, severity: Severity, summary: str, *, fixable: bool = False) ->
     return RULES[id]
 
 
-def all_rules() -> dict[str, Rule]:
-    """Every rule, after importing every check module (so the registry is complete)."""
-    from . import checks, site  # noqa: F401  (importing declares the rules)
-
-    return dict(sorted(RULES.items()))
-
-
 def suggest(name: str, choices: list[str] | tuple[str, ...], cutoff: float = 0.6) -> str | None:
     """The closest of `choices` to `name`, for "did you mean" messages."""
     matches = difflib.get_close_matches(name, list(choices), n=1, cutoff=cutoff)

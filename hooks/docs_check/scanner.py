@@ -505,182 +505,265 @@ def _can_interrupt_paragraph(mi: re.Match[str], rest: str) -> bool:
 def scan(text: str, path: str, *, had_bom: bool = False) -> Document:
     lines = _split_lines(text)
     newline = lines[0].eol if lines and lines[0].eol else "\n"
-    fences: list[FencedBlock] = []
-    quotes: list[Quote] = []
-    paragraphs: list[list[int]] = []
-    comments: list[tuple[int, int, str]] = []
-    stack: list[_Container] = []
-    fence: FencedBlock | None = None
-    fence_depth = 0
-    in_comment = False
-    comment_start = 0
-    comment_text: list[str] = []
-    in_paragraph = False
-    in_indented_code = False
     meta: dict[str, object] = {}
-
     first_content = _front_matter(lines, meta)
+    blocks = _BlockScanner()
+    blocks.run(lines, first_content)
 
-    for ln in lines[first_content:]:
+    doc = Document(
+        path=path,
+        text=text,
+        lines=lines,
+        fences=blocks.fences,
+        quotes=blocks.quotes,
+        newline=newline,
+        had_bom=had_bom,
+        suppressions=Suppressions(),
+        meta=meta,
+        paragraphs=[(a, b) for a, b in blocks.paragraphs],
+    )
+    comments = blocks.comments + _inline_directive_comments(doc)
+    for start, end, body in sorted(comments):
+        directive = parse_directive(body)
+        if directive is not None:
+            doc.suppressions.add(directive, start, end, doc)
+    doc.suppressions.finish(len(lines))
+    return doc
+
+
+def _match_containers(stack: list[_Container], s: str) -> tuple[int, int, int]:
+    """How many open containers this line continues: (count, index and column after them)."""
+    pos, col = 0, 0
+    matched = 0
+    for c in stack:
+        if c.kind == "quote":
+            m = _match_quote(s, pos, col)
+            if m is None:
+                break
+            pos, col = m
+        elif s[pos:].strip() == "":
+            pos, col = _columns(s, pos, col)
+        elif (m2 := _consume_columns(s, pos, col, c.indent)) is not None:
+            pos, col = m2
+        else:
+            break
+        matched += 1
+    return matched, pos, col
+
+
+def _list_item_start(s: str, pos: int, col: int, mi: re.Match[str]) -> tuple[int, int, int]:
+    """A list item opening at `pos`: (its content indent, index and column of its content)."""
+    i_after_marker = pos + mi.end("marker")
+    c_after_marker = col + len(mi.group("indent")) + len(mi.group("marker"))
+    i_sp, c_sp = _columns(s, i_after_marker, c_after_marker)
+    if i_sp >= len(s):  # empty item
+        return c_after_marker - col + 1, i_sp, c_sp
+    if c_sp - c_after_marker > 4:  # indented code inside the item: content starts after one space
+        return c_after_marker - col + 1, i_after_marker + 1, c_after_marker + 1
+    return c_sp - col, i_sp, c_sp
+
+
+class _BlockScanner:
+    """The block structure of a page, line by line: CommonMark's container matching, then
+    each line's kind. Its state is what one line hands the next (open containers, an open
+    fence or comment, whether a paragraph or indented code is running)."""
+
+    def __init__(self) -> None:
+        self.fences: list[FencedBlock] = []
+        self.quotes: list[Quote] = []
+        self.paragraphs: list[list[int]] = []
+        self.comments: list[tuple[int, int, str]] = []
+        self.stack: list[_Container] = []
+        self.fence: FencedBlock | None = None
+        self.fence_depth = 0
+        self.in_comment = False
+        self.comment_start = 0
+        self.comment_text: list[str] = []
+        self.in_paragraph = False
+        self.in_indented_code = False
+
+    def run(self, lines: list[Line], first: int) -> None:
+        for ln in lines[first:]:
+            s = ln.text
+            # Fast path: nothing open, and the line cannot start a container or a block.
+            if not self.stack and self.fence is None and not self.in_comment and s and s[0] not in _BLOCK_START_CHARS:
+                ln.kind = TEXT
+                self._paragraph_line(ln.number)
+                self.in_indented_code = False
+                continue
+            # Fast path: a blank line with only list items open (they all continue over it).
+            if not s and self.fence is None and not self.in_comment and all(c.quote is None for c in self.stack):
+                _mark(ln, BLANK, 0, self.stack)
+                self.in_paragraph = False
+                continue
+            self._line(ln)
+        if self.in_comment:
+            self.comments.append((self.comment_start, len(lines), "\n".join(self.comment_text)))
+        for q in self.quotes:
+            q.end_line = q.lines[-1] if q.lines else q.start_line
+
+    def _paragraph_line(self, number: int) -> None:
+        if self.in_paragraph:
+            self.paragraphs[-1][1] = number
+        else:
+            self.paragraphs.append([number, number])
+        self.in_paragraph = True
+
+    def _line(self, ln: Line) -> None:
+        matched, pos, col = _match_containers(self.stack, ln.text)
+        if self.fence is not None and self._in_fence(ln, matched, pos):
+            return
+        if self.in_comment and self._in_comment(ln, matched, pos):
+            return
+        if matched < len(self.stack) and self._leave_containers(ln, matched, pos):
+            return
+        pos, col = self._open_containers(ln, pos, col)
+        self._classify(ln, pos, col)
+
+    def _in_fence(self, ln: Line, matched: int, pos: int) -> bool:
+        """A line under an open fence: its content or its closing. False if the fence ended
+        because its container did (CommonMark), and the line is read afresh."""
+        fence = self.fence
+        assert fence is not None
         s = ln.text
-
-        # Fast path: nothing open, and the line cannot start a container or a block.
-        if not stack and fence is None and not in_comment and s and s[0] not in _BLOCK_START_CHARS:
-            ln.kind = TEXT
-            if in_paragraph:
-                paragraphs[-1][1] = ln.number
-            else:
-                paragraphs.append([ln.number, ln.number])
-            in_paragraph = True
-            in_indented_code = False
-            continue
-
-        # Fast path: a blank line with only list items open (they all continue over it).
-        if not s and fence is None and not in_comment and all(c.quote is None for c in stack):
-            _mark(ln, BLANK, 0, stack)
-            in_paragraph = False
-            continue
-
-        pos, col = 0, 0
-        matched = 0
-        for c in stack:
-            if c.kind == "quote":
-                m = _match_quote(s, pos, col)
-                if m is None:
-                    break
-                pos, col = m
-            else:
-                if s[pos:].strip() == "":
-                    pos, col = _columns(s, pos, col)
-                elif (m2 := _consume_columns(s, pos, col, c.indent)) is not None:
-                    pos, col = m2
-                else:
-                    break
-            matched += 1
-
-        if fence is not None:
-            closes_here = matched == len(stack) or _fence_tolerates(stack, matched, s, pos)
-            if closes_here:
-                rest = s[pos:]
-                ind, _ = _columns(rest)
-                closing = rest[ind:].rstrip()
-                if (
-                    ind <= 3 + fence.indent
-                    and closing
-                    and set(closing) == {fence.fence[0]}
-                    and len(closing) >= len(fence.fence)
-                ):
-                    fence.close_line = ln.number
-                    _mark(ln, FENCE_CLOSE, pos, stack[:fence_depth])
-                    fence = None
-                else:
-                    fence.content_lines.append(ln.number)
-                    _mark(ln, CODE, pos, stack[:fence_depth])
-                continue
-            # The container ended under the fence: the fence ends with it (CommonMark).
-            fence = None
-
-        if in_comment:
-            if matched == len(stack) or _fence_tolerates(stack, matched, s, pos):
-                _mark(ln, HTML_COMMENT, pos, stack[:matched])
-                comment_text.append(s[pos:])
-                if "-->" in s[pos:]:
-                    in_comment = False
-                    comments.append((comment_start, ln.number, "\n".join(comment_text)))
-                continue
-            # Its quote ended: an HTML block cannot run on lazily, so the comment ends too.
-            in_comment = False
-            comments.append((comment_start, ln.number - 1, "\n".join(comment_text)))
-
+        if not (matched == len(self.stack) or _fence_tolerates(self.stack, matched, s, pos)):
+            self.fence = None
+            return False
         rest = s[pos:]
-        if matched < len(stack):
-            lazy = in_paragraph and rest.strip() != "" and not _starts_block(rest)
-            if lazy:
-                ln.lazy = True
-                _mark(ln, TEXT, pos, stack)
-                paragraphs[-1][1] = ln.number
-                continue
-            for c in stack[matched:]:
-                if c.quote is not None:
-                    c.quote.end_line = c.quote.lines[-1] if c.quote.lines else c.quote.start_line
-            del stack[matched:]
-            in_paragraph = False
-            in_indented_code = False
+        ind, _ = _columns(rest)
+        closing = rest[ind:].rstrip()
+        if (
+            ind <= 3 + fence.indent
+            and closing
+            and set(closing) == {fence.fence[0]}
+            and len(closing) >= len(fence.fence)
+        ):
+            fence.close_line = ln.number
+            _mark(ln, FENCE_CLOSE, pos, self.stack[: self.fence_depth])
+            self.fence = None
+        else:
+            fence.content_lines.append(ln.number)
+            _mark(ln, CODE, pos, self.stack[: self.fence_depth])
+        return True
 
-        # Open new containers.
+    def _in_comment(self, ln: Line, matched: int, pos: int) -> bool:
+        """A line inside a multi-line HTML comment; False if the comment ended before it."""
+        s = ln.text
+        if matched == len(self.stack) or _fence_tolerates(self.stack, matched, s, pos):
+            _mark(ln, HTML_COMMENT, pos, self.stack[:matched])
+            self.comment_text.append(s[pos:])
+            if "-->" in s[pos:]:
+                self.in_comment = False
+                self.comments.append((self.comment_start, ln.number, "\n".join(self.comment_text)))
+            return True
+        # Its quote ended: an HTML block cannot run on lazily, so the comment ends too.
+        self.in_comment = False
+        self.comments.append((self.comment_start, ln.number - 1, "\n".join(self.comment_text)))
+        return False
+
+    def _leave_containers(self, ln: Line, matched: int, pos: int) -> bool:
+        """A line that does not continue every open container: a lazy continuation of the
+        paragraph (True, the line is done), or the unmatched containers close (False)."""
+        rest = ln.text[pos:]
+        if self.in_paragraph and rest.strip() != "" and not _starts_block(rest):
+            ln.lazy = True
+            _mark(ln, TEXT, pos, self.stack)
+            self.paragraphs[-1][1] = ln.number
+            return True
+        for c in self.stack[matched:]:
+            if c.quote is not None:
+                c.quote.end_line = c.quote.lines[-1] if c.quote.lines else c.quote.start_line
+        del self.stack[matched:]
+        self.in_paragraph = False
+        self.in_indented_code = False
+        return False
+
+    def _open_containers(self, ln: Line, pos: int, col: int) -> tuple[int, int]:
+        """Open the block quotes and list items that start on this line, outermost first."""
+        s = ln.text
+        stack = self.stack
         while True:
             lead = s[pos : pos + 8].lstrip(" \t")[:1]
             if lead not in _CONTAINER_CHARS:
-                break
+                return pos, col
             mq = _match_quote(s, pos, col) if lead == ">" else None
             if mq is not None:
-                parent = next((c.quote for c in reversed(stack) if c.quote), None)
-                list_depth = sum(1 for c in stack if c.kind == "list")
-                q = Quote(
-                    start_line=ln.number,
-                    end_line=ln.number,
-                    depth=sum(1 for c in stack if c.kind == "quote") + 1,
-                    marker_col=s.index(">", pos),
-                    in_list=list_depth > 0,
-                    parent=parent,
-                    list_depth=list_depth,
-                )
-                quotes.append(q)
-                stack.append(_Container("quote", quote=q))
+                self._open_quote(ln, s.index(">", pos))
                 pos, col = mq
-                in_paragraph = False
-                in_indented_code = False
-                continue
-            rest = s[pos:]
-            mi = _LIST_MARKER.match(rest)
-            if (
-                mi
-                and not _THEMATIC_BREAK.match(rest)
-                and not (in_paragraph and not _can_interrupt_paragraph(mi, rest))
-            ):
-                i_after_marker = pos + mi.end("marker")
-                c_after_marker = col + len(mi.group("indent")) + len(mi.group("marker"))
-                i_sp, c_sp = _columns(s, i_after_marker, c_after_marker)
-                spaces = c_sp - c_after_marker
-                if i_sp >= len(s):  # empty item
-                    width = c_after_marker - col + 1
-                    pos, col = i_sp, c_sp
-                elif spaces > 4:  # indented code inside the item: content starts after one space
-                    width = c_after_marker - col + 1
-                    pos, col = i_after_marker + 1, c_after_marker + 1
-                else:
-                    width = c_sp - col
-                    pos, col = i_sp, c_sp
+            else:
+                rest = s[pos:]
+                mi = _LIST_MARKER.match(rest)
+                if (
+                    not mi
+                    or _THEMATIC_BREAK.match(rest)
+                    or (self.in_paragraph and not _can_interrupt_paragraph(mi, rest))
+                ):
+                    return pos, col
+                width, pos, col = _list_item_start(s, pos, col, mi)
                 stack.append(_Container("list", indent=width))
-                in_paragraph = False
-                in_indented_code = False
-                continue
-            break
+            self.in_paragraph = False
+            self.in_indented_code = False
 
+    def _open_quote(self, ln: Line, marker_col: int) -> None:
+        stack = self.stack
+        list_depth = sum(1 for c in stack if c.kind == "list")
+        q = Quote(
+            start_line=ln.number,
+            end_line=ln.number,
+            depth=sum(1 for c in stack if c.kind == "quote") + 1,
+            marker_col=marker_col,
+            in_list=list_depth > 0,
+            parent=next((c.quote for c in reversed(stack) if c.quote), None),
+            list_depth=list_depth,
+        )
+        self.quotes.append(q)
+        stack.append(_Container("quote", quote=q))
+
+    def _classify(self, ln: Line, pos: int, col: int) -> None:
+        """The kind of a line's content once its containers are matched and opened."""
+        s = ln.text
+        stack = self.stack
         rest = s[pos:]
         if rest.strip() == "":
             _mark(ln, BLANK, pos, stack)
-            in_paragraph = False
-            continue
+            self.in_paragraph = False
+            return
         if rest[0] in " \t":
             ind, ind_col = _columns(s, pos, col)
             ind -= pos
         else:
             ind, ind_col = 0, col
-        if (in_indented_code or not in_paragraph) and ind_col - col >= 4:
+        if (self.in_indented_code or not self.in_paragraph) and ind_col - col >= 4:
             _mark(ln, INDENTED_CODE, pos, stack)
-            in_indented_code = True
-            continue
-        in_indented_code = False
+            self.in_indented_code = True
+            return
+        self.in_indented_code = False
         first = rest[ind]
         if first in "!?=" and _BLOCK_OPENER.match(rest):
             _mark(ln, TEXT, pos, stack)
             stack.append(_Container("block", indent=ind_col - col + 4))
-            in_paragraph = False
-            continue
+            self.in_paragraph = False
+            return
+        if self._opens_block(ln, pos, rest, ind):
+            self.in_paragraph = False
+            return
+        _mark(ln, TEXT, pos, stack)
+        if first in "=-*_" and (
+            (self.in_paragraph and _SETEXT_UNDERLINE.match(rest)) or _THEMATIC_BREAK.match(rest)
+        ):
+            # A setext underline turns the paragraph above into a heading and ends it; a
+            # thematic break ends it too.
+            self.in_paragraph = False
+            return
+        self._paragraph_line(ln.number)
+
+    def _opens_block(self, ln: Line, pos: int, rest: str, ind: int) -> bool:
+        """A fence, an HTML comment or an ATX heading starting on this line (marked if so)."""
+        first = rest[ind]
+        stack = self.stack
         mf = _FENCE_OPEN.match(rest) if first in "`~" else None
         if mf and not (mf.group("fence")[0] == "`" and "`" in mf.group("info")):
-            fence = FencedBlock(
+            self.fence = FencedBlock(
                 open_line=ln.number,
                 close_line=None,
                 fence=mf.group("fence"),
@@ -689,63 +772,23 @@ def scan(text: str, path: str, *, had_bom: bool = False) -> Document:
                 quote_depth=sum(1 for c in stack if c.kind == "quote"),
                 list_depth=sum(1 for c in stack if c.kind == "list"),
             )
-            fences.append(fence)
-            fence_depth = len(stack)
+            self.fences.append(self.fence)
+            self.fence_depth = len(stack)
             _mark(ln, FENCE_OPEN, pos, stack)
-            in_paragraph = False
-            continue
+            return True
         if first == "<" and rest.startswith("<!--", ind):
             _mark(ln, HTML_COMMENT, pos, stack)
             if "-->" in rest[ind + 2 :]:
-                comments.append((ln.number, ln.number, rest[ind:]))
+                self.comments.append((ln.number, ln.number, rest[ind:]))
             else:
-                in_comment = True
-                comment_start = ln.number
-                comment_text = [rest[ind:]]
-            in_paragraph = False
-            continue
+                self.in_comment = True
+                self.comment_start = ln.number
+                self.comment_text = [rest[ind:]]
+            return True
         if first == "#" and _ATX_HEADING.match(rest):
             _mark(ln, HEADING, pos, stack)
-            in_paragraph = False
-            continue
-        _mark(ln, TEXT, pos, stack)
-        if first in "=-*_":
-            if in_paragraph and _SETEXT_UNDERLINE.match(rest):
-                in_paragraph = False  # the paragraph above became a heading; this line ends it
-                continue
-            if _THEMATIC_BREAK.match(rest):
-                in_paragraph = False
-                continue
-        if in_paragraph:
-            paragraphs[-1][1] = ln.number
-        else:
-            paragraphs.append([ln.number, ln.number])
-        in_paragraph = True
-
-    if in_comment:
-        comments.append((comment_start, len(lines), "\n".join(comment_text)))
-    for q in quotes:
-        q.end_line = q.lines[-1] if q.lines else q.start_line
-
-    doc = Document(
-        path=path,
-        text=text,
-        lines=lines,
-        fences=fences,
-        quotes=quotes,
-        newline=newline,
-        had_bom=had_bom,
-        suppressions=Suppressions(),
-        meta=meta,
-        paragraphs=[(a, b) for a, b in paragraphs],
-    )
-    comments.extend(_inline_directive_comments(doc))
-    for start, end, body in sorted(comments):
-        directive = parse_directive(body)
-        if directive is not None:
-            doc.suppressions.add(directive, start, end, doc)
-    doc.suppressions.finish(len(lines))
-    return doc
+            return True
+        return False
 
 
 def _inline_directive_comments(doc: Document) -> list[tuple[int, int, str]]:
@@ -793,6 +836,14 @@ def _mark(ln: Line, kind: str, pos: int, stack: list[_Container]) -> None:
             c.quote.lines.append(ln.number)
     ln.quote_depth = q
     ln.list_depth = len(stack) - q
+
+
+def front_matter(text: str) -> dict[str, object]:
+    """The YAML front matter of a Markdown text as the scanner reads it ({} if none or invalid),
+    for readers that need only the metadata (the registry refresh reads READMEs)."""
+    meta: dict[str, object] = {}
+    _front_matter(_split_lines(text[1:] if text.startswith("\ufeff") else text), meta)
+    return meta
 
 
 def _front_matter(lines: list[Line], meta: dict[str, object]) -> int:

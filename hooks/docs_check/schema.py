@@ -70,10 +70,6 @@ class Field:
         return self.spec.get("max_items")
 
     @property
-    def min_items(self) -> int | None:
-        return self.spec.get("min_items")
-
-    @property
     def conflicts_with(self) -> list[str]:
         return list(self.spec.get("conflicts_with") or [])
 
@@ -164,9 +160,6 @@ class ProviderSchema:
     @property
     def latest(self) -> str:
         return self.releases[-1] if self.releases else "0.0.0"
-
-    def is_release(self, version: str) -> bool:
-        return version.lstrip("v") in self.releases
 
     def lowest_satisfying(self, constraint: Constraint) -> str | None:
         for release in self.releases:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..engine import Check
+from ..check import Check
 
 MARKDOWN_CHECKS: list[Check] = []
 

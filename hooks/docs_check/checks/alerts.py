@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..config import Config
-from ..engine import Check
+from ..check import Check
+from ..config import Config, check_section_keys
 from ..findings import Finding, Fix, Severity
 from ..rules import rule, suggest
 from ..scanner import BLANK, HTML_COMMENT, TEXT, Document, Line, Quote
@@ -296,6 +296,11 @@ def _misplaced(doc: Document, marker_lines: set[int]) -> Iterator[Finding]:
             f"show it as text; {how}",
             end_line=ln.number, end_column=col + len(masked.strip()),
         )
+
+
+def validate_config(config: Config) -> None:
+    """`[tool.docs-check.alerts]` is a section with no keys yet: any key in it is a typo."""
+    check_section_keys(config, "alerts", ())
 
 
 CHECK = Check("alerts", RULES, run)

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..check import Check
 from ..coderdocs import manifest as manifests
 from ..coderdocs.links import Link, links
 from ..config import Config
-from ..engine import Check
 from ..findings import Finding, Fix, Severity
 from ..rules import rule
 from ..scanner import Document

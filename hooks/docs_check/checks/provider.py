@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..check import Check
 from ..config import Config, ConfigError, check_section_keys
-from ..engine import Check
 from ..findings import Finding, Severity
 from ..rules import rule, suggest
 from ..scanner import Document

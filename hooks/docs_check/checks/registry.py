@@ -23,8 +23,8 @@ from urllib.parse import parse_qsl, quote, unquote_plus
 
 from .. import catalog as C
 from ..catalog import Catalog, load_catalog
+from ..check import Check
 from ..config import Config, check_section_keys
-from ..engine import Check
 from ..findings import Finding, Fix, Severity
 from ..rules import Rule, rule, suggest
 from ..scanner import INDENTED_CODE, Document

@@ -18,8 +18,8 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..check import Check
 from ..config import Config
-from ..engine import Check
 from ..findings import Finding, Severity
 from ..hcl import ELLIPSIS, Block, Body, Expression
 from ..rules import rule

@@ -27,8 +27,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..check import Check
 from ..config import Config, ConfigError, check_section_keys
-from ..engine import Check
 from ..findings import Finding, Fix, Severity
 from ..rules import rule
 from ..scanner import HEADING, TEXT, Document, Line, mask_inline

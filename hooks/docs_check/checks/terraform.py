@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..check import Check
 from ..config import Config
-from ..engine import Check
 from ..findings import Finding, Fix, Severity
 from ..hcl import Block, Body, HclSyntaxError, format_hcl, parse
 from ..rules import rule

@@ -32,14 +32,6 @@ _NEGATION_BEFORE = frozenset(
 _NIL = Token("Nil", "", 0, 0, 0, 0)
 
 
-def _bracket_change(kind: str) -> int:
-    if kind in _OPENERS:
-        return 1
-    if kind in _CLOSERS:
-        return -1
-    return 0
-
-
 def format_hcl(src: str) -> str:
     """What `terraform fmt` writes for `src`. Raises HclSyntaxError when terraform would refuse it."""
     with no_gc(), stack_guard():
@@ -211,10 +203,7 @@ def _lines_for_format(toks: list[Token]) -> list[_Line]:
         if not lead:
             continue
         if in_heredoc:
-            for t in lead:
-                if t.kind == T.CHEREDOC:
-                    in_heredoc = False
-                    break
+            in_heredoc = not any(t.kind == T.CHEREDOC for t in lead)
             continue
         # A heredoc is normally one line here (its content lines are StringLit tokens, not
         # newlines); only a newline inside one of its interpolations leaves it open.
@@ -223,31 +212,47 @@ def _lines_for_format(toks: list[Token]) -> list[_Line]:
                 in_heredoc = True
             elif t.kind == T.CHEREDOC:
                 in_heredoc = False
-        first = lead[0]
-        if first.flag == 2:
-            # A placeholder line formats like the comment line it stands for: no cells, one space.
-            if len(lead) > 1 and lead[1].kind == T.COMMENT:
-                c = lead[1]
-                body = c.text.rstrip("\r\n")
-                c.text = body.rstrip(" \t") + c.text[len(body) :]
+        if lead[0].flag == 2:
+            _placeholder_line(lead)
             continue
         if len(lead) > 1 and lead[-1].kind == T.COMMENT:
             line.comment = lead[-1:]
-            lead = line.lead = lead[:-1]
-        for i in range(1, len(lead)):
-            if lead[i].kind == T.EQUAL:
-                net = 0
-                for t in lead[i:]:
-                    k = t.kind
-                    if k in _OPENERS:
-                        net += 1
-                    elif k in _CLOSERS:
-                        net -= 1
-                if net == 0:
-                    line.assign = lead[i:]
-                    line.lead = lead[:i]
-                break
+            line.lead = lead[:-1]
+        _split_assign(line)
     return lines
+
+
+def _placeholder_line(lead: list[Token]) -> None:
+    """A placeholder line formats like the comment line it stands for: no cells, one space."""
+    if len(lead) > 1 and lead[1].kind == T.COMMENT:
+        c = lead[1]
+        body = c.text.rstrip("\r\n")
+        c.text = body.rstrip(" \t") + c.text[len(body) :]
+
+
+def _split_assign(line: _Line) -> None:
+    """Move `= value` of a one-line assignment out of the line's lead into its assign cell."""
+    lead = line.lead
+    for i in range(1, len(lead)):
+        if lead[i].kind == T.EQUAL:
+            if _net_brackets(lead[i:]) == 0:
+                line.assign = lead[i:]
+                line.lead = lead[:i]
+            return
+
+
+def _net_brackets(tokens: list[Token], *, stop_at_heredoc: bool = False) -> int:
+    """Brackets opened minus brackets closed in `tokens` (up to a heredoc, if asked)."""
+    net = 0
+    for t in tokens:
+        k = t.kind
+        if k in _OPENERS:
+            net += 1
+        elif k in _CLOSERS:
+            net -= 1
+        elif stop_at_heredoc and k == T.OHEREDOC:
+            break
+    return net
 
 
 def _format_indent(lines: list[_Line]) -> None:
@@ -259,41 +264,31 @@ def _format_indent(lines: list[_Line]) -> None:
         if lead[0].kind == T.NEWLINE:
             lead[0].sb = 0
             continue
-        net = 0
-        for t in lead:
-            k = t.kind
-            if k in _OPENERS:
-                net += 1
-            elif k in _CLOSERS:
-                net -= 1
-            elif k == T.OHEREDOC:
-                break
+        net = _net_brackets(lead, stop_at_heredoc=True)
         if line.assign:
-            for t in line.assign:
-                k = t.kind
-                if k in _OPENERS:
-                    net += 1
-                elif k in _CLOSERS:
-                    net -= 1
+            net += _net_brackets(line.assign)
         if net > 0:
             lead[0].sb = 2 * len(indents)
             indents.append(net)
-        elif net < 0:
-            closed = -net
-            while closed > 0 and indents:
-                top = indents[-1]
-                if closed > top:
-                    closed -= top
-                    indents.pop()
-                elif closed < top:
-                    indents[-1] = top - closed
-                    closed = 0
-                else:
-                    indents.pop()
-                    closed = 0
-            lead[0].sb = 2 * len(indents)
         else:
+            if net < 0:
+                _close_indents(indents, -net)
             lead[0].sb = 2 * len(indents)
+
+
+def _close_indents(indents: list[int], closed: int) -> None:
+    """Pop the indent levels `closed` brackets end (a level may hold several brackets)."""
+    while closed > 0 and indents:
+        top = indents[-1]
+        if closed > top:
+            closed -= top
+            indents.pop()
+        elif closed < top:
+            indents[-1] = top - closed
+            closed = 0
+        else:
+            indents.pop()
+            closed = 0
 
 
 def _format_spaces(lines: list[_Line]) -> None:
@@ -331,6 +326,33 @@ def _space_cell(cell: list[Token]) -> None:
 
 
 def _space_after(subject: Token, before: Token, after: Token) -> bool:
+    """hclwrite's spacing rules, in its order: the tight pairs first, then the rest."""
+    tight = _tight_pair(subject, before, after)
+    if tight is not None:
+        return tight
+    sk = subject.kind
+    ak = after.kind
+    if sk == T.BANG:
+        return False
+    if sk == T.MINUS:
+        bk = before.kind
+        return not (bk == "Nil" or bk in _NEGATION_BEFORE)
+    if sk == T.OBRACE or ak == T.CBRACE:
+        return not (sk == T.OBRACE and ak == T.CBRACE)
+    if (sk == T.TEMPLATE_INTERP or sk == T.TEMPLATE_CONTROL) and ak == T.OBRACE:
+        return True
+    if sk == T.CBRACE and ak == T.TEMPLATE_SEQ_END:
+        return True
+    if sk == T.TEMPLATE_SEQ_END and (ak == T.TEMPLATE_INTERP or ak == T.TEMPLATE_CONTROL):
+        return False
+    if sk in _OPENERS:
+        return False
+    return ak not in _CLOSERS
+
+
+def _tight_pair(subject: Token, before: Token, after: Token) -> bool | None:
+    """The first of hclwrite's rules: calls, `::`, `.`, `,`, `...`, template text, `in`, and
+    index brackets. None when none of them decides."""
     sk = subject.kind
     ak = after.kind
     if ak == T.NEWLINE:
@@ -351,22 +373,7 @@ def _space_after(subject: Token, before: Token, after: Token) -> bool:
         return True
     if ak == T.OBRACK and (sk == T.IDENT or sk == T.NUMBER or sk in _CLOSERS):
         return False
-    if sk == T.BANG:
-        return False
-    if sk == T.MINUS:
-        bk = before.kind
-        return not (bk == "Nil" or bk in _NEGATION_BEFORE)
-    if sk == T.OBRACE or ak == T.CBRACE:
-        return not (sk == T.OBRACE and ak == T.CBRACE)
-    if (sk == T.TEMPLATE_INTERP or sk == T.TEMPLATE_CONTROL) and ak == T.OBRACE:
-        return True
-    if sk == T.CBRACE and ak == T.TEMPLATE_SEQ_END:
-        return True
-    if sk == T.TEMPLATE_SEQ_END and (ak == T.TEMPLATE_INTERP or ak == T.TEMPLATE_CONTROL):
-        return False
-    if sk in _OPENERS:
-        return False
-    return ak not in _CLOSERS
+    return None
 
 
 def _columns(cell: list[Token]) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from . import tokens as T
@@ -382,77 +382,83 @@ class Parser:
         while True:
             if parts is not None and trav is not None and len(parts) != len(trav.parts):
                 trav.parts = tuple(parts)
-            nxt = self.peek()
-            k = nxt.kind
+            k = self.peek().kind
             if k == T.DOT:
                 self.read()
-                attr = self.peek()
-                if attr.kind == T.IDENT:
-                    self.read()
-                    if parts is not None:
-                        parts.append(attr.text)
-                elif attr.kind == T.NUMBER:
-                    self.read()
-                    self.check_legacy_index(attr)
-                    if parts is not None:
-                        parts.append(f"[{attr.text}]")
-                elif attr.kind == T.STAR:
-                    self.read()
-                    parts = None
-                    while self.peek().kind == T.DOT:
-                        self.read()
-                        step = self.peek()
-                        if step.kind == T.NUMBER:
-                            self.read()
-                            self.check_legacy_index(step)
-                            continue
-                        if step.kind != T.IDENT:
-                            if step.kind == T.STAR:
-                                raise self.fail(
-                                    "Nested splat expression not allowed",
-                                    step,
-                                    "A splat expression (*) cannot be used inside another attribute-only splat expression.",
-                                )
-                            raise self.fail("Invalid attribute name", attr, "An attribute name is required after a dot.")
-                        self.read()
-                else:
-                    raise self.fail("Invalid attribute name", attr, "An attribute name is required after a dot.")
-                x = _X(x.kind, x.first, self.prev, x.t0, len(self.travs), x.value)
+                parts = self.attribute_step(parts)
             elif k == T.OBRACK:
-                open_tok = self.read()
-                if self.peek().kind == T.STAR:
-                    self.read()
-                    close = self.read()
-                    if close.kind != T.CBRACK:
-                        raise self.fail(
-                            "Missing close bracket on splat index",
-                            self.recovery_token(T.OBRACK, T.CBRACK),
-                            'The star for a full splat operator must be immediately followed by a closing bracket ("]").',
-                        )
-                    parts = None
-                else:
-                    self.enter(open_tok)
-                    self.nl.append(False)
-                    t_before = len(self.travs)
-                    key = self.parse_expression()
-                    close = self.read()
-                    if close.kind != T.CBRACK:
-                        raise self.fail(
-                            "Missing close bracket on index",
-                            self.recovery_token(T.OBRACK, T.CBRACK),
-                            'The index operator must end with a closing bracket ("]").',
-                        )
-                    self.nl.pop()
-                    self.depth -= 1
-                    if parts is not None:
-                        if key.kind in ("number", "string") and len(self.travs) == t_before:
-                            parts.append(f"[{key.value}]" if key.kind == "number" else f'["{key.value}"]')
-                        else:
-                            parts = None
-                x = _X(x.kind, x.first, self.prev, x.t0, len(self.travs), x.value)
+                parts = self.index_step(self.read(), parts)
             else:
-                break
-        return x
+                return x
+            x = _X(x.kind, x.first, self.prev, x.t0, len(self.travs), x.value)
+
+    def attribute_step(self, parts: list[str] | None) -> list[str] | None:
+        """After a `.`: a name, a legacy index (`.0`) or an attribute-only splat (`.*`).
+        Returns the traversal's parts so far, None once they are not static."""
+        attr = self.peek()
+        if attr.kind == T.IDENT:
+            self.read()
+            if parts is not None:
+                parts.append(attr.text)
+            return parts
+        if attr.kind == T.NUMBER:
+            self.read()
+            self.check_legacy_index(attr)
+            if parts is not None:
+                parts.append(f"[{attr.text}]")
+            return parts
+        if attr.kind != T.STAR:
+            raise self.fail("Invalid attribute name", attr, "An attribute name is required after a dot.")
+        self.read()
+        while self.peek().kind == T.DOT:
+            self.read()
+            step = self.peek()
+            if step.kind == T.NUMBER:
+                self.read()
+                self.check_legacy_index(step)
+                continue
+            if step.kind != T.IDENT:
+                if step.kind == T.STAR:
+                    raise self.fail(
+                        "Nested splat expression not allowed",
+                        step,
+                        "A splat expression (*) cannot be used inside another attribute-only splat expression.",
+                    )
+                raise self.fail("Invalid attribute name", attr, "An attribute name is required after a dot.")
+            self.read()
+        return None
+
+    def index_step(self, open_tok: Token, parts: list[str] | None) -> list[str] | None:
+        """After a `[`: a full splat (`[*]`) or an index expression. Returns the parts so far."""
+        if self.peek().kind == T.STAR:
+            self.read()
+            close = self.read()
+            if close.kind != T.CBRACK:
+                raise self.fail(
+                    "Missing close bracket on splat index",
+                    self.recovery_token(T.OBRACK, T.CBRACK),
+                    'The star for a full splat operator must be immediately followed by a closing bracket ("]").',
+                )
+            return None
+        self.enter(open_tok)
+        self.nl.append(False)
+        t_before = len(self.travs)
+        key = self.parse_expression()
+        close = self.read()
+        if close.kind != T.CBRACK:
+            raise self.fail(
+                "Missing close bracket on index",
+                self.recovery_token(T.OBRACK, T.CBRACK),
+                'The index operator must end with a closing bracket ("]").',
+            )
+        self.nl.pop()
+        self.depth -= 1
+        if parts is None:
+            return None
+        if key.kind in ("number", "string") and len(self.travs) == t_before:
+            parts.append(f"[{key.value}]" if key.kind == "number" else f'["{key.value}"]')
+            return parts
+        return None
 
     def check_legacy_index(self, tok: Token) -> None:
         if "." in tok.text:
@@ -705,18 +711,7 @@ class Parser:
         def bad(detail: str) -> HclSyntaxError:
             return self.fail("Invalid 'for' expression", self.peek(), detail)
 
-        if self.peek().kind != T.IDENT:
-            raise bad("For expression requires variable name after 'for'.")
-        names = {self.read().text}
-        if self.peek().kind == T.COMMA:
-            self.read()
-            if self.peek().kind != T.IDENT:
-                raise bad("For expression requires value variable name after comma.")
-            names.add(self.read().text)
-        nxt = self.peek()
-        if not (nxt.kind == T.IDENT and nxt.text == "in"):
-            raise bad("For expression requires the 'in' keyword after its name declarations.")
-        self.read()
+        names = self.for_names(bad)
         self.parse_expression()
         if self.peek().kind != T.COLON:
             raise bad("For expression requires a colon after the collection expression.")
@@ -739,6 +734,34 @@ class Parser:
         if self.peek().kind != close_kind:
             raise bad("Extra characters after the end of the 'for' expression.")
         close = self.read()
+        self.check_for_result(close_kind, key, val, ellipsis)
+        # References to the iteration variables are not references to anything outside.
+        travs = self.travs
+        for i in range(body_t0, len(travs)):
+            tr = travs[i]
+            if tr is not None and tr.parts[0] in names:
+                travs[i] = None
+        self.nl.pop()
+        return _X("for", open_tok, close, t0, len(self.travs))
+
+    def for_names(self, bad: Callable[[str], HclSyntaxError]) -> set[str]:
+        """`k, v in` of a for expression: the names of its iteration variables."""
+        if self.peek().kind != T.IDENT:
+            raise bad("For expression requires variable name after 'for'.")
+        names = {self.read().text}
+        if self.peek().kind == T.COMMA:
+            self.read()
+            if self.peek().kind != T.IDENT:
+                raise bad("For expression requires value variable name after comma.")
+            names.add(self.read().text)
+        nxt = self.peek()
+        if not (nxt.kind == T.IDENT and nxt.text == "in"):
+            raise bad("For expression requires the 'in' keyword after its name declarations.")
+        self.read()
+        return names
+
+    def check_for_result(self, close_kind: str, key: _X | None, val: _X, ellipsis: Token | None) -> None:
+        """A tuple `for` takes no key and no grouping `...`; an object `for` needs a key."""
         if close_kind == T.CBRACK:
             if key is not None:
                 raise self.fail("Invalid 'for' expression", key.first, "Key expression is not valid when building a tuple.")
@@ -748,14 +771,6 @@ class Parser:
                 )
         elif key is None:
             raise self.fail("Invalid 'for' expression", val.first, "Key expression is required when building an object.")
-        # References to the iteration variables are not references to anything outside.
-        travs = self.travs
-        for i in range(body_t0, len(travs)):
-            tr = travs[i]
-            if tr is not None and tr.parts[0] in names:
-                travs[i] = None
-        self.nl.pop()
-        return _X("for", open_tok, close, t0, len(self.travs))
 
     # --- templates ----------------------------------------------------------------
 

@@ -130,160 +130,213 @@ _MAIN_MODE = 0
 
 def lex(src: str) -> list[Token]:
     """Tokenise `src` like hclsyntax.LexConfig. Never raises: invalid input yields Invalid tokens."""
-    toks: list[Token] = []
-    append = toks.append
-    n = len(src)
+    lexer = _Lexer(src)
+    n = lexer.n
     pos = 0
     if src.startswith("\ufeff"):
         pos = 1
-    braces = 0
-    ret_braces: list[int] = []
-    # mode stack entries: (mode, marker, start_of_line) ; heredoc state is mutable -> lists
-    modes: list[list] = [[_MAIN_MODE, None, False]]
-    # hclwrite counts the blanks before a token in bytes from the start of the file, BOM
-    # (3 bytes) included: only visible when nothing but blanks follows the BOM.
-    prev_end = -2 if pos else 0
-    main_match = _MAIN.match
-    simple = _MAIN_KINDS
-    quoted_match = _QUOTED.match
-    heredoc_match = _HEREDOC.match
-
-    def emit(kind: str, s: int, e: int) -> Token:
-        nonlocal prev_end
-        t = Token(kind, src[s:e], s, e, s - prev_end, len(toks))
-        prev_end = e
-        append(t)
-        return t
-
+        # hclwrite counts the blanks before a token in bytes from the start of the file, BOM
+        # (3 bytes) included: only visible when nothing but blanks follows the BOM.
+        lexer.prev_end = -2
+    modes = lexer.modes
     while pos < n:
         mode = modes[-1]
-        m0 = mode[0]
-        if m0 == _MAIN_MODE:
-            # The hot loop: stay here until the mode changes.
-            while pos < n:
-                m = main_match(src, pos)
-                g = m.lastindex
-                s0, end = m.span(g)
-                kind = simple[g]
-                if kind is not None:
-                    append(Token(kind, src[s0:end], s0, end, s0 - prev_end, len(toks)))
-                    prev_end = end
-                elif g == 3 or g == 7:
-                    text = src[s0:end]
-                    t = Token(text, text, s0, end, s0 - prev_end, len(toks))
-                    append(t)
-                    prev_end = end
-                    if text == "..." and _own_line(toks, src, end):
-                        t.flag = 1
-                elif g == 4:
-                    append(Token(OQUOTE, '"', s0, s0 + 1, s0 - prev_end, len(toks)))
-                    if end - s0 > 2:
-                        append(Token(QUOTED_LIT, src[s0 + 1 : end - 1], s0 + 1, end - 1, 0, len(toks)))
-                    append(Token(CQUOTE, '"', end - 1, end, 0, len(toks)))
-                    prev_end = end
-                elif g == 8:
-                    text = src[s0:end]
-                    marker = text[3:] if text[2] == "-" else text[2:]
-                    emit(OHEREDOC, s0, end)
-                    modes.append([_HEREDOC_MODE, marker.rstrip("\r\n"), True])
-                    pos = end
-                    break
-                elif g == 9:
-                    emit(OQUOTE, s0, end)
-                    modes.append([_QUOTED_MODE, None, False])
-                    pos = end
-                    break
-                elif g == 10:
-                    emit(OBRACE, s0, end)
-                    braces += 1
-                elif g == 11:
-                    if ret_braces and ret_braces[-1] == braces:
-                        emit(TEMPLATE_SEQ_END, s0, end)
-                        braces -= 1
-                        ret_braces.pop()
-                        modes.pop()
-                        pos = end
-                        break
-                    emit(CBRACE, s0, end)
-                    braces -= 1
-                elif g == 12:
-                    emit(TEMPLATE_SEQ_END, s0, end)
-                    braces -= 1
-                    if ret_braces and ret_braces[-1] == braces + 1:
-                        ret_braces.pop()
-                        modes.pop()
-                        pos = end
-                        break
-                elif g == 13:
-                    emit(src[s0:end], s0, end)
-                elif g == 14:
-                    emit(INVALID, s0, end)
-                pos = end
-        elif m0 == _QUOTED_MODE:
-            m = quoted_match(src, pos)
-            g = m.lastindex
-            end = m.end()
-            if g == 1:
-                emit(TEMPLATE_INTERP if src[pos] == "$" else TEMPLATE_CONTROL, pos, end)
-                braces += 1
-                ret_braces.append(braces)
-                modes.append([_MAIN_MODE, None, False])
-            elif g == 2:
-                emit(CQUOTE, pos, end)
-                modes.pop()
-            elif g == 3:
-                emit(QUOTED_LIT, pos, end)
-            elif g == 4:
-                emit(QUOTED_NEWLINE, pos, end)
-            else:
-                emit(INVALID, pos, end)
-            pos = end
+        if mode[0] == _MAIN_MODE:
+            pos = lexer.main(pos)
+        elif mode[0] == _QUOTED_MODE:
+            pos = lexer.quoted(pos)
         else:
-            marker = mode[1]
-            if mode[2]:
-                nl = src.find("\n", pos)
-                if nl >= 0:
-                    content_end = nl - 1 if nl > pos and src[nl - 1] == "\r" else nl
-                    if src[pos:content_end].strip() == marker:
-                        emit(CHEREDOC, pos, content_end)
-                        emit(NEWLINE, content_end, nl + 1)
-                        modes.pop()
-                        pos = nl + 1
-                        continue
-            # literal pieces up to an interpolation or the end of the line, as one StringLit
-            start = pos
-            while pos < n:
-                m = heredoc_match(src, pos)
-                g = m.lastindex
-                if g == 1:
-                    break
-                pos = m.end()
-                if g == 3:
-                    break
-                if g == 4:  # a lone CR: the scanner gives up here
-                    break
-            if pos > start:
-                t = emit(STRING_LIT, start, pos)
-                if t.text.endswith("\n"):
-                    mode[2] = True
-                    continue
-                if t.text.endswith("\r"):
-                    emit(INVALID, pos, n)
-                    pos = n
-                    break
+            pos = lexer.heredoc(mode, pos)
+    lexer.emit(EOF, n, n)
+    return lexer.toks
+
+
+class _Lexer:
+    """The scanner's state between modes: the tokens so far, the brace counter, the braces
+    at which a template interpolation returns to its template, and the mode stack."""
+
+    __slots__ = ("braces", "modes", "n", "prev_end", "ret_braces", "src", "toks")
+
+    def __init__(self, src: str) -> None:
+        self.src = src
+        self.n = len(src)
+        self.toks: list[Token] = []
+        self.braces = 0
+        self.ret_braces: list[int] = []
+        # mode stack entries: [mode, heredoc marker, at the start of a heredoc line]
+        self.modes: list[list] = [[_MAIN_MODE, None, False]]
+        self.prev_end = 0
+
+    def emit(self, kind: str, s: int, e: int) -> Token:
+        t = Token(kind, self.src[s:e], s, e, s - self.prev_end, len(self.toks))
+        self.prev_end = e
+        self.toks.append(t)
+        return t
+
+    def open_template(self) -> None:
+        """`${` or `%{`: main mode until the matching `}`."""
+        self.braces += 1
+        self.ret_braces.append(self.braces)
+        self.modes.append([_MAIN_MODE, None, False])
+
+    def main(self, pos: int) -> int:
+        """The hot loop: main-mode tokens until the mode changes or the text ends."""
+        src, n, toks = self.src, self.n, self.toks
+        append = toks.append
+        main_match = _MAIN.match
+        simple = _MAIN_KINDS
+        prev_end = self.prev_end
+        while pos < n:
+            m = main_match(src, pos)
+            g = m.lastindex
+            s0, end = m.span(g)
+            kind = simple[g]
+            if kind is not None:
+                append(Token(kind, src[s0:end], s0, end, s0 - prev_end, len(toks)))
+                prev_end = end
+            elif g == 3 or g == 7:
+                text = src[s0:end]
+                t = Token(text, text, s0, end, s0 - prev_end, len(toks))
+                append(t)
+                prev_end = end
+                if text == "..." and _own_line(toks, src, end):
+                    t.flag = 1
+            elif g == 4:
+                append(Token(OQUOTE, '"', s0, s0 + 1, s0 - prev_end, len(toks)))
+                if end - s0 > 2:
+                    append(Token(QUOTED_LIT, src[s0 + 1 : end - 1], s0 + 1, end - 1, 0, len(toks)))
+                append(Token(CQUOTE, '"', end - 1, end, 0, len(toks)))
+                prev_end = end
+            else:
+                self.prev_end = prev_end
+                changed = self.main_other(g, s0, end)
+                prev_end = self.prev_end
+                if changed:
+                    return end
+            pos = end
+        self.prev_end = prev_end
+        return pos
+
+    def main_other(self, g: int, s0: int, end: int) -> bool:
+        """The main-mode tokens that open or close something; True when the mode changed."""
+        if g == 8:
+            text = self.src[s0:end]
+            marker = text[3:] if text[2] == "-" else text[2:]
+            self.emit(OHEREDOC, s0, end)
+            self.modes.append([_HEREDOC_MODE, marker.rstrip("\r\n"), True])
+            return True
+        if g == 9:
+            self.emit(OQUOTE, s0, end)
+            self.modes.append([_QUOTED_MODE, None, False])
+            return True
+        if g == 10:
+            self.emit(OBRACE, s0, end)
+            self.braces += 1
+        elif g == 11:
+            return self.close_brace(s0, end)
+        elif g == 12:
+            self.emit(TEMPLATE_SEQ_END, s0, end)
+            self.braces -= 1
+            if self.ret_braces and self.ret_braces[-1] == self.braces + 1:
+                self.ret_braces.pop()
+                self.modes.pop()
+                return True
+        elif g == 13:
+            self.emit(self.src[s0:end], s0, end)
+        elif g == 14:
+            self.emit(INVALID, s0, end)
+        return False
+
+    def close_brace(self, s0: int, end: int) -> bool:
+        """`}`: the end of a template interpolation (back to its template), or of an object."""
+        if self.ret_braces and self.ret_braces[-1] == self.braces:
+            self.emit(TEMPLATE_SEQ_END, s0, end)
+            self.braces -= 1
+            self.ret_braces.pop()
+            self.modes.pop()
+            return True
+        self.emit(CBRACE, s0, end)
+        self.braces -= 1
+        return False
+
+    def quoted(self, pos: int) -> int:
+        """One token of a quoted template."""
+        src = self.src
+        m = _QUOTED.match(src, pos)
+        g = m.lastindex
+        end = m.end()
+        if g == 1:
+            self.emit(TEMPLATE_INTERP if src[pos] == "$" else TEMPLATE_CONTROL, pos, end)
+            self.open_template()
+        elif g == 2:
+            self.emit(CQUOTE, pos, end)
+            self.modes.pop()
+        elif g == 3:
+            self.emit(QUOTED_LIT, pos, end)
+        elif g == 4:
+            self.emit(QUOTED_NEWLINE, pos, end)
+        else:
+            self.emit(INVALID, pos, end)
+        return end
+
+    def heredoc(self, mode: list, pos: int) -> int:
+        """A heredoc's closing marker line, or literal text up to an interpolation or the
+        end of the line, as one StringLit."""
+        src, n = self.src, self.n
+        if mode[2]:
+            closed = self.heredoc_close(mode[1], pos)
+            if closed is not None:
+                return closed
+        start = pos
+        pos = _heredoc_literal_end(src, pos, n)
+        if pos > start:
+            self.emit(STRING_LIT, start, pos)
+            last = src[pos - 1]
+            if last == "\n":
+                mode[2] = True
+                return pos
+            if last == "\r":  # a lone CR: the scanner gives up here
+                self.emit(INVALID, pos, n)
+                return n
+            mode[2] = False
+        if pos < n:
+            m = _HEREDOC.match(src, pos)
+            if m.lastindex == 1:
+                end = m.end()
+                self.emit(TEMPLATE_INTERP if src[pos] == "$" else TEMPLATE_CONTROL, pos, end)
                 mode[2] = False
-            if pos < n:
-                m = heredoc_match(src, pos)
-                if m.lastindex == 1:
-                    end = m.end()
-                    emit(TEMPLATE_INTERP if src[pos] == "$" else TEMPLATE_CONTROL, pos, end)
-                    braces += 1
-                    ret_braces.append(braces)
-                    mode[2] = False
-                    modes.append([_MAIN_MODE, None, False])
-                    pos = end
-    emit(EOF, n, n)
-    return toks
+                self.open_template()
+                return end
+        return pos
+
+    def heredoc_close(self, marker: str, pos: int) -> int | None:
+        """At the start of a heredoc line: if it is the closing marker, emit it and its
+        newline, leave heredoc mode and return the position after; else None."""
+        src = self.src
+        nl = src.find("\n", pos)
+        if nl < 0:
+            return None
+        content_end = nl - 1 if nl > pos and src[nl - 1] == "\r" else nl
+        if src[pos:content_end].strip() != marker:
+            return None
+        self.emit(CHEREDOC, pos, content_end)
+        self.emit(NEWLINE, content_end, nl + 1)
+        self.modes.pop()
+        return nl + 1
+
+
+def _heredoc_literal_end(src: str, pos: int, n: int) -> int:
+    """Where a heredoc's literal run from `pos` ends: at an interpolation, after a newline,
+    or after a lone CR."""
+    while pos < n:
+        m = _HEREDOC.match(src, pos)
+        g = m.lastindex
+        if g == 1:
+            break
+        pos = m.end()
+        if g == 3 or g == 4:
+            break
+    return pos
 
 
 def _own_line(toks: list[Token], src: str, end: int) -> bool:

@@ -23,11 +23,12 @@ from itertools import groupby
 from pathlib import Path
 
 from ..config import Config, ConfigError, check_section_keys
+from ..engine import finalize
 from ..findings import Finding
 from ..siteconfig import read_mkdocs_yml
 from . import rules  # noqa: F401  (declares the link-* rules)
 
-__all__ = ["check_site", "check_site_by_page"]
+__all__ = ["check_site", "check_site_by_page", "validate_config"]
 
 _OPTIONS: dict[str, type | tuple[type, ...]] = {
     "exclude": list, "exclude-urls": list, "base-url": str, "content-selector": str,
@@ -62,7 +63,6 @@ def check_site(site_dir: Path, config: Config, *, docs_dir: Path | None = None,
 def check_site_by_page(site_dir: Path, config: Config, *, docs_dir: Path | None = None,
                        online: bool = False) -> tuple[dict[str, list[Finding]], int]:
     """Findings per built page URL (`/ai-coder/tasks/`), every page present; and the count."""
-    from ..engine import finalize
     from .layout import page_url
     from .linkcheck import Options, run
     from .sourcemap import SourceMap, find_mkdocs_yml, templates_dir
@@ -98,6 +98,15 @@ def check_site_by_page(site_dir: Path, config: Config, *, docs_dir: Path | None 
             by_page[page_url(page)].extend(finalize(findings, smap.document(path), config))
         smap.release_pages()
     return by_page, len(result.pages)
+
+
+def validate_config(config: Config) -> None:
+    """Every key and value of `[tool.docs-check.site]`, before any page is read (build.validate
+    calls it, so a typo there fails `mkdocs build` and `docs-check` as it fails `docs-check site`)."""
+    opt = _options(config)
+    for key in _OPTIONS:
+        opt(key, None)
+    _check_patterns(tuple(opt("exclude-urls", [])), config)
 
 
 def _options(config: Config):

@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..engine import INTERNAL_ERROR
+from ..check import INTERNAL_ERROR
 from ..findings import Severity
 from ..rules import Rule
 from . import html
@@ -198,48 +198,70 @@ class PageChecker:
         """Checks one link. Returns the folder its outcome depends on when the outcome is
         the same for every page as deep as this one under that folder ("" for the site root,
         or when no page matters); None when it depends on this page."""
-        page = at.page
         parsed = self._parsed.get(raw)
         if parsed is None:
             parsed = self._parsed[raw] = self._parse(raw)
         kind, k, rest, frag, value = parsed
         if kind == _REL:
-            depth = at.depth
-            if k > depth:
-                at.problems.append(Problem(page, R.OUTSIDE_SITE, (
-                    f"`{value}` climbs {k} folders up from `{at.folder or '/'}`, out of the site; "
-                    "fix the number of `../`"
-                ), value, theme=theme, tag=tag))
+            resolved = self._relative(at, k, rest, value, theme, tag)
+            if resolved is None:
                 return None
-            key = (at.bases[depth - k] if k >= 0 else "", rest)
-            outcome = self._resolved.get(key)
-            if outcome is None:
-                outcome = self._resolved[key] = self.layout.resolve(*key)
-            status, target = outcome
-            scope: str | None = key[0]
+            status, target, scope = resolved
         elif kind == _SELF:
-            status, target, scope = OK, page, None
-        elif kind == _FRAGMENT:
+            status, target, scope = OK, at.page, None
+        else:
+            return self._not_a_page(at, kind, k, rest, frag, value, attr, theme, tag)
+        return self._to_page(at, status, target, scope, frag, value, theme, tag)
+
+    def _relative(self, at: _Page, k: int, rest: str, value: str, theme: bool,
+                  tag: str) -> tuple[str, str, str | None] | None:
+        """(status, target, scope) of a link `k` folders up (-1: from the root); None when it
+        climbs out of the site (reported here)."""
+        depth = at.depth
+        if k > depth:
+            at.problems.append(Problem(at.page, R.OUTSIDE_SITE, (
+                f"`{value}` climbs {k} folders up from `{at.folder or '/'}`, out of the site; "
+                "fix the number of `../`"
+            ), value, theme=theme, tag=tag))
+            return None
+        key = (at.bases[depth - k] if k >= 0 else "", rest)
+        outcome = self._resolved.get(key)
+        if outcome is None:
+            outcome = self._resolved[key] = self.layout.resolve(*key)
+        status, target = outcome
+        return status, target, key[0]
+
+    def _not_a_page(self, at: _Page, kind: str, k: int, rest: str, frag: str, value: str,
+                    attr: str, theme: bool, tag: str) -> str | None:
+        """A link that names no page of the site: a bare #fragment, an external URL, an empty
+        value, a malformed one, or a scheme with nothing to check offline."""
+        page = at.page
+        if kind == _FRAGMENT:
             if not _has_anchor(frag, at.ids):
                 at.problems.append(self._anchor_problem(page, value, page, frag, at.ids, theme, tag))
             return None
-        elif kind == _EXTERNAL:
+        if kind == _EXTERNAL:
             if tag == "meta":
                 at.redirect = (value, EXTERNAL, value)
             found = self._external(rest, value, page, theme, tag, at.problems, at.external)
             return None if found or self.options.collect_external else ""
-        elif kind == _EMPTY:
+        if kind == _EMPTY:
             if attr in _EMPTY_CHECKED:
                 at.problems.append(Problem(page, R.EMPTY_HREF, _empty_message(tag, attr), value,
                                            theme=theme, tag=tag))
                 return None
             return ""
-        elif kind == _PROBLEM:
+        if kind == _PROBLEM:
             rule = R.OUTSIDE_SITE if k == 0 else R.EXTERNAL_SHAPE
             at.problems.append(Problem(page, rule, rest, value, theme=theme, tag=tag))
             return None
-        else:
-            return ""  # mailto:, tel:, data:, app deep links: nothing to check offline
+        return ""  # mailto:, tel:, data:, app deep links: nothing to check offline
+
+    def _to_page(self, at: _Page, status: str, target: str, scope: str | None, frag: str,
+                 value: str, theme: bool, tag: str) -> str | None:
+        """A link to a page or file of the site, once resolved: a redirect to judge later, a
+        missing target, an anchor to check, a page reached (for reachability)."""
+        page = at.page
         if tag == "meta":
             at.redirect = (value, status, target)  # judged in pass 2, chains followed
             return None

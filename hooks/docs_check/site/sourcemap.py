@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -36,6 +37,35 @@ _SKIP_KINDS = frozenset((CODE, FENCE_OPEN, FENCE_CLOSE, INDENTED_CODE, FRONT_MAT
 _LINK_LEAD = "(<\"'= "
 
 
+class _Occurrences:
+    """Where one needle occurs in a source, in reading order, split by what stands before it
+    (link context or not), with a cursor per list at the first occurrence not yet handed out.
+
+    Spots handed out only accumulate while a page is mapped, so a cursor never needs to move
+    back: n findings with the same needle cost O(n) together, not O(n²)."""
+
+    __slots__ = ("link_at", "links", "other_at", "others")
+
+    def __init__(self, links: list[tuple[int, int]], others: list[tuple[int, int]]) -> None:
+        self.links = links
+        self.others = others
+        self.link_at = 0
+        self.other_at = 0
+
+    def next_unused(self, used: set[tuple[int, int]]) -> tuple[int, int] | None:
+        links, i = self.links, self.link_at
+        while i < len(links) and links[i] in used:
+            i += 1
+        self.link_at = i
+        if i < len(links):
+            return links[i]
+        others, j = self.others, self.other_at
+        while j < len(others) and others[j] in used:
+            j += 1
+        self.other_at = j
+        return others[j] if j < len(others) else None
+
+
 @dataclass
 class Source:
     """A file findings can point into, with the occurrences already handed out."""
@@ -45,31 +75,55 @@ class Source:
     skip: frozenset[int] = frozenset()  # line numbers inside code (links there are not links)
     doc: Document | None = None
     used: set[tuple[int, int]] = field(default_factory=set)
+    _index: dict[str, _Occurrences] = field(default_factory=dict, repr=False, compare=False)
+    _text: str | None = field(default=None, repr=False, compare=False)
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def find(self, needles: list[str]) -> tuple[int, int] | None:
         """The first unused occurrence of the first needle that occurs, preferring link context."""
         for needle in needles:
             if not needle:
                 continue
-            fallback = None
-            for number, text in enumerate(self.lines, 1):
-                if number in self.skip:
-                    continue
-                start = text.find(needle)
-                while start >= 0:
-                    spot = (number, start + 1)
-                    if spot not in self.used:
-                        lead = text[start - 1] if start else " "
-                        if lead in _LINK_LEAD:
-                            self.used.add(spot)
-                            return spot
-                        if fallback is None:
-                            fallback = spot
-                    start = text.find(needle, start + 1)
-            if fallback is not None:
-                self.used.add(fallback)
-                return fallback
+            spot = self._occurrences(needle).next_unused(self.used)
+            if spot is not None:
+                self.used.add(spot)
+                return spot
         return None
+
+    def give_back(self, spot: tuple[int, int]) -> None:
+        """Make a spot handed out available again (a theme link every page repeats)."""
+        self.used.discard(spot)
+        for occ in self._index.values():
+            occ.link_at = occ.other_at = 0
+
+    def _occurrences(self, needle: str) -> _Occurrences:
+        occ = self._index.get(needle)
+        if occ is None:
+            occ = self._index[needle] = self._search(needle)
+        return occ
+
+    def _search(self, needle: str) -> _Occurrences:
+        """Every occurrence of `needle` outside skipped lines, found once in the whole text."""
+        if self._text is None:
+            self._text = "\n".join(self.lines)
+            pos = 0
+            for text in self.lines:
+                self._starts.append(pos)
+                pos += len(text) + 1
+        text, starts = self._text, self._starts
+        links: list[tuple[int, int]] = []
+        others: list[tuple[int, int]] = []
+        if "\n" in needle:
+            return _Occurrences(links, others)  # a line holds no line break
+        at = text.find(needle)
+        while at >= 0:
+            number = bisect_right(starts, at)
+            if number not in self.skip:
+                col = at - starts[number - 1]
+                lead = text[at - 1] if col else " "
+                (links if lead in _LINK_LEAD else others).append((number, col + 1))
+            at = text.find(needle, at + 1)
+        return _Occurrences(links, others)
 
 
 class SourceMap:
@@ -222,7 +276,7 @@ class SourceMap:
                 src = self._source("tpl:" + str(template), template, markdown=False)
                 spot = src.find(needles) if src else None
                 if spot:
-                    src.used.discard(spot)  # every page repeats the theme's links
+                    src.give_back(spot)  # every page repeats the theme's links
                     return src.display, spot[0], spot[1]
         target_src = self.source_of(p.target) if p.target else None
         hit = self._in_config([n for n in (target_src, *needles) if n])
@@ -235,7 +289,7 @@ class SourceMap:
         spot = src.find(needles) if src else None
         if not spot or src is None:
             return None
-        src.used.discard(spot)
+        src.give_back(spot)
         return src.display, spot[0], spot[1]
 
     def _in_html(self, p: Problem) -> tuple[str, int, int]:
