@@ -53,7 +53,7 @@ class Snippet:
         lines = self.block.content_lines
         line = min(max(line, 1), len(lines))
         number = lines[line - 1]
-        prefix = self.doc._prefix_of(number, self.block)
+        prefix = self.doc.prefix_of(number, self.block)
         return number, len(prefix) + column
 
     def offset(self, line: int, column: int) -> int:

@@ -260,7 +260,7 @@ def code_refs(doc: Document) -> Iterator[Ref]:
         diff = block.lang in ("diff", "patch")
         for n in block.content_lines:
             ln = doc.lines[n - 1]
-            prefix = len(doc._prefix_of(n, block))
+            prefix = len(doc.prefix_of(n, block))
             text = ln.text[prefix:]
             if diff and text.startswith("-"):
                 continue  # a diff's removed lines show what was wrong on purpose

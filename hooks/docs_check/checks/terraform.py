@@ -88,7 +88,7 @@ def md_position(doc: Document, block: FencedBlock, line: int, column: int) -> tu
     """
     if block.content_lines and 1 <= line <= len(block.content_lines):
         number = block.content_lines[line - 1]
-        return number, len(doc._prefix_of(number, block)) + max(column, 1)
+        return number, len(doc.prefix_of(number, block)) + max(column, 1)
     fence_line = block.close_line or block.last_line
     ln = doc.line(fence_line)
     return fence_line, ln.content_col + _indent_of(ln.content) + 1
