@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import docs_check
-from docs_check.checks.terraform import TF_LANGS
+from docs_check.checks._snippets import TF_LANGS
 from docs_check.config import Config
 from docs_check.engine import check_document
 from docs_check.scanner import Document

@@ -327,10 +327,14 @@ module "claude-code" {
     # 1.2.1 is a coder/modules release: valid for the old source, whose variables are not recorded.
     assert [f.rule for f in found] == ["registry-module-legacy-source"]
     assert found[0].severity == Severity.WARNING
-    assert '"registry.coder.com/coder/claude-code/coder"' in fixed(text)
-    new_form = check(tf(block.replace("modules/claude-code", "coder/claude-code")))
-    assert [f.rule for f in new_form] == ["registry-module-version"]
-    assert "1.2.1 of coder/claude-code was never released" in new_form[0].message
+    assert fixed(text) == tf(block.replace("modules/claude-code", "coder/claude-code"))
+    # The old form is an alias of the `coder` namespace, which serves the coder/modules
+    # releases too (data/PROVENANCE.md): the fixed block pins a version that still resolves.
+    assert check(fixed(text)) == []
+    # A version neither form ever served is reported under both, naming what was released.
+    for source in ("modules/claude-code", "coder/claude-code"):
+        [f] = check(tf(block.replace("modules/claude-code", source).replace("1.2.1", "1.2.9")), "registry-module-version")
+        assert "1.2.9 of coder/claude-code was never released" in f.message
 
 
 def test_removed_or_unknown_module_source():

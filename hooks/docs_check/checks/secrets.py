@@ -34,7 +34,7 @@ from ..tokenshapes import (
     snake,
     variable_for,
 )
-from .terraform import TF_LANGS, md_position, parse_block
+from . import _snippets as S
 
 TF_SECRET = rule(
     "tf-secret", Severity.ERROR,
@@ -54,6 +54,7 @@ class _Unit:
     block: FencedBlock | None
     lang: str
     ast: Body | None = None  # Terraform blocks that parse
+    terraform: bool = False  # labelled Terraform and not shell commands
 
 
 @dataclass(frozen=True)
@@ -113,8 +114,9 @@ def _units(doc: Document) -> list[_Unit]:
         if not block.content_lines:
             continue
         unit = _Unit(list(block.content_lines), block, block.lang)
-        if block.lang in TF_LANGS:
-            unit.ast = parse_block(doc.block_text(block)).body
+        if S.is_terraform(doc, block):
+            unit.terraform = True
+            unit.ast = S.parse_block(doc.block_text(block)).body
         units.append(unit)
     run: list[int] = []
     for ln in doc.lines:
@@ -157,7 +159,7 @@ def _tree_hits(doc: Document, block: FencedBlock, body: Body) -> Iterator[_Hit]:
         if not is_secret_name(name) or not is_hardcoded(value, strict=False):
             continue
         # The value starts after the opening quote.
-        line, col = md_position(doc, block, expr.line, expr.column + 1)
+        line, col = S.position(doc, block, expr.line, expr.column + 1)
         yield _Hit(line, col, col + len(value), Secret(f"literal {name_words(name)[-1]}", 0, 0, value, name))
 
 
@@ -208,7 +210,7 @@ def _finding(doc: Document, unit: _Unit, hit: _Hit) -> Finding:
     secret = hit.secret
     kind = secret.kind
     what = f"a literal {kind[len('literal '):]}" if kind.startswith("literal ") else f"a {kind}"
-    if unit.ast is not None or unit.lang in TF_LANGS:
+    if unit.terraform:
         variable = _variable_name(secret)
         use = f"{secret.name} = var.{variable}" if secret.name else f"var.{variable}"
         holder = f"`{secret.name}` holds {what}" if secret.name else f"the block holds {what}"
