@@ -54,11 +54,34 @@ def test_versions_order_numerically_and_prereleases_stay_out():
 # -- the vendored files ----------------------------------------------------------------------
 
 
-def test_vendored_files_are_the_shared_data_unchanged():
+# What this project added to the shared catalog, each with its provenance in the file and
+# in PROVENANCE.md: the settled source namespaces, and documented defaults of secret variables.
+ADDED_TOP = ("module_source_versions", "documented_secret_defaults")
+
+
+def _without_additions(cat: dict) -> dict:
+    out = {k: v for k, v in cat.items() if k not in ADDED_TOP}
+    for entry in out["namespaces"].values():
+        for module in (entry.get("modules") or {}).values():
+            for spec in module.get("variables", {}).values():
+                spec.pop("default", None)
+    return out
+
+
+def test_vendored_files_are_the_shared_data_plus_documented_additions():
     if not SHARED.is_dir():
         pytest.skip("../shared is absent")
-    for name in ("registry-catalog.json", "provider-schema.json"):
-        assert (DATA / name).read_bytes() == (SHARED / "data" / name).read_bytes(), name
+    assert (DATA / "provider-schema.json").read_bytes() == (SHARED / "data" / "provider-schema.json").read_bytes()
+    ours = json.loads((DATA / "registry-catalog.json").read_text(encoding="utf-8"))
+    shared = json.loads((SHARED / "data" / "registry-catalog.json").read_text(encoding="utf-8"))
+    assert _without_additions(ours) == shared
+    assert all(key in ours for key in ADDED_TOP)
+    # Every recorded default names its source file in the catalog.
+    sources = " ".join(ours["documented_secret_defaults"]["sources"])
+    for value, where in C.load_catalog(DATA / "registry-catalog.json").documented_defaults().items():
+        ident, var = where.rsplit(".", 1)
+        assert f"registry/{ident.split('/')[0]}/modules/{ident.split('/')[1]}/main.tf" in sources, where
+        assert f'{var} = "{value}"' in sources, where
 
 
 def test_provenance_names_source_commits_and_keeps_generated_from():

@@ -34,6 +34,7 @@ from typing import Any
 import yaml
 
 from .catalog import BASE_URL, DEFAULT_CATALOG, HOST
+from .tokenshapes import is_secret_name
 from .versions import Version, VersionError, is_version
 
 TAG = re.compile(r"^release/(?P<ns>[^/]+)/(?P<module>[^/]+)/v(?P<version>\d+\.\d+\.\d+)$")
@@ -41,7 +42,10 @@ README_VERSION = re.compile(r'\bversion\s*=\s*"(?P<v>\d+\.\d+\.\d+)"')
 SUMMARY_TAGS = ("tasks", "agent", "ai")
 # Per-module fields a checkout does not produce; kept from the previous catalog.
 CARRIED_MODULE_FIELDS = ("tasks_support", "legacy_coder_modules_versions", "supported_os")
-CARRIED_TOP_FIELDS = ("url_shapes", "renames", "legacy_coder_modules_repo", "tasks_tag_history")
+CARRIED_TOP_FIELDS = (
+    "url_shapes", "renames", "legacy_coder_modules_repo", "tasks_tag_history", "module_source_versions",
+    "documented_secret_defaults",
+)
 
 
 class RefreshError(Exception):
@@ -105,6 +109,9 @@ def read_tf(texts: Sequence[str]) -> dict[str, Any]:
                     var["type"] = attrs["type"].text
                 if "sensitive" in attrs and attrs["sensitive"].text == "true":
                     var["sensitive"] = True
+                default = attrs.get("default")
+                if default is not None and default.kind == "string" and default.value and is_secret_name(block.labels[0]):
+                    var["default"] = default.value  # published: the secret checks do not report it
                 info["variables"][block.labels[0]] = var
             elif block.type == "output" and block.labels:
                 info["outputs"].append(block.labels[0])
@@ -241,7 +248,7 @@ def from_checkout(repo: Path, base: dict[str, Any]) -> dict[str, Any]:
         catalog["tasks_tag_history"] = base["tasks_tag_history"]
     catalog["released_but_not_at_head"] = _removed_modules(repo, namespaces, tags, git, base)
     catalog["removed_templates"] = _removed_templates(repo, namespaces, git, base)
-    for key in ("renames", "legacy_coder_modules_repo"):
+    for key in ("renames", "legacy_coder_modules_repo", "module_source_versions", "documented_secret_defaults"):
         if key in base:
             catalog[key] = base[key]
     return catalog

@@ -7,6 +7,11 @@ length); every other code block (fenced in any language, or indented) through th
 patterns of `docs_check.tokenshapes`. Token shapes (`ghp_...`, `AKIA...`, private keys...) are
 found in both, comments and heredocs included.
 
+Two kinds of value are not leaks, whatever holds them: a module variable's default that
+the registry catalog records (`coderRDP!`, windows-rdp's documented `admin_password`: it
+is published in the module's source), and a well-known demo password (`admin123`,
+`P@ssw0rd`, `letmein`), which `password123` already was through the placeholder words.
+
 All the code of a page is scanned in one pass (the blocks joined, then findings mapped back
 to their block): most pages hold no credential, and one pass over a page costs a fraction
 of one pass per block.
@@ -15,9 +20,11 @@ of one pass per block.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..catalog import load_catalog
 from ..config import Config
 from ..engine import Check
 from ..findings import Finding, Severity
@@ -102,10 +109,12 @@ def run(doc: Document, config: Config) -> Iterator[Finding]:
             assert unit.block is not None
             for hit in _tree_hits(doc, unit.block, unit.ast):
                 _merge(hits.setdefault(u, []), hit)
+    published = load_catalog(config=config).documented_defaults()
     for u in sorted(hits):
         unit = units[u]
         for hit in sorted(hits[u], key=lambda h: (h.line, h.column)):
-            yield _finding(doc, unit, hit)
+            if hit.secret.value not in published and not is_demo_value(hit.secret):
+                yield _finding(doc, unit, hit)
 
 
 def _units(doc: Document) -> list[_Unit]:
@@ -148,6 +157,39 @@ def _merge(hits: list[_Hit], named: _Hit) -> None:
 
 def _overlaps(a: _Hit, b: _Hit) -> bool:
     return a.line == b.line and a.column < b.end_column and b.column < a.end_column
+
+
+# -- values that leak nothing ------------------------------------------------------------------
+
+# Passwords every tutorial uses; a value made only of these words (and digits) is a demo
+# value. tokenshapes' placeholder words (`password`, `secret`, `changeme`...) count too.
+_DEMO_WORDS = frozenset({
+    "admin", "administrator", "demo", "pass", "passw", "passwd", "password", "pwd", "letmein", "qwerty",
+    "changeit", "welcome", "default", "guest", "root", "hunter", "abc", "abcd", "abcdef", "test",
+    "testing", "secret", "login", "user", "iloveyou", "trustno", "sunshine", "master", "dragon",
+})
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def is_demo_value(secret: Secret) -> bool:
+    """A literal (not a token shape) made only of demo-password words and digits."""
+    if not (secret.kind.startswith("literal ") or secret.kind == "password in a URL"):
+        return False
+    lower = secret.value.strip().lower()
+    return any(_demo_words_only(v) for v in (lower, _leet(lower)))
+
+
+def _leet(text: str) -> str:
+    # Only inside a word: `P@ssw0rd!` reads `password`, a trailing `123` stays digits.
+    core = text.rstrip("0123456789!?.#*")
+    return core.translate(_LEET) + text[len(core):]
+
+
+def _demo_words_only(text: str) -> bool:
+    words = [w.rstrip("0123456789") for w in _WORD_SPLIT.split(text)]
+    words = [w for w in words if w]
+    return bool(words) and all(w in _DEMO_WORDS for w in words)
 
 
 # -- Terraform through its syntax tree ---------------------------------------------------------
