@@ -10,8 +10,8 @@ versions"): `registry.coder.com/<ns>/<module>/coder` serves the release tags
 `release/<ns>/<module>/vX.Y.Z`; the registry keeps the pre-registry coder/modules releases
 under the `coder` namespace, which the old form `registry.coder.com/modules/<module>/coder`
 is an alias of. So moving an old source to `coder/<module>` keeps every version it served;
-moving it to another namespace keeps only the versions that namespace released, and the fix
-is offered only then.
+moving it to another namespace is offered as a fix only when the block's `version` installs
+the same release from both sources.
 
 A module's own README (`.../<namespace>/modules/<module>/README.md`, or `<module>/README.md`)
 may pin the release about to be tagged: the registry's version-bump script writes it there
@@ -187,7 +187,8 @@ def guard_legacy_fix(cat: Catalog, src: Source, pin: object) -> None:
 
     `pin` is the block's `version` text, ABSENT, or UNKNOWN. Moving to `coder/<module>`
     always keeps it (the old form is an alias of `coder`); moving to another namespace keeps
-    only that namespace's releases. Otherwise the finding stays, without a fix, and says why.
+    it when the pin installs the same release from both (an exact pin that namespace also
+    released). Otherwise the finding stays, without a fix, and says why.
     """
     if not src.legacy or src.ident is None or src.corrected is None:
         return
@@ -195,7 +196,7 @@ def guard_legacy_fix(cat: Catalog, src: Source, pin: object) -> None:
     if ns == C.LEGACY_NAMESPACE or pin is ABSENT:
         return
     served = cat.source_versions(ns, name)
-    why = _unserved_pin(served, pin)
+    why = _unserved_pin(cat.source_versions(C.LEGACY_NAMESPACE, name), served, pin)
     if why is None:
         return
     latest = newest(served)
@@ -203,22 +204,25 @@ def guard_legacy_fix(cat: Catalog, src: Source, pin: object) -> None:
         if p.rule is MOD_LEGACY:
             p.replacement = None
             p.message += (
-                f"; {why}, so switching the source alone would break the block: pin a release of "
+                f"; {why}, so switching the source alone would change what the block installs: pin a release of "
                 f"{src.ident}" + (f" (newest: {latest})" if latest else "") + " when you switch"
             )
 
 
-def _unserved_pin(served: list[str], pin: object) -> str | None:
-    """Why the new source would not serve `pin`, or None when it would."""
+def _unserved_pin(old: list[str], served: list[str], pin: object) -> str | None:
+    """Why the new source would not install what the old one does for `pin`, or None."""
     if pin is UNKNOWN or not isinstance(pin, str):
         return "its `version` is not a literal this check can compare"
     try:
         constraint = Constraint.parse(pin)
     except VersionError:
         return None  # reported by registry-module-version either way
-    if matching(constraint, served):
+    now, then = newest(matching(constraint, old)), newest(matching(constraint, served))
+    if now == then:
         return None
-    return f"`{pin}` names coder/modules releases the new namespace never published"
+    if then is None:
+        return f"`{pin}` names coder/modules releases the new namespace never published"
+    return f"`{pin}` installs {now} from the old source but {then} from the new one"
 
 
 # -- module blocks -------------------------------------------------------------------------

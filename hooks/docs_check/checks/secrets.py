@@ -251,7 +251,7 @@ def _in_expression(name: str, expr: Expression) -> Iterator[tuple[str, Expressio
 def _finding(doc: Document, unit: _Unit, hit: _Hit) -> Finding:
     secret = hit.secret
     kind = secret.kind
-    what = f"a literal {kind[len('literal '):]}" if kind.startswith("literal ") else f"a {kind}"
+    what = f"a literal {kind[len('literal '):]}" if kind.startswith("literal ") else f"{_article(kind)} {kind}"
     if unit.terraform:
         variable = _variable_name(secret)
         use = f"{secret.name} = var.{variable}" if secret.name else f"var.{variable}"
@@ -271,6 +271,10 @@ def _finding(doc: Document, unit: _Unit, hit: _Hit) -> Finding:
         f"(`${env}`), and revoke it if it was ever real"
     )
     return CODE_SECRET.at(doc.path, hit.line, hit.column, message, end_column=hit.end_column)
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[:1].lower() in "aeio" else "a"
 
 
 def _variable_name(secret: Secret) -> str:
