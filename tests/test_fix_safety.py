@@ -109,6 +109,7 @@ def _source_forms(ident: str) -> list[str]:
     return [
         f"registry.coder.com/{ident}/coder",
         f"registry.coder.com/modules/{name}/coder",  # the old form
+        f"registry.coder.com/coder/{name}/coder",  # the `coder` namespace, which it may have left
         f"dev.registry.coder.com/{ident}/coder",  # a development host
         f"registry.coder.com/modules/{ident}/coder",  # old and new mixed
         f"registry.coder.com/{ident}/docker",  # another provider

@@ -372,6 +372,12 @@ def test_legacy_source_moved_to_another_namespace_is_fixed_only_when_the_pin_res
     expression = tf(NODEJS.replace('"VERSION"', "var.nodejs_version"))
     [h] = check(expression)
     assert h.fix is None and "is not a literal this check can compare" in h.message
+    # `coder/nodejs`, its home before the move, still serves the old releases (the old form
+    # is an alias of it): not an unknown module, but an old source, under the same guard.
+    home = tf(NODEJS.replace("modules/nodejs", "coder/nodejs").replace("VERSION", "1.0.30"))
+    [k] = check(home)
+    assert k.rule == "registry-module-legacy-source" and k.fix is None
+    assert "is the old home of nodejs, which serves only its coder/modules releases" in k.message
 
 
 def test_legacy_source_outside_a_module_block_is_fixed_only_into_the_coder_namespace():

@@ -403,7 +403,7 @@ def test_a_modules_documented_default_is_not_a_leak() -> None:
 
 @pytest.mark.parametrize("demo", ["admin123", "P@ssw0rd!", "Passw0rd", "letmein", "qwerty123", "hunter2"])
 def test_well_known_demo_passwords_are_demo_values_like_password123(demo: str) -> None:
-    assert check(tf(f'provider "postgresql" {{\n  password = "password123"\n}}\n')) == []  # as before
+    assert check(tf('provider "postgresql" {\n  password = "password123"\n}\n')) == []  # as before
     assert check(tf(f'provider "postgresql" {{\n  password = "{demo}"\n}}\n')) == []
     assert check(f"```sh\nexport DB_PASSWORD={demo}\n```\n") == []
 

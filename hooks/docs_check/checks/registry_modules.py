@@ -108,6 +108,8 @@ def _candidate(cat: Catalog, value: str, segs: list[str], tail: str, src: Source
         problem = Problem(
             MOD_SOURCE, f"`{value}` mixes the old and the new source forms: write `{C.module_source(candidate)}{tail}`",
         )
+    elif len(segs) == 3 and segs[2] == "coder" and _moved_from_coder(cat, segs[0], segs[1]):
+        return _legacy_candidate(cat, value, segs[1], tail, src, existence_only)
     elif len(segs) == 3:
         candidate = f"{segs[0]}/{segs[1]}"
         problem = None if segs[2] == "coder" else Problem(
@@ -126,16 +128,25 @@ def _candidate(cat: Catalog, value: str, segs: list[str], tail: str, src: Source
     return candidate
 
 
+def _moved_from_coder(cat: Catalog, namespace: str, name: str) -> bool:
+    """`coder/<name>` for a coder/modules module that now lives in another namespace: the
+    `coder` namespace still serves its old releases, like the old form does."""
+    return (
+        namespace == C.LEGACY_NAMESPACE and name in cat.legacy_versions
+        and cat.lookup(C.MODULE, f"{namespace}/{name}").status == C.MISSING
+    )
+
+
 def _legacy_candidate(cat: Catalog, value: str, name: str, tail: str, src: Source, existence_only: bool) -> str | None:
     """`registry.coder.com/modules/<name>/coder`: where the module lives now."""
     where = cat.legacy(C.MODULE, name)
     if len(where) == 1:
         src.legacy = True
         if not existence_only:
-            src.problems.append(Problem(
-                MOD_LEGACY,
-                f"`{value}` is the old source form without a namespace: write `{C.module_source(where[0])}{tail}`",
-            ))
+            shape = "the old source form without a namespace" if "/modules/" in value else (
+                f"the old home of {name}, which serves only its coder/modules releases"
+            )
+            src.problems.append(Problem(MOD_LEGACY, f"`{value}` is {shape}: write `{C.module_source(where[0])}{tail}`"))
         return where[0]
     if len(where) > 1:
         if not existence_only:
