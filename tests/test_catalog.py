@@ -258,6 +258,9 @@ def fake_checkout(tmp_path: Path) -> Path:
     _write(repo / "registry/acme/modules/widget/main.tf", (
         'variable "agent_id" {\n  type = string\n}\n\n'
         'variable "new_flag" {\n  type    = bool\n  default = true\n}\n\n'
+        'variable "admin_password" {\n  type      = string\n  default   = "widgetPW!"\n  sensitive = true\n}\n\n'
+        'variable "api_key" {\n  type      = string\n  default   = ""\n  sensitive = true\n}\n\n'
+        'variable "greeting" {\n  type    = string\n  default = "hello"\n}\n\n'
         'output "url" {\n  value = "x"\n}\n'
     ))
     _git(repo, "commit", "-q", "-am", "widget: replace old_flag with new_flag")
@@ -276,6 +279,9 @@ def test_refresh_from_a_checkout_regenerates_a_loadable_catalog(fake_checkout, t
     assert widget["versions"] == ["1.0.0", "1.1.0"] and widget["latest_version"] == "1.1.0"
     assert widget["required_variables"] == ["agent_id"]
     assert widget["variable_history"] == {
+        "admin_password": {"since": "1.1.0"},
+        "api_key": {"since": "1.1.0"},
+        "greeting": {"since": "1.1.0"},
         "new_flag": {"since": "1.1.0"},
         "old_flag": {"since": "1.0.0", "removed_in": "1.1.0"},
     }
@@ -288,12 +294,19 @@ def test_refresh_from_a_checkout_regenerates_a_loadable_catalog(fake_checkout, t
     # Carried over from the vendored catalog: what a checkout cannot tell.
     assert data["legacy_coder_modules_repo"]["versions"]["code-server"]
     assert "renames" in data and "renames" in data["generated_from_detail"]["carried_over"]
+    assert data["module_source_versions"] == json.loads((DATA / "registry-catalog.json").read_text())["module_source_versions"]
+    # A secret variable's literal default is recorded (the secret checks skip it); an empty
+    # one, or a default of a variable that holds no secret, is not.
+    variables = widget["variables"]
+    assert variables["admin_password"]["default"] == "widgetPW!"
+    assert "default" not in variables["api_key"] and "default" not in variables["greeting"]
 
     cat = C.load_catalog(out)
     assert cat.lookup(C.MODULE, "acme/widget").ok
     assert cat.lookup(C.MODULE, "acme/gadget").status == C.REMOVED
     assert "old_flag" in cat.variables_at("acme/widget", "1.0.0")
     assert "old_flag" not in cat.variables_at("acme/widget", "1.1.0")
+    assert cat.documented_defaults() == {"widgetPW!": "acme/widget.admin_password"}
 
 
 def test_refresh_dry_run_writes_nothing(fake_checkout, tmp_path, capsys):
