@@ -94,6 +94,26 @@ def test_provenance_names_source_commits_and_keeps_generated_from():
     assert "python -m docs_check.refresh --registry-checkout" in text
 
 
+def test_which_versions_each_source_form_serves():
+    cat = C.load_catalog(C.DEFAULT_CATALOG)
+    registry = cat.module("coder/claude-code")["versions"]
+    old = cat.legacy_versions["claude-code"]  # coder/modules releases, before the registry
+    # `coder` and its old alias `modules` serve both; the same list either way.
+    assert cat.source_versions("coder", "claude-code") == registry + old
+    assert cat.source_versions("modules", "claude-code") == cat.source_versions("coder", "claude-code")
+    # A module that moved to another namespace: that namespace serves its own tags only, and
+    # `coder` keeps serving the old releases.
+    assert cat.source_versions("thezoker", "nodejs") == ["1.0.11", "1.0.12", "1.0.13", "1.1.0"]
+    assert cat.source_versions("coder", "nodejs") == cat.legacy_versions["nodejs"]
+    assert cat.source_versions("coder-labs", "codex") == cat.module("coder-labs/codex")["versions"]
+    # A module's README may pin the untagged next release, or one bump of the newest tag.
+    assert cat.next_versions("coder/claude-code") == ["5.4.1", "5.5.0", "6.0.0"]
+    assert cat.next_versions("thezoker/nodejs") == ["1.1.1", "1.2.0", "2.0.0"]
+    # The untagged README version is the catalog's head: its variables are known.
+    assert cat.variables_at("coder/claude-code", "5.4.1") == cat.variables_at("coder/claude-code", None)
+    assert cat.variables_at("coder/claude-code", "5.5.0") is None
+
+
 def test_catalog_lookups():
     cat = C.load_catalog(C.DEFAULT_CATALOG)
     assert cat.lookup(C.MODULE, "coder/claude-code").ok
