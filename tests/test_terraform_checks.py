@@ -545,3 +545,12 @@ def test_cli_diff_shows_the_fix_without_writing(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "-  a=1\n+  a = 1\n" in result.stdout
     assert page.read_bytes() == before
+
+
+def test_a_value_left_blank_for_the_reader_is_no_syntax_error() -> None:
+    # admin/infrastructure/validated-architectures/index.md in Coder's docs.
+    blank = 'resource "x" "y" {\n  topology_key = # add your node group label here\n}\n'
+    assert check(fence(blank)) == []
+    # A value that is there but wrong is still an error.
+    (f,) = check(fence('variable "v" {\n  default = newimage:tag\n}\n'))
+    assert f.rule == "tf-syntax"

@@ -5,6 +5,9 @@ items, alerts, tabs, quotes); `_snippets` says which of them hold Terraform, par
 once and maps positions back to the Markdown file. The HCL engine (`docs_check.hcl`) parses
 and formats; `...` placeholder lines are its business.
 
+A value left blank on purpose (`topology_key = # add your node group label here`) is no
+syntax error to report: the writer means the reader to fill it in, as with a `...` line.
+
 Labels: `tf-lang` asks for `tf` on a block that holds Terraform (it parses, or reads as
 blocks and attributes), with a fix. A fence labelled Terraform that holds shell commands
 (`terraform init`, `$ coder templates push`) gets `tf-lang-not-hcl` instead, without a fix:
@@ -20,6 +23,7 @@ works when copied: it is a warning, which still fails `mkdocs build --strict` an
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -83,7 +87,8 @@ def _block_findings(doc: Document, snip: S.Snippet) -> Iterator[Finding]:
     if kind == S.HCL and block.lang != PREFERRED_LANG:
         yield _lang_finding(doc, block)
     if snip.parsed.error is not None:
-        yield _syntax_finding(doc, block, snip.parsed.error)
+        if not _fill_in_the_blank(text, snip.parsed.error):
+            yield _syntax_finding(doc, block, snip.parsed.error)
         return
     # An unclosed fence runs to the end of the page: rewriting it would rewrite the page.
     if block.close_line is not None:
@@ -92,6 +97,17 @@ def _block_findings(doc: Document, snip: S.Snippet) -> Iterator[Finding]:
             yield finding
     assert snip.body is not None
     yield from _sensitive_findings(doc, block, snip.body)
+
+
+# `topology_key = # add your node group label here`: a value left for the reader to write.
+_FILL_IN = re.compile(r"^\s*[A-Za-z_][\w-]*\s*=\s*(?:#|//)")
+
+
+def _fill_in_the_blank(text: str, error: HclSyntaxError) -> bool:
+    """The syntax error is an attribute whose value is a comment telling the reader what to
+    write: a deliberate blank, like a `...` line, not a broken example."""
+    lines = text.split("\n")
+    return 1 <= error.line <= len(lines) and _FILL_IN.match(lines[error.line - 1]) is not None
 
 
 def _label_span(doc: Document, block: FencedBlock) -> tuple[int, str]:
