@@ -554,3 +554,15 @@ def test_a_value_left_blank_for_the_reader_is_no_syntax_error() -> None:
     # A value that is there but wrong is still an error.
     (f,) = check(fence('variable "v" {\n  default = newimage:tag\n}\n'))
     assert f.rule == "tf-syntax"
+
+
+def test_a_nested_block_shown_at_its_depth_is_formatted_at_that_depth() -> None:
+    # get-started/customize-your-template/add-a-language.md in Coder's docs: an `option` to
+    # paste into a `coder_parameter`, indented as it will sit there.
+    nested = '  option {\n    name  = "Ruby"\n    value = "ruby"\n  }\n'
+    assert check(fence(nested)) == []
+    # Misaligned at that depth: reported on the line to change, fixed without moving the block.
+    md = fence('  display_apps {\n    vscode = false\n    web_terminal = true\n  }\n')
+    (f,) = check(md)
+    assert (f.rule, f.line) == ("tf-fmt", 3)
+    assert fixed(md) == fence('  display_apps {\n    vscode       = false\n    web_terminal = true\n  }\n')

@@ -5,6 +5,9 @@ items, alerts, tabs, quotes); `_snippets` says which of them hold Terraform, par
 once and maps positions back to the Markdown file. The HCL engine (`docs_check.hcl`) parses
 and formats; `...` placeholder lines are its business.
 
+A block shown at the depth it has inside its parent (every line indented: `  option {...}`)
+is formatted at that depth, not moved to the left margin.
+
 A value left blank on purpose (`topology_key = # add your node group label here`) is no
 syntax error to report: the writer means the reader to fill it in, as with a `...` line.
 
@@ -161,8 +164,26 @@ def _syntax_finding(doc: Document, block: FencedBlock, error: HclSyntaxError) ->
     )
 
 
+def formatted_at_its_depth(text: str) -> str | None:
+    """What `terraform fmt` makes of the block, kept at the depth the writer shows it at.
+
+    A block whose every line is indented shows a nested block where it sits in its parent
+    (`  option { ... }` to paste into a `coder_parameter`): it is formatted as if dedented,
+    then indented back. None when it does not parse.
+    """
+    lines = text.split("\n")
+    body = [ln for ln in lines if ln.strip()]
+    depth = min((len(ln) - len(ln.lstrip(" ")) for ln in body), default=0)
+    if depth == 0 or any(ln and not ln.strip() for ln in lines):
+        return format_block(text)  # at the left margin, or blank lines with spaces to keep
+    inner = format_block("\n".join(ln[depth:] for ln in lines))
+    if inner is None:
+        return None
+    return "\n".join(" " * depth + ln if ln else ln for ln in inner.split("\n"))
+
+
 def _fmt_finding(doc: Document, block: FencedBlock, text: str) -> Finding | None:
-    formatted = format_block(text)
+    formatted = formatted_at_its_depth(text)
     if formatted is None or formatted == text:
         return None
     actual = text.split("\n")
