@@ -138,6 +138,12 @@ def module_blocks(draw: st.DrawFn) -> str:
     return f"```{label}\n" + "\n".join(lines) + "\n```\n"
 
 
+# Nested blocks shown at their depth, some misaligned (tf-fmt fixes them at that depth).
+INDENTED = [
+    '  option {\n    name = "Ruby"\n    value = "ruby"\n  }\n',
+    '  display_apps {\n    vscode = false\n    web_terminal = true\n  }\n',
+    '  volumes {\n    container_path = "/home/linuxbrew"\n    read_only      = false\n  }\n',
+]
 SHELL = ["terraform init\n", "$ coder templates push\n", "export CODER_URL=https://coder.example.com\n"]
 
 
@@ -147,6 +153,7 @@ def pages(draw: st.DrawFn) -> tuple[str, str]:
         st.one_of(
             module_blocks(),
             st.sampled_from(SHELL).map(lambda s: "```hcl\n" + s + "```\n"),
+            st.sampled_from(INDENTED).map(lambda s: "```tf\n" + s + "```\n"),
             st.sampled_from(["[m](https://registry.coder.com/modules/nodejs)", "`registry.coder.com/modules/git-clone/coder`"]),
         ),
         min_size=1, max_size=3,
