@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-TF_LANGS = frozenset({"tf", "hcl", "terraform"})
+from docs_check.checks._snippets import TF_LANGS  # the labels the checks read, defined once
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<quote>(?:>[ \t]?)*)(?P<pad>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)*")

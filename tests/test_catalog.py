@@ -54,11 +54,34 @@ def test_versions_order_numerically_and_prereleases_stay_out():
 # -- the vendored files ----------------------------------------------------------------------
 
 
-def test_vendored_files_are_the_shared_data_unchanged():
+# What this project added to the shared catalog, each with its provenance in the file and
+# in PROVENANCE.md: the settled source namespaces, and documented defaults of secret variables.
+ADDED_TOP = ("module_source_versions", "documented_secret_defaults")
+
+
+def _without_additions(cat: dict) -> dict:
+    out = {k: v for k, v in cat.items() if k not in ADDED_TOP}
+    for entry in out["namespaces"].values():
+        for module in (entry.get("modules") or {}).values():
+            for spec in module.get("variables", {}).values():
+                spec.pop("default", None)
+    return out
+
+
+def test_vendored_files_are_the_shared_data_plus_documented_additions():
     if not SHARED.is_dir():
         pytest.skip("../shared is absent")
-    for name in ("registry-catalog.json", "provider-schema.json"):
-        assert (DATA / name).read_bytes() == (SHARED / "data" / name).read_bytes(), name
+    assert (DATA / "provider-schema.json").read_bytes() == (SHARED / "data" / "provider-schema.json").read_bytes()
+    ours = json.loads((DATA / "registry-catalog.json").read_text(encoding="utf-8"))
+    shared = json.loads((SHARED / "data" / "registry-catalog.json").read_text(encoding="utf-8"))
+    assert _without_additions(ours) == shared
+    assert all(key in ours for key in ADDED_TOP)
+    # Every recorded default names its source file in the catalog.
+    sources = " ".join(ours["documented_secret_defaults"]["sources"])
+    for value, where in C.load_catalog(DATA / "registry-catalog.json").documented_defaults().items():
+        ident, var = where.rsplit(".", 1)
+        assert f"registry/{ident.split('/')[0]}/modules/{ident.split('/')[1]}/main.tf" in sources, where
+        assert f'{var} = "{value}"' in sources, where
 
 
 def test_provenance_names_source_commits_and_keeps_generated_from():
@@ -69,6 +92,26 @@ def test_provenance_names_source_commits_and_keeps_generated_from():
     assert sch["generated_from_detail"]["commit"] in text
     assert cat["generated_from"].startswith("coder/registry ")
     assert "python -m docs_check.refresh --registry-checkout" in text
+
+
+def test_which_versions_each_source_form_serves():
+    cat = C.load_catalog(C.DEFAULT_CATALOG)
+    registry = cat.module("coder/claude-code")["versions"]
+    old = cat.legacy_versions["claude-code"]  # coder/modules releases, before the registry
+    # `coder` and its old alias `modules` serve both; the same list either way.
+    assert cat.source_versions("coder", "claude-code") == registry + old
+    assert cat.source_versions("modules", "claude-code") == cat.source_versions("coder", "claude-code")
+    # A module that moved to another namespace: that namespace serves its own tags only, and
+    # `coder` keeps serving the old releases.
+    assert cat.source_versions("thezoker", "nodejs") == ["1.0.11", "1.0.12", "1.0.13", "1.1.0"]
+    assert cat.source_versions("coder", "nodejs") == cat.legacy_versions["nodejs"]
+    assert cat.source_versions("coder-labs", "codex") == cat.module("coder-labs/codex")["versions"]
+    # A module's README may pin the untagged next release, or one bump of the newest tag.
+    assert cat.next_versions("coder/claude-code") == ["5.4.1", "5.5.0", "6.0.0"]
+    assert cat.next_versions("thezoker/nodejs") == ["1.1.1", "1.2.0", "2.0.0"]
+    # The untagged README version is the catalog's head: its variables are known.
+    assert cat.variables_at("coder/claude-code", "5.4.1") == cat.variables_at("coder/claude-code", None)
+    assert cat.variables_at("coder/claude-code", "5.5.0") is None
 
 
 def test_catalog_lookups():
@@ -235,6 +278,9 @@ def fake_checkout(tmp_path: Path) -> Path:
     _write(repo / "registry/acme/modules/widget/main.tf", (
         'variable "agent_id" {\n  type = string\n}\n\n'
         'variable "new_flag" {\n  type    = bool\n  default = true\n}\n\n'
+        'variable "admin_password" {\n  type      = string\n  default   = "widgetPW!"\n  sensitive = true\n}\n\n'
+        'variable "api_key" {\n  type      = string\n  default   = ""\n  sensitive = true\n}\n\n'
+        'variable "greeting" {\n  type    = string\n  default = "hello"\n}\n\n'
         'output "url" {\n  value = "x"\n}\n'
     ))
     _git(repo, "commit", "-q", "-am", "widget: replace old_flag with new_flag")
@@ -253,6 +299,9 @@ def test_refresh_from_a_checkout_regenerates_a_loadable_catalog(fake_checkout, t
     assert widget["versions"] == ["1.0.0", "1.1.0"] and widget["latest_version"] == "1.1.0"
     assert widget["required_variables"] == ["agent_id"]
     assert widget["variable_history"] == {
+        "admin_password": {"since": "1.1.0"},
+        "api_key": {"since": "1.1.0"},
+        "greeting": {"since": "1.1.0"},
         "new_flag": {"since": "1.1.0"},
         "old_flag": {"since": "1.0.0", "removed_in": "1.1.0"},
     }
@@ -265,12 +314,19 @@ def test_refresh_from_a_checkout_regenerates_a_loadable_catalog(fake_checkout, t
     # Carried over from the vendored catalog: what a checkout cannot tell.
     assert data["legacy_coder_modules_repo"]["versions"]["code-server"]
     assert "renames" in data and "renames" in data["generated_from_detail"]["carried_over"]
+    assert data["module_source_versions"] == json.loads((DATA / "registry-catalog.json").read_text())["module_source_versions"]
+    # A secret variable's literal default is recorded (the secret checks skip it); an empty
+    # one, or a default of a variable that holds no secret, is not.
+    variables = widget["variables"]
+    assert variables["admin_password"]["default"] == "widgetPW!"
+    assert "default" not in variables["api_key"] and "default" not in variables["greeting"]
 
     cat = C.load_catalog(out)
     assert cat.lookup(C.MODULE, "acme/widget").ok
     assert cat.lookup(C.MODULE, "acme/gadget").status == C.REMOVED
     assert "old_flag" in cat.variables_at("acme/widget", "1.0.0")
     assert "old_flag" not in cat.variables_at("acme/widget", "1.1.0")
+    assert cat.documented_defaults() == {"widgetPW!": "acme/widget.admin_password"}
 
 
 def test_refresh_dry_run_writes_nothing(fake_checkout, tmp_path, capsys):

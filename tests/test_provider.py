@@ -145,13 +145,31 @@ def test_removed_attributes_and_references_to_them():
 
 
 def test_required_attributes_unless_elided():
-    [f] = check(tf('resource "coder_agent" "main" {\n  arch = "amd64"\n}\n'))
+    agent = 'resource "coder_agent" "main" {\n  arch = "amd64"\n  dir  = "/home/coder"\n}\n'
+    [f] = check(tf(agent))
     assert f.rule == "tf-provider-required" and "requires the attribute `os`" in f.message
-    assert check(tf('resource "coder_agent" "main" {\n  arch = "amd64"\n  ...\n}\n')) == []
-    assert check(tf('resource "coder_agent" "main" {\n  # ... other settings\n  arch = "amd64"\n}\n')) == []
+    assert check(tf(agent.replace("\n}", "\n  ...\n}"))) == []
+    assert check(tf(agent.replace("{\n", "{\n  # ... other settings\n"))) == []
     # A heredoc's `# ...` is script text, not an elision.
-    heredoc = 'resource "coder_script" "s" {\n  script = <<-EOT\n    # ...\n  EOT\n}\n'
+    heredoc = 'resource "coder_script" "s" {\n  run_on_start = true\n  script = <<-EOT\n    # ...\n  EOT\n}\n'
     assert rules(tf(heredoc)).count("tf-provider-required") == 2  # agent_id, display_name
+
+
+def test_a_fragment_that_shows_one_setting_needs_nothing_else():
+    # admin/templates/extending-templates/icons.md in Coder's docs: the page is about `icon`.
+    icons = 'data "coder_parameter" "my_parameter" {\n  icon = "/icon/coder.svg"\n\n  option {\n    icon = "/emojis/1f3f3.png"\n  }\n}\n'
+    assert check(tf(icons)) == []
+    # With two settings the block is configuration, and what it lacks is reported (its
+    # `option` still shows one setting).
+    two = icons.replace('  icon = "/icon/coder.svg"\n', '  icon = "/icon/coder.svg"\n  type = "string"\n')
+    [f] = check(tf(two))
+    assert f.rule == "tf-provider-required" and "requires the attribute `name`" in f.message
+    # ...and so it is beside a `terraform` or `provider` block: a whole configuration.
+    whole = 'provider "coder" {}\n\n' + icons
+    assert rules(tf(whole)).count("tf-provider-required") == 3
+    # Everything else about the one setting is still checked.
+    [f] = check(tf('resource "coder_agent" "main" {\n  startup_script_timeout = 180\n}\n'))
+    assert f.rule == "tf-provider-attribute" and "removed from the Coder provider in v2.0.0" in f.message
 
 
 def test_sidebar_app_is_required_at_2_11_and_optional_later():

@@ -327,10 +327,105 @@ module "claude-code" {
     # 1.2.1 is a coder/modules release: valid for the old source, whose variables are not recorded.
     assert [f.rule for f in found] == ["registry-module-legacy-source"]
     assert found[0].severity == Severity.WARNING
-    assert '"registry.coder.com/coder/claude-code/coder"' in fixed(text)
-    new_form = check(tf(block.replace("modules/claude-code", "coder/claude-code")))
-    assert [f.rule for f in new_form] == ["registry-module-version"]
-    assert "1.2.1 of coder/claude-code was never released" in new_form[0].message
+    assert fixed(text) == tf(block.replace("modules/claude-code", "coder/claude-code"))
+    # The old form is an alias of the `coder` namespace, which serves the coder/modules
+    # releases too (data/PROVENANCE.md): the fixed block pins a version that still resolves.
+    assert check(fixed(text)) == []
+    # A version neither form ever served is reported under both, naming what was released.
+    for source in ("modules/claude-code", "coder/claude-code"):
+        [f] = check(tf(block.replace("modules/claude-code", source).replace("1.2.1", "1.2.9")), "registry-module-version")
+        assert "1.2.9 of coder/claude-code was never released" in f.message
+
+
+NODEJS = """
+module "nodejs" {
+  source   = "registry.coder.com/modules/nodejs/coder"
+  version  = "VERSION"
+  agent_id = coder_agent.main.id
+}
+"""
+
+
+def test_legacy_source_moved_to_another_namespace_is_fixed_only_when_the_pin_resolves_there():
+    # nodejs moved from coder/modules to thezoker, whose own releases start at 1.0.11: the
+    # old form serves the coder/modules releases (up to 1.0.30), thezoker/nodejs does not.
+    old = tf(NODEJS.replace("VERSION", "1.0.30"))
+    [f] = check(old)
+    assert f.rule == "registry-module-legacy-source" and f.fix is None
+    assert "`1.0.30` names coder/modules releases the new namespace never published" in f.message
+    assert "pin a release of thezoker/nodejs (newest: 1.1.0) when you switch" in f.message
+    assert fixed(old) == old
+    # A constraint that installs 1.0.30 from the old form would install 1.1.0 from thezoker.
+    [c] = check(tf(NODEJS.replace("VERSION", "~> 1.0")))
+    assert c.fix is None and "`~> 1.0` installs 1.0.30 from the old source but 1.1.0 from the new one" in c.message
+    # A pin thezoker released too (the same release either way) moves with the source.
+    for pin in ("1.0.12", "~> 1.0.12, < 1.0.13"):
+        text = tf(NODEJS.replace("VERSION", pin))
+        [g] = check(text)
+        assert g.fix is not None
+        after = fixed(text)
+        assert after == text.replace("modules/nodejs", "thezoker/nodejs")
+        assert check(after) == []
+    # Without a version there is nothing to keep; with an expression nothing can be told.
+    no_pin = tf(NODEJS.replace('  version  = "VERSION"\n', ""))
+    assert "thezoker/nodejs" in fixed(no_pin)
+    expression = tf(NODEJS.replace('"VERSION"', "var.nodejs_version"))
+    [h] = check(expression)
+    assert h.fix is None and "is not a literal this check can compare" in h.message
+    # `coder/nodejs`, its home before the move, still serves the old releases (the old form
+    # is an alias of it): not an unknown module, but an old source, under the same guard.
+    home = tf(NODEJS.replace("modules/nodejs", "coder/nodejs").replace("VERSION", "1.0.30"))
+    [k] = check(home)
+    assert k.rule == "registry-module-legacy-source" and k.fix is None
+    assert "is the old home of nodejs, which serves only its coder/modules releases" in k.message
+
+
+def test_legacy_source_outside_a_module_block_is_fixed_only_into_the_coder_namespace():
+    text = "Sources:\n\n```text\nregistry.coder.com/modules/code-server/coder\nregistry.coder.com/modules/nodejs/coder\n```\n"
+    found = check(text)
+    assert [f.rule for f in found] == ["registry-module-legacy-source"] * 2
+    assert found[0].fix is not None and found[1].fix is None
+    assert fixed(text) == text.replace("modules/code-server", "coder/code-server")
+
+
+def test_a_modules_own_readme_may_pin_its_next_untagged_release(tmp_path):
+    # coder/claude-code: newest tag 5.4.0; the README at the catalog's commit pins 5.4.1
+    # (readme_version_untagged), as the registry's version-bump script writes it before tagging.
+    readme = tf(CLAUDE.replace('"5.4.0"', '"5.4.1"'))
+    config = Config(select=("registry-",))
+    for path in ("registry/coder/modules/claude-code/README.md", "claude-code/README.md"):
+        assert check_text(readme, path, config) == [], path
+    for bump in ("5.5.0", "6.0.0"):  # a minor or major bump of the newest tag
+        assert check_text(tf(CLAUDE.replace('"5.4.0"', f'"{bump}"')), "registry/coder/modules/claude-code/README.md", config) == []
+    # Anywhere else, or a version no bump reaches, it was never released.
+    for path, version in (("docs/ai-coder/tasks.md", "5.4.1"), ("registry/coder/modules/codex/README.md", "5.4.1"),
+                          ("registry/coder-labs/modules/claude-code/README.md", "5.4.1"),
+                          ("registry/coder/modules/claude-code/README.md", "5.4.2")):
+        [f] = check_text(tf(CLAUDE.replace('"5.4.0"', f'"{version}"')), path, config)
+        assert f.rule == "registry-module-version" and f"version {version} of coder/claude-code was never released" in f.message
+    # The untagged version is the catalog's head: its arguments are still checked.
+    [g] = check_text(tf(CLAUDE.replace('"5.4.0"', '"5.4.1"').replace("workdir ", "workdirr")), "claude-code/README.md", config)
+    assert g.rule == "registry-module-argument" and "did you mean `workdir`?" in g.message
+
+
+def test_cli_fix_of_legacy_sources_leaves_blocks_the_version_rule_accepts(tmp_path):
+    page = tmp_path / "page.md"
+    before = (
+        tf(CLAUDE.replace("coder/claude-code/coder", "modules/claude-code/coder").replace('"5.4.0"', '"1.2.1"'))
+        + "\n" + tf(NODEJS.replace("VERSION", "1.0.30")) + "\n" + tf(NODEJS.replace("VERSION", "1.0.12"))
+    )
+    page.write_text(before, encoding="utf-8")
+    result = docs_check("--fix", "--select", "registry-", str(page))
+    after = page.read_text(encoding="utf-8")
+    assert after == (
+        tf(CLAUDE.replace('"5.4.0"', '"1.2.1"'))
+        + "\n" + tf(NODEJS.replace("VERSION", "1.0.30")) + "\n"
+        + tf(NODEJS.replace("VERSION", "1.0.12").replace("modules/nodejs", "thezoker/nodejs"))
+    )
+    # What is left is the one old source that no namespace move can keep working.
+    assert result.returncode == 1
+    left = [line for line in result.stdout.splitlines() if "page.md:" in line]
+    assert len(left) == 1 and "registry-module-legacy-source" in left[0] and "1.0.30" in left[0], result.stdout
 
 
 def test_removed_or_unknown_module_source():

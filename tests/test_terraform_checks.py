@@ -185,6 +185,53 @@ def test_tf_lang_fix_inside_a_list_and_pymdownx_braces() -> None:
     assert fixed(md) == "1. Step:\n\n   ```{.tf linenums=\"1\"}\n   locals {}\n   ```\n"
 
 
+# Shell in a fence labelled Terraform: seen on a registry's module READMEs (`terraform init`
+# under ```hcl), where relabelling it `tf` made it worse.
+SHELL_FENCES = {
+    "commands": ("terraform init\nterraform apply -auto-approve\n", "sh"),
+    "prompt": ("$ coder templates push my-template\n", "console"),
+    "env and a pipe": ("export CODER_URL=https://coder.example.com\ncurl -fsSL $CODER_URL/install.sh | sh\n", "sh"),
+    "continued": ("docker run --rm \\\n  -e CODER_URL=x \\\n  ghcr.io/coder/coder\n", "sh"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHELL_FENCES))
+@pytest.mark.parametrize("label", ["hcl", "tf", "terraform"])
+def test_shell_in_a_terraform_fence_is_the_wrong_language_without_a_fix(name: str, label: str) -> None:
+    body, suggested = SHELL_FENCES[name]
+    md = "Intro.\n\n" + fence(body, label)
+    (f,) = check(md)  # not tf-lang, not tf-syntax: one finding that says what is wrong
+    assert (f.rule, f.line, f.column, f.severity) == ("tf-lang-not-hcl", 3, 4, Severity.WARNING)
+    assert f"labelled `{label}` holds shell commands" in f.message and f"```{suggested}" in f.message
+    assert f.fix is None
+    assert fixed(md) == md
+
+
+def test_tf_lang_needs_hcl_content() -> None:
+    # Broken HCL is still HCL (it reads as blocks and attributes): the label and the syntax
+    # are both reported; commands in its heredoc do not make it shell.
+    broken = 'resource "coder_script" "s" {\n  script = <<-EOT\n    curl -fsSL x | sh\n  EOT\n  run_on_start = \n}\n'
+    assert [f.rule for f in check(fence(broken, "hcl"))] == ["tf-lang", "tf-syntax"]
+    # Neither Terraform nor shell (JSON, output): no label advice, the syntax error stays.
+    assert [f.rule for f in check(fence('{"a": 1}\n', "hcl"))] == ["tf-syntax"]
+
+
+def test_shell_fences_are_not_terraform_for_the_secret_check() -> None:
+    md = fence("export GITHUB_TOKEN=ghp_k9Xw2mQ7vLp4R8sT1uV3wX5yZ7aB9cD1eF3g\ncoder login\n", "hcl")
+    found = check(md, "tf-secret", "tf-secret-code")
+    assert [f.rule for f in found] == ["tf-secret-code"]  # a placeholder or $GITHUB_TOKEN, not var.x
+
+
+def test_cli_fix_leaves_shell_fences_labelled_as_they_were(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    before = "Intro.\n\n```hcl\nterraform init\n```\n\n```hcl\nlocals {}\n```\n"
+    page.write_text(before, encoding="utf-8")
+    result = docs_check("--fix", "--select", "tf-", str(page))
+    assert result.returncode == 1, result.stdout + result.stderr  # the shell fence is still reported
+    assert page.read_text(encoding="utf-8") == before.replace("```hcl\nlocals", "```tf\nlocals")
+    assert "page.md:3:4: tf-lang-not-hcl: block labelled `hcl` holds shell commands" in result.stdout
+
+
 def test_tf_label_is_fine() -> None:
     assert check(fence("locals {}\n")) == []
 
@@ -498,3 +545,24 @@ def test_cli_diff_shows_the_fix_without_writing(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "-  a=1\n+  a = 1\n" in result.stdout
     assert page.read_bytes() == before
+
+
+def test_a_value_left_blank_for_the_reader_is_no_syntax_error() -> None:
+    # admin/infrastructure/validated-architectures/index.md in Coder's docs.
+    blank = 'resource "x" "y" {\n  topology_key = # add your node group label here\n}\n'
+    assert check(fence(blank)) == []
+    # A value that is there but wrong is still an error.
+    (f,) = check(fence('variable "v" {\n  default = newimage:tag\n}\n'))
+    assert f.rule == "tf-syntax"
+
+
+def test_a_nested_block_shown_at_its_depth_is_formatted_at_that_depth() -> None:
+    # get-started/customize-your-template/add-a-language.md in Coder's docs: an `option` to
+    # paste into a `coder_parameter`, indented as it will sit there.
+    nested = '  option {\n    name  = "Ruby"\n    value = "ruby"\n  }\n'
+    assert check(fence(nested)) == []
+    # Misaligned at that depth: reported on the line to change, fixed without moving the block.
+    md = fence('  display_apps {\n    vscode = false\n    web_terminal = true\n  }\n')
+    (f,) = check(md)
+    assert (f.rule, f.line) == ("tf-fmt", 3)
+    assert fixed(md) == fence('  display_apps {\n    vscode       = false\n    web_terminal = true\n  }\n')

@@ -48,6 +48,11 @@ TABS = {
     SKILL: ("readme",),
 }
 
+# The namespace that serves the pre-registry coder/modules releases: the old source form
+# `registry.coder.com/modules/<module>/coder` is an alias of `registry.coder.com/coder/<module>/coder`
+# (see data/PROVENANCE.md, "Module sources and their versions").
+LEGACY_NAMESPACE = "coder"
+
 # Lookup outcomes.
 FOUND, CASE, RENAMED, REMOVED, MISSING = "found", "case", "renamed", "removed", "missing"
 
@@ -85,6 +90,7 @@ class Catalog:
     tags: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # tag -> kind -> ids
     legacy_versions: dict[str, list[str]] = field(default_factory=dict)  # module name -> versions
     legacy_generated_from: str = ""
+    _defaults: dict[str, str] = field(default_factory=dict)  # documented secret defaults
 
     # -- items ------------------------------------------------------------------------------
 
@@ -192,6 +198,31 @@ class Catalog:
             out += [v for v in self.legacy_versions.get(name, []) if v not in out]
         return out
 
+    def source_versions(self, namespace: str, name: str) -> list[str]:
+        """The versions `registry.coder.com/<namespace>/<name>/coder` serves: the registry's
+        release tags of `<namespace>/<name>`; under `coder` (and its old alias `modules`)
+        also the coder/modules releases of `<name>`."""
+        if namespace == "modules":
+            namespace = LEGACY_NAMESPACE
+        out = list((self.module(f"{namespace}/{name}") or {}).get("versions", []))
+        if namespace == LEGACY_NAMESPACE:
+            out += [v for v in self.legacy_versions.get(name, []) if v not in out]
+        return out
+
+    def next_versions(self, ident: str) -> list[str]:
+        """Versions a module's own README may pin before they are tagged: the README's untagged
+        version the catalog recorded, and one patch, minor or major bump of the newest release
+        (what the registry's version-bump script writes before the release tag exists)."""
+        entry = self.module(ident) or {}
+        out = [entry["readme_version_untagged"]] if entry.get("readme_version_untagged") else []
+        latest = entry.get("latest_version")
+        if latest and is_version(latest):
+            major, minor, patch = Version.parse(latest).segments[:3]
+            for bump in (f"{major}.{minor}.{patch + 1}", f"{major}.{minor + 1}.0", f"{major + 1}.0.0"):
+                if bump not in out:
+                    out.append(bump)
+        return out
+
     def latest(self, ident: str) -> str | None:
         entry = self.module(ident) or {}
         return entry.get("latest_version")
@@ -206,7 +237,7 @@ class Catalog:
         if entry is None:
             return None
         head = entry.get("variables", {})
-        if version is None:
+        if version is None or version == entry.get("readme_version_untagged"):
             return dict(head)
         if not self._knows_version(entry, version):
             return None
@@ -222,7 +253,7 @@ class Catalog:
         if entry is None:
             return None
         head = set(entry.get("outputs", []))
-        if version is None:
+        if version is None or version == entry.get("readme_version_untagged"):
             return head
         if not self._knows_version(entry, version):
             return None
@@ -241,10 +272,16 @@ class Catalog:
         entry = self.module(ident) or {}
         return entry.get("output_history", {}).get(name)
 
+    def documented_defaults(self) -> dict[str, str]:
+        """Literal defaults of modules' secret variables (`coderRDP!`), value -> `ns/module.var`:
+        published in the module's source, so a page that shows one leaks nothing."""
+        return self._defaults
+
     @staticmethod
     def _knows_version(entry: dict[str, Any], version: str) -> bool:
         # Variables are recorded for registry releases only; coder/modules releases before
-        # the migration are not described, so nothing can be said about them.
+        # the migration are not described, so nothing can be said about them. The README's
+        # untagged version is the catalog's head, whose variables are recorded.
         return version in entry.get("versions", [])
 
 
@@ -299,11 +336,23 @@ def build(data: dict[str, Any], path: Path) -> Catalog:
             if not isinstance(children, dict):
                 raise TypeError(f"{ns}.{_PLURAL[kind]} is not a mapping")
             for name, item in children.items():
-                ident = f"{ns}/{name}"
-                cat.items[kind][ident] = item if isinstance(item, dict) else {}
-                cat._lower[kind][ident.lower()] = ident
-                cat._by_name[kind].setdefault(name.lower(), []).append(ident)
+                _add_item(cat, kind, f"{ns}/{name}", name, item)
 
+    _index_removals(cat, data)
+    for tag, ids in (data.get("tag_index") or {}).items():
+        by_kind = cat.tags.setdefault(tag, {})
+        for full in ids:
+            ns, section, name = full.split("/", 2)
+            by_kind.setdefault(KIND_OF_SECTION.get(section, section[:-1]), []).append(f"{ns}/{name}")
+
+    legacy = data.get("legacy_coder_modules_repo") or {}
+    cat.legacy_versions = {k: list(v) for k, v in (legacy.get("versions") or {}).items()}
+    cat.legacy_generated_from = str(legacy.get("generated_from", ""))
+    return cat
+
+
+def _index_removals(cat: Catalog, data: dict[str, Any]) -> None:
+    """Modules released and since removed, removed templates, renames."""
     for ident, entry in (data.get("released_but_not_at_head") or {}).items():
         cat.removed_modules[ident] = entry
         cat.removed[MODULE][ident] = str(entry.get("removed_by_commit", "")) if isinstance(entry, dict) else ""
@@ -324,16 +373,17 @@ def build(data: dict[str, Any], path: Path) -> Catalog:
         if ident not in cat.items[MODULE]:
             cat._removed_by_name.setdefault(ident.split("/", 1)[1].lower(), []).append(ident)
 
-    for tag, ids in (data.get("tag_index") or {}).items():
-        by_kind = cat.tags.setdefault(tag, {})
-        for full in ids:
-            ns, section, name = full.split("/", 2)
-            by_kind.setdefault(KIND_OF_SECTION.get(section, section[:-1]), []).append(f"{ns}/{name}")
 
-    legacy = data.get("legacy_coder_modules_repo") or {}
-    cat.legacy_versions = {k: list(v) for k, v in (legacy.get("versions") or {}).items()}
-    cat.legacy_generated_from = str(legacy.get("generated_from", ""))
-    return cat
+def _add_item(cat: Catalog, kind: str, ident: str, name: str, item: Any) -> None:
+    entry = item if isinstance(item, dict) else {}
+    cat.items[kind][ident] = entry
+    cat._lower[kind][ident.lower()] = ident
+    cat._by_name[kind].setdefault(name.lower(), []).append(ident)
+    variables = entry.get("variables") if kind == MODULE else None
+    for var, spec in variables.items() if isinstance(variables, dict) else ():
+        default = spec.get("default") if isinstance(spec, dict) else None
+        if isinstance(default, str) and default:
+            cat._defaults.setdefault(default, f"{ident}.{var}")
 
 
 # -- URLs -----------------------------------------------------------------------------------

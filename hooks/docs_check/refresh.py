@@ -33,6 +33,7 @@ from typing import Any
 
 from .catalog import BASE_URL, DEFAULT_CATALOG, HOST
 from .scanner import front_matter
+from .tokenshapes import is_secret_name
 from .versions import Version, VersionError, is_version
 
 TAG = re.compile(r"^release/(?P<ns>[^/]+)/(?P<module>[^/]+)/v(?P<version>\d+\.\d+\.\d+)$")
@@ -40,7 +41,10 @@ README_VERSION = re.compile(r'\bversion\s*=\s*"(?P<v>\d+\.\d+\.\d+)"')
 SUMMARY_TAGS = ("tasks", "agent", "ai")
 # Per-module fields a checkout does not produce; kept from the previous catalog.
 CARRIED_MODULE_FIELDS = ("tasks_support", "legacy_coder_modules_versions", "supported_os")
-CARRIED_TOP_FIELDS = ("url_shapes", "renames", "legacy_coder_modules_repo", "tasks_tag_history")
+CARRIED_TOP_FIELDS = (
+    "url_shapes", "renames", "legacy_coder_modules_repo", "tasks_tag_history", "module_source_versions",
+    "documented_secret_defaults",
+)
 
 
 class RefreshError(Exception):
@@ -84,37 +88,69 @@ def read_tf(texts: Sequence[str]) -> dict[str, Any]:
             _read_tf_loosely(text, info)
             continue
         for block in (i for i in body.items if hasattr(i, "labels")):
-            attrs = {a.name: a.expr for a in block.body.items if hasattr(a, "expr")}
-            if block.type == "variable" and block.labels:
-                var: dict[str, Any] = {"required": "default" not in attrs}
-                if "type" in attrs:
-                    var["type"] = attrs["type"].text
-                if "sensitive" in attrs and attrs["sensitive"].text == "true":
-                    var["sensitive"] = True
-                info["variables"][block.labels[0]] = var
-            elif block.type == "output" and block.labels:
-                info["outputs"].append(block.labels[0])
-            elif block.type in ("resource", "data") and len(block.labels) == 2 and block.labels[0].startswith("coder_"):
-                prefix = "data." if block.type == "data" else ""
-                info["coder_types"].add(prefix + block.labels[0])
-                name = attrs.get("name")
-                if block.type == "data" and block.labels[0] == "coder_parameter" and name is not None:
-                    info["ai_prompt"] |= name.value == "AI Prompt"
-            elif block.type == "module" and block.labels:
-                source, version = attrs.get("source"), attrs.get("version")
-                info["modules"].append({
-                    "name": block.labels[0],
-                    "source": source.value if source is not None else None,
-                    "version": version.value if version is not None else None,
-                })
-            elif block.type == "terraform":
-                for rp in (b for b in block.body.items if hasattr(b, "labels") and b.type == "required_providers"):
-                    for attr in (a for a in rp.body.items if hasattr(a, "expr")):
-                        fields = {i.key: i.value for i in attr.expr.items}
-                        src = fields.get("source")
-                        if src is not None and (src.value or "").endswith("coder/coder") and "version" in fields:
-                            info["provider_constraint"] = fields["version"].value
+            reader = _BLOCK_READERS.get(block.type)
+            if reader is not None:
+                reader(block, {a.name: a.expr for a in block.body.items if hasattr(a, "expr")}, info)
     return info
+
+
+def _read_variable(block: Any, attrs: dict[str, Any], info: dict[str, Any]) -> None:
+    if not block.labels:
+        return
+    var: dict[str, Any] = {"required": "default" not in attrs}
+    if "type" in attrs:
+        var["type"] = attrs["type"].text
+    if "sensitive" in attrs and attrs["sensitive"].text == "true":
+        var["sensitive"] = True
+    default = attrs.get("default")
+    if default is not None and default.kind == "string" and default.value and is_secret_name(block.labels[0]):
+        var["default"] = default.value  # published: the secret checks do not report it
+    info["variables"][block.labels[0]] = var
+
+
+def _read_output(block: Any, attrs: dict[str, Any], info: dict[str, Any]) -> None:
+    if block.labels:
+        info["outputs"].append(block.labels[0])
+
+
+def _read_coder_type(block: Any, attrs: dict[str, Any], info: dict[str, Any]) -> None:
+    if len(block.labels) != 2 or not block.labels[0].startswith("coder_"):
+        return
+    prefix = "data." if block.type == "data" else ""
+    info["coder_types"].add(prefix + block.labels[0])
+    name = attrs.get("name")
+    if block.type == "data" and block.labels[0] == "coder_parameter" and name is not None:
+        info["ai_prompt"] |= name.value == "AI Prompt"
+
+
+def _read_module(block: Any, attrs: dict[str, Any], info: dict[str, Any]) -> None:
+    if not block.labels:
+        return
+    source, version = attrs.get("source"), attrs.get("version")
+    info["modules"].append({
+        "name": block.labels[0],
+        "source": source.value if source is not None else None,
+        "version": version.value if version is not None else None,
+    })
+
+
+def _read_terraform(block: Any, attrs: dict[str, Any], info: dict[str, Any]) -> None:
+    for rp in (b for b in block.body.items if hasattr(b, "labels") and b.type == "required_providers"):
+        for attr in (a for a in rp.body.items if hasattr(a, "expr")):
+            fields = {i.key: i.value for i in attr.expr.items}
+            src = fields.get("source")
+            if src is not None and (src.value or "").endswith("coder/coder") and "version" in fields:
+                info["provider_constraint"] = fields["version"].value
+
+
+_BLOCK_READERS = {
+    "variable": _read_variable,
+    "output": _read_output,
+    "resource": _read_coder_type,
+    "data": _read_coder_type,
+    "module": _read_module,
+    "terraform": _read_terraform,
+}
 
 
 def _read_tf_loosely(text: str, info: dict[str, Any]) -> None:
@@ -227,7 +263,7 @@ def from_checkout(repo: Path, base: dict[str, Any]) -> dict[str, Any]:
         catalog["tasks_tag_history"] = base["tasks_tag_history"]
     catalog["released_but_not_at_head"] = _removed_modules(repo, namespaces, tags, git, base)
     catalog["removed_templates"] = _removed_templates(repo, namespaces, git, base)
-    for key in ("renames", "legacy_coder_modules_repo"):
+    for key in ("renames", "legacy_coder_modules_repo", "module_source_versions", "documented_secret_defaults"):
         if key in base:
             catalog[key] = base[key]
     return catalog

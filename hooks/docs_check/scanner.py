@@ -243,7 +243,7 @@ class Document:
         base = self._content_prefix(block)
         nl = open_ln.eol or self.newline
         own = [
-            self._prefix_of(n, block) if self.lines[n - 1].kind != BLANK and self.lines[n - 1].content.strip() else None
+            self.prefix_of(n, block) if self.lines[n - 1].kind != BLANK and self.lines[n - 1].content.strip() else None
             for n in block.content_lines
         ]
         rendered = []
@@ -269,10 +269,13 @@ class Document:
         for n in block.content_lines:
             ln = self.lines[n - 1]
             if ln.content.strip() and not ln.lazy:
-                return self._prefix_of(n, block)
+                return self.prefix_of(n, block)
         return continuation_prefix(self.lines[block.open_line - 1].prefix) + " " * block.indent
 
-    def _prefix_of(self, number: int, block: FencedBlock) -> str:
+    def prefix_of(self, number: int, block: FencedBlock) -> str:
+        """What stands before a content line of `block` in the file: container markers
+        (`> `, list indentation) and the fence's own indent. Checks add its length to a
+        column in `block_text` to get the Markdown column."""
         ln = self.lines[number - 1]
         content = ln.content
         stripped = len(content) - len(_strip_indent(content, block.indent))

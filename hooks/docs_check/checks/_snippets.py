@@ -1,8 +1,15 @@
-"""Terraform snippets of a page, parsed once, with positions mapped back to the Markdown file.
+"""Terraform snippets of a page: which fences hold Terraform, parsed once, positions mapped back.
 
-The registry and provider checks read the same blocks; parsing is cached by block text, so
-a page is parsed once per process however many checks look at it. A block that does not
-parse is left to the tf-syntax rule: here it is simply absent.
+Every check that reads Terraform (tf-*, tf-secret, registry-module-*, tf-provider-*) goes
+through this module, so they agree on three things:
+
+- which blocks are Terraform: fences labelled `tf`, `hcl` or `terraform` (`TF_LANGS`) whose
+  content is not shell commands (`content_kind`); wherever they stand (list items, alerts,
+  tabs, quotes), the scanner hands over their content as the writer meant it;
+- the syntax tree: `parse_block` caches by block text, so a block is parsed once per
+  process however many checks ask; a block that does not parse has `body` None (tf-syntax
+  reports it, the other checks skip it);
+- where a position in the block text is in the Markdown file (`position`).
 """
 
 from __future__ import annotations
@@ -13,32 +20,113 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..findings import Fix
+from ..hcl import Body, HclSyntaxError, parse
 from ..scanner import Document, FencedBlock
 
 TF_LANGS = frozenset({"tf", "hcl", "terraform"})
+PREFERRED_LANG = "tf"
+
+HCL, SHELL, OTHER = "hcl", "shell", "other"
+
+
+@dataclass(frozen=True)
+class Parsed:
+    body: Body | None
+    error: HclSyntaxError | None
 
 
 @lru_cache(maxsize=4096)
-def parse_text(text: str):  # -> Body | None
-    from ..hcl import HclSyntaxError, parse
-
+def parse_block(text: str) -> Parsed:
+    """Parse a block's text once for every check that asks (the result is shared: read-only)."""
     try:
-        return parse(text)
-    except (HclSyntaxError, RecursionError):
-        return None
+        return Parsed(parse(text), None)
+    except HclSyntaxError as exc:
+        return Parsed(None, exc)
+    except RecursionError:
+        return Parsed(None, HclSyntaxError("nested too deeply for this checker to read", 1, 1))
 
 
-# Node kinds by shape, so these checks do not depend on how the parser exports its classes.
-def is_attribute(item: object) -> bool:
-    return hasattr(item, "expr")
+# -- what a fence labelled Terraform holds ---------------------------------------------------
+
+# `resource "a" "b" {`, `locals {`, `terraform {}`: the opening line of a block.
+_BLOCK_OPEN = re.compile(r'^[A-Za-z_][\w-]*(?:\s+(?:"[^"\n]*"|[A-Za-z_][\w-]*))*\s*\{\s*(?:\}\s*)?(?:#.*|//.*)?$')
+# `name = value` (a space before `=`, or a value only HCL writes), `"key" = value`, `key: value`.
+_ATTRIBUTE = re.compile(r'^(?:[A-Za-z_][\w-]*\s+=(?!=)|[A-Za-z_][\w-]*\s*=\s*["\[{]|"[^"\n]*"\s*[=:])')
+_CLOSER = re.compile(r"^[\]})]+[,\s]*$")
+_NEUTRAL = re.compile(r"^(?:#|//|/\*|\*|\.\.\.|…)")
+# A console prompt (`$ `, `PS> `), a shebang, a continued or piped command line.
+_PROMPT = re.compile(r"^(?:\$|PS [^>]*>|PS>)\s")
+_SHELLISH = re.compile(r"^#!/|\s\\$|\s(?:\||&&|\|\|)\s|^[A-Z_][A-Z0-9_]*=\S")
+# Commands docs pages show in fences mislabelled `hcl`.
+_COMMANDS = frozenset({
+    "terraform", "tofu", "coder", "docker", "kubectl", "helm", "curl", "wget", "git", "cd", "export",
+    "echo", "sudo", "apt", "apt-get", "brew", "npm", "npx", "pip", "pip3", "go", "make", "cat", "ls",
+    "mkdir", "rm", "cp", "mv", "chmod", "chown", "source", "ssh", "scp", "aws", "gcloud", "az", "unset",
+    "env", "bash", "sh", "zsh", "systemctl", "journalctl", "sed", "grep", "awk", "tar", "unzip", "base64",
+    "openssl", "jq", "yq", "python", "python3", "node", "bun", "yarn", "pnpm", "code-server", "packer",
+})
 
 
-def is_block(item: object) -> bool:
-    return hasattr(item, "body") and hasattr(item, "labels")
+@lru_cache(maxsize=4096)
+def content_kind(text: str) -> str:
+    """HCL when the text parses, or reads as blocks and attributes; SHELL when it reads as
+    commands (`terraform init`, `$ coder templates push`); OTHER for anything else
+    (output, JSON), which stays tf-syntax's business."""
+    if parse_block(text).body is not None:
+        return HCL
+    hcl = shell = 0
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if _BLOCK_OPEN.match(line):
+            return HCL  # a block opener: Terraform, even if broken (commands may sit in a heredoc)
+        if _PROMPT.match(line) or _SHELLISH.search(line) or _is_command(line):
+            shell += 1
+        elif _NEUTRAL.match(line):
+            continue
+        elif _ATTRIBUTE.match(line) or _CLOSER.match(line):
+            hcl += 1
+    if shell and shell >= hcl:
+        return SHELL
+    return HCL if hcl else OTHER
 
 
-def is_ellipsis(item: object) -> bool:
-    return not is_attribute(item) and not is_block(item)
+def _is_command(line: str) -> bool:
+    word = line.split(None, 1)[0]
+    return word in _COMMANDS and not line[len(word):].lstrip().startswith(("=", "{"))
+
+
+def shell_label(text: str) -> str:
+    """The label a fence of shell content wants: `console` when it shows prompts, else `sh`."""
+    return "console" if any(_PROMPT.match(line.strip() + " ") for line in text.split("\n") if line.strip()) else "sh"
+
+
+def is_terraform(doc: Document, block: FencedBlock) -> bool:
+    """A fence labelled Terraform whose content is not shell commands."""
+    return block.lang in TF_LANGS and (not block.content_lines or content_kind(doc.block_text(block)) != SHELL)
+
+
+# -- positions --------------------------------------------------------------------------------
+
+
+def position(doc: Document, block: FencedBlock, line: int, column: int) -> tuple[int, int]:
+    """Markdown (line, column) of a 1-based (line, column) in `doc.block_text(block)`.
+
+    Content line i is Markdown line `block.content_lines[i-1]`; its column moves right by
+    the line's prefix (container markers and fence indent). A line before the first is the
+    first; a line past the last (an error at end of input) lands on the closing fence.
+    """
+    lines = block.content_lines
+    if lines and line <= len(lines):
+        number = lines[max(line, 1) - 1]
+        return number, len(doc.prefix_of(number, block)) + max(column, 1)
+    fence_line = block.close_line or block.last_line
+    ln = doc.line(fence_line)
+    return fence_line, ln.content_col + len(ln.content) - len(ln.content.lstrip(" ")) + 1
+
+
+# -- snippets ---------------------------------------------------------------------------------
 
 
 @dataclass
@@ -46,15 +134,14 @@ class Snippet:
     doc: Document
     block: FencedBlock
     text: str
-    body: object  # hcl Body
+    parsed: Parsed
+
+    @property
+    def body(self) -> Body | None:
+        return self.parsed.body
 
     def position(self, line: int, column: int) -> tuple[int, int]:
-        """Markdown (line, column) of a 1-based (line, column) in the block text."""
-        lines = self.block.content_lines
-        line = min(max(line, 1), len(lines))
-        number = lines[line - 1]
-        prefix = self.doc._prefix_of(number, self.block)
-        return number, len(prefix) + column
+        return position(self.doc, self.block, line, column)
 
     def offset(self, line: int, column: int) -> int:
         md_line, md_col = self.position(line, column)
@@ -70,14 +157,44 @@ class Snippet:
         return Fix(start, start + len(expr.value), new_value, description)
 
 
-def snippets(doc: Document) -> Iterator[Snippet]:
+def snippet(doc: Document, block: FencedBlock) -> Snippet | None:
+    """The block as a snippet (parsed once per text), None when it has no content."""
+    if not block.content_lines:
+        return None
+    text = doc.block_text(block)
+    return Snippet(doc, block, text, parse_block(text))
+
+
+def terraform_snippets(doc: Document) -> Iterator[Snippet]:
+    """Every fence labelled Terraform with content, parsed or not, shell content included."""
     for block in doc.fences:
-        if block.lang not in TF_LANGS or not block.content_lines:
-            continue
-        text = doc.block_text(block)
-        body = parse_text(text)
-        if body is not None:
-            yield Snippet(doc, block, text, body)
+        if block.lang in TF_LANGS:
+            snip = snippet(doc, block)
+            if snip is not None:
+                yield snip
+
+
+def snippets(doc: Document) -> Iterator[Snippet]:
+    """The Terraform snippets that parse: what the registry and provider checks read."""
+    for snip in terraform_snippets(doc):
+        if snip.body is not None:
+            yield snip
+
+
+# -- reading the syntax tree ------------------------------------------------------------------
+
+
+# Node kinds by shape, so these checks do not depend on how the parser exports its classes.
+def is_attribute(item: object) -> bool:
+    return hasattr(item, "expr")
+
+
+def is_block(item: object) -> bool:
+    return hasattr(item, "body") and hasattr(item, "labels")
+
+
+def is_ellipsis(item: object) -> bool:
+    return not is_attribute(item) and not is_block(item)
 
 
 def walk_expressions(body) -> Iterator[object]:
@@ -139,6 +256,14 @@ def elides(snip: Snippet, block) -> bool:
         if n not in taken and _ELISION_COMMENT.match(lines[n - 1]):
             return True
     return False
+
+
+def is_fragment(snip: Snippet) -> bool:
+    """A snippet that shows a piece of configuration, not a configuration: no `terraform` or
+    `provider` block. Its blocks may show one setting on purpose."""
+    return snip.body is not None and not any(
+        is_block(i) and i.type in ("terraform", "provider") for i in snip.body.items
+    )
 
 
 def step_names(parts: tuple[str, ...]) -> list[str]:

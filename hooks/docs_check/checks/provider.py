@@ -224,7 +224,18 @@ def check_body(
     ctx: Ctx, fields: dict[str, Field], block, version: Version | None, path: str, tschema: TypeSchema, top: bool
 ) -> None:
     """Check a block's body; `block` is the block itself (for where to report what it lacks)."""
-    body = block.body
+    present = _check_items(ctx, fields, block.body, version, path, tschema, top)
+    _check_max_items(ctx, fields, present, path)
+    _check_conflicts(ctx, fields, present, path)
+    if S.elides(ctx.snip, block) or _shows_one_setting(ctx.snip, block, top):
+        return
+    _check_required(ctx, fields, present, block, version, path)
+
+
+def _check_items(
+    ctx: Ctx, fields: dict[str, Field], body, version: Version | None, path: str, tschema: TypeSchema, top: bool
+) -> dict[str, list]:
+    """Check each attribute and nested block; what is present, by name (None: a dynamic block)."""
     present: dict[str, list] = {}
     for item in body.items:
         if S.is_attribute(item):
@@ -247,7 +258,10 @@ def check_body(
             f = check_field(ctx, fields, item.type, item, version, path, tschema, as_block=True)
             if f is not None and f.is_block:
                 check_body(ctx, f.fields(), item, version, f"{path}.{item.type}", tschema, top=False)
-    # How many times each block appears.
+    return present
+
+
+def _check_max_items(ctx: Ctx, fields: dict[str, Field], present: dict[str, list], path: str) -> None:
     for name, items in present.items():
         f = fields.get(name)
         if f is None or not f.is_block or f.max_items is None or None in items:
@@ -257,7 +271,9 @@ def check_body(
                 f"`{path}` allows at most {f.max_items} `{name}` block{'s' if f.max_items > 1 else ''}; "
                 "merge them into one"
             ))
-    # Mutually exclusive arguments.
+
+
+def _check_conflicts(ctx: Ctx, fields: dict[str, Field], present: dict[str, list], path: str) -> None:
     reported: set[frozenset[str]] = set()
     for name in present:
         f = fields.get(name)
@@ -269,8 +285,19 @@ def check_body(
                 reported.add(pair)
                 later = max((i for i in present[name] + present[other] if i is not None), key=lambda i: i.line)
                 ctx.at(CONFLICT, later.line, later.column, f"`{path}` takes `{name}` or `{other}`, not both: keep one")
-    if S.elides(ctx.snip, block):
-        return
+
+
+def _shows_one_setting(snip: S.Snippet, block, top: bool) -> bool:
+    """A fragment (no `terraform` or `provider` block) whose block sets one attribute shows that
+    setting on purpose (`data "coder_parameter" "x" { icon = ... }` on a page about icons):
+    what else the type requires is beside the point."""
+    attributes = [i for i in block.body.items if S.is_attribute(i) and not (top and i.name in META_ATTRIBUTES)]
+    return len(attributes) == 1 and S.is_fragment(snip)
+
+
+def _check_required(
+    ctx: Ctx, fields: dict[str, Field], present: dict[str, list], block, version: Version | None, path: str
+) -> None:
     for name, f in fields.items():
         if name in present or not f.exists_at(version) or not f.required_at(version):
             continue

@@ -7,6 +7,11 @@ length); every other code block (fenced in any language, or indented) through th
 patterns of `docs_check.tokenshapes`. Token shapes (`ghp_...`, `AKIA...`, private keys...) are
 found in both, comments and heredocs included.
 
+Two kinds of value are not leaks, whatever holds them: a module variable's default that
+the registry catalog records (`coderRDP!`, windows-rdp's documented `admin_password`: it
+is published in the module's source), and a well-known demo password (`admin123`,
+`P@ssw0rd`, `letmein`), which `password123` already was through the placeholder words.
+
 All the code of a page is scanned in one pass (the blocks joined, then findings mapped back
 to their block): most pages hold no credential, and one pass over a page costs a fraction
 of one pass per block.
@@ -15,9 +20,11 @@ of one pass per block.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..catalog import load_catalog
 from ..check import Check
 from ..config import Config
 from ..findings import Finding, Severity
@@ -34,7 +41,7 @@ from ..tokenshapes import (
     snake,
     variable_for,
 )
-from .terraform import TF_LANGS, md_position, parse_block
+from . import _snippets as S
 
 TF_SECRET = rule(
     "tf-secret", Severity.ERROR,
@@ -54,6 +61,7 @@ class _Unit:
     block: FencedBlock | None
     lang: str
     ast: Body | None = None  # Terraform blocks that parse
+    terraform: bool = False  # labelled Terraform and not shell commands
 
 
 @dataclass(frozen=True)
@@ -101,10 +109,12 @@ def run(doc: Document, config: Config) -> Iterator[Finding]:
             assert unit.block is not None
             for hit in _tree_hits(doc, unit.block, unit.ast):
                 _merge(hits.setdefault(u, []), hit)
+    published = load_catalog(config=config).documented_defaults()
     for u in sorted(hits):
         unit = units[u]
         for hit in sorted(hits[u], key=lambda h: (h.line, h.column)):
-            yield _finding(doc, unit, hit)
+            if hit.secret.value not in published and not is_demo_value(hit.secret):
+                yield _finding(doc, unit, hit)
 
 
 def _units(doc: Document) -> list[_Unit]:
@@ -113,8 +123,9 @@ def _units(doc: Document) -> list[_Unit]:
         if not block.content_lines:
             continue
         unit = _Unit(list(block.content_lines), block, block.lang)
-        if block.lang in TF_LANGS:
-            unit.ast = parse_block(doc.block_text(block)).body
+        if S.is_terraform(doc, block):
+            unit.terraform = True
+            unit.ast = S.parse_block(doc.block_text(block)).body
         units.append(unit)
     run: list[int] = []
     for ln in doc.lines:
@@ -148,6 +159,39 @@ def _overlaps(a: _Hit, b: _Hit) -> bool:
     return a.line == b.line and a.column < b.end_column and b.column < a.end_column
 
 
+# -- values that leak nothing ------------------------------------------------------------------
+
+# Passwords every tutorial uses; a value made only of these words (and digits) is a demo
+# value. tokenshapes' placeholder words (`password`, `secret`, `changeme`...) count too.
+_DEMO_WORDS = frozenset({
+    "admin", "administrator", "demo", "pass", "passw", "passwd", "password", "pwd", "letmein", "qwerty",
+    "changeit", "welcome", "default", "guest", "root", "hunter", "abc", "abcd", "abcdef", "test",
+    "testing", "secret", "login", "user", "iloveyou", "trustno", "sunshine", "master", "dragon",
+})
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def is_demo_value(secret: Secret) -> bool:
+    """A literal (not a token shape) made only of demo-password words and digits."""
+    if not (secret.kind.startswith("literal ") or secret.kind == "password in a URL"):
+        return False
+    lower = secret.value.strip().lower()
+    return any(_demo_words_only(v) for v in (lower, _leet(lower)))
+
+
+def _leet(text: str) -> str:
+    # Only inside a word: `P@ssw0rd!` reads `password`, a trailing `123` stays digits.
+    core = text.rstrip("0123456789!?.#*")
+    return core.translate(_LEET) + text[len(core):]
+
+
+def _demo_words_only(text: str) -> bool:
+    words = [w.rstrip("0123456789") for w in _WORD_SPLIT.split(text)]
+    words = [w for w in words if w]
+    return bool(words) and all(w in _DEMO_WORDS for w in words)
+
+
 # -- Terraform through its syntax tree ---------------------------------------------------------
 
 
@@ -157,7 +201,7 @@ def _tree_hits(doc: Document, block: FencedBlock, body: Body) -> Iterator[_Hit]:
         if not is_secret_name(name) or not is_hardcoded(value, strict=False):
             continue
         # The value starts after the opening quote.
-        line, col = md_position(doc, block, expr.line, expr.column + 1)
+        line, col = S.position(doc, block, expr.line, expr.column + 1)
         yield _Hit(line, col, col + len(value), Secret(f"literal {name_words(name)[-1]}", 0, 0, value, name))
 
 
@@ -207,8 +251,8 @@ def _in_expression(name: str, expr: Expression) -> Iterator[tuple[str, Expressio
 def _finding(doc: Document, unit: _Unit, hit: _Hit) -> Finding:
     secret = hit.secret
     kind = secret.kind
-    what = f"a literal {kind[len('literal '):]}" if kind.startswith("literal ") else f"a {kind}"
-    if unit.ast is not None or unit.lang in TF_LANGS:
+    what = f"a literal {kind[len('literal '):]}" if kind.startswith("literal ") else f"{_article(kind)} {kind}"
+    if unit.terraform:
         variable = _variable_name(secret)
         use = f"{secret.name} = var.{variable}" if secret.name else f"var.{variable}"
         holder = f"`{secret.name}` holds {what}" if secret.name else f"the block holds {what}"
@@ -227,6 +271,10 @@ def _finding(doc: Document, unit: _Unit, hit: _Hit) -> Finding:
         f"(`${env}`), and revoke it if it was ever real"
     )
     return CODE_SECRET.at(doc.path, hit.line, hit.column, message, end_column=hit.end_column)
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[:1].lower() in "aeio" else "a"
 
 
 def _variable_name(secret: Secret) -> str:

@@ -1,9 +1,20 @@
 """Terraform snippets: labelled `tf`, valid HCL, `terraform fmt` clean, secrets in sensitive variables.
 
 Which blocks: fenced blocks labelled `tf`, `hcl` or `terraform`, wherever they stand (list
-items, alerts, tabs, quotes): the scanner hands over their content as the writer meant it,
-and `md_position` maps a position in that content back to the Markdown file. The HCL engine
-(`docs_check.hcl`) parses and formats; `...` placeholder lines are its business.
+items, alerts, tabs, quotes); `_snippets` says which of them hold Terraform, parses each
+once and maps positions back to the Markdown file. The HCL engine (`docs_check.hcl`) parses
+and formats; `...` placeholder lines are its business.
+
+A block shown at the depth it has inside its parent (every line indented: `  option {...}`)
+is formatted at that depth, not moved to the left margin.
+
+A value left blank on purpose (`topology_key = # add your node group label here`) is no
+syntax error to report: the writer means the reader to fill it in, as with a `...` line.
+
+Labels: `tf-lang` asks for `tf` on a block that holds Terraform (it parses, or reads as
+blocks and attributes), with a fix. A fence labelled Terraform that holds shell commands
+(`terraform init`, `$ coder templates push`) gets `tf-lang-not-hcl` instead, without a fix:
+relabelling it `tf` would make it worse; the message suggests `sh` or `console`.
 
 Severities: a block that does not parse (`tf-syntax`) is broken for every reader who copies
 it, so it is an error. A block that parses but is not `terraform fmt` clean (`tf-fmt`) still
@@ -15,24 +26,27 @@ works when copied: it is a warning, which still fails `mkdocs build --strict` an
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..check import Check
 from ..config import Config
 from ..findings import Finding, Fix, Severity
-from ..hcl import Block, Body, HclSyntaxError, format_hcl, parse
+from ..hcl import Block, Body, HclSyntaxError, format_hcl
 from ..rules import rule
 from ..scanner import Document, FencedBlock
 from ..tokenshapes import is_secret_name
-
-TF_LANGS = frozenset({"tf", "hcl", "terraform"})
-PREFERRED_LANG = "tf"
+from . import _snippets as S
+from ._snippets import PREFERRED_LANG, TF_LANGS
 
 LANG = rule(
     "tf-lang", Severity.WARNING,
     "Terraform code blocks are labelled `tf` (not `hcl` or `terraform`)", fixable=True,
+)
+NOT_HCL = rule(
+    "tf-lang-not-hcl", Severity.WARNING,
+    "A block labelled `tf`, `hcl` or `terraform` holds shell commands, not Terraform; label it `sh` or `console`",
 )
 SYNTAX = rule("tf-syntax", Severity.ERROR, "A Terraform block must be valid HCL2 / Terraform syntax")
 FMT = rule(
@@ -45,32 +59,6 @@ SENSITIVE = rule(
 )
 
 
-# -- what the other checks share ------------------------------------------------------------
-
-
-def terraform_blocks(doc: Document) -> Iterator[FencedBlock]:
-    for block in doc.fences:
-        if block.lang in TF_LANGS:
-            yield block
-
-
-@dataclass(frozen=True)
-class Parsed:
-    body: Body | None
-    error: HclSyntaxError | None
-
-
-@lru_cache(maxsize=2048)
-def parse_block(text: str) -> Parsed:
-    """Parse a block's text once for every check that asks (the result is shared: read-only)."""
-    try:
-        return Parsed(parse(text), None)
-    except HclSyntaxError as exc:
-        return Parsed(None, exc)
-    except RecursionError:
-        return Parsed(None, HclSyntaxError("nested too deeply for this checker to read", 1, 1))
-
-
 @lru_cache(maxsize=2048)
 def format_block(text: str) -> str | None:
     try:
@@ -79,51 +67,54 @@ def format_block(text: str) -> str | None:
         return None
 
 
-def md_position(doc: Document, block: FencedBlock, line: int, column: int) -> tuple[int, int]:
-    """Markdown (line, column) of a 1-based (line, column) in `doc.block_text(block)`.
-
-    Content line i is Markdown line `block.content_lines[i-1]`; its column moves right by
-    the line's prefix (container markers and fence indent). A position past the last line
-    (an error at end of input) lands on the closing fence.
-    """
-    if block.content_lines and 1 <= line <= len(block.content_lines):
-        number = block.content_lines[line - 1]
-        return number, len(doc._prefix_of(number, block)) + max(column, 1)
-    fence_line = block.close_line or block.last_line
-    ln = doc.line(fence_line)
-    return fence_line, ln.content_col + _indent_of(ln.content) + 1
-
-
-def _indent_of(text: str) -> int:
-    return len(text) - len(text.lstrip(" "))
-
-
 # -- the check --------------------------------------------------------------------------------
 
 
 def run(doc: Document, config: Config) -> Iterator[Finding]:
-    for block in terraform_blocks(doc):
-        if block.lang != PREFERRED_LANG:
-            yield _lang_finding(doc, block)
-        if not block.content_lines:
+    for block in doc.fences:
+        if block.lang not in TF_LANGS:
             continue
-        text = doc.block_text(block)
-        if not text.strip():
-            continue
-        parsed = parse_block(text)
-        if parsed.error is not None:
-            yield _syntax_finding(doc, block, parsed.error)
-            continue
-        # An unclosed fence runs to the end of the page: rewriting it would rewrite the page.
-        if block.close_line is not None:
-            finding = _fmt_finding(doc, block, text)
-            if finding is not None:
-                yield finding
-        assert parsed.body is not None
-        yield from _sensitive_findings(doc, block, parsed.body)
+        snip = S.snippet(doc, block)
+        if snip is not None and snip.text.strip():
+            yield from _block_findings(doc, snip)
+        elif block.lang != PREFERRED_LANG:
+            yield _lang_finding(doc, block)  # an empty block: nothing to judge but its label
 
 
-def _lang_finding(doc: Document, block: FencedBlock) -> Finding:
+def _block_findings(doc: Document, snip: S.Snippet) -> Iterator[Finding]:
+    block, text = snip.block, snip.text
+    kind = S.content_kind(text)
+    if kind == S.SHELL:
+        yield _not_hcl_finding(doc, block, text)
+        return
+    if kind == S.HCL and block.lang != PREFERRED_LANG:
+        yield _lang_finding(doc, block)
+    if snip.parsed.error is not None:
+        if not _fill_in_the_blank(text, snip.parsed.error):
+            yield _syntax_finding(doc, block, snip.parsed.error)
+        return
+    # An unclosed fence runs to the end of the page: rewriting it would rewrite the page.
+    if block.close_line is not None:
+        finding = _fmt_finding(doc, block, text)
+        if finding is not None:
+            yield finding
+    assert snip.body is not None
+    yield from _sensitive_findings(doc, block, snip.body)
+
+
+# `topology_key = # add your node group label here`: a value left for the reader to write.
+_FILL_IN = re.compile(r"^\s*[A-Za-z_][\w-]*\s*=\s*(?:#|//)")
+
+
+def _fill_in_the_blank(text: str, error: HclSyntaxError) -> bool:
+    """The syntax error is an attribute whose value is a comment telling the reader what to
+    write: a deliberate blank, like a `...` line, not a broken example."""
+    lines = text.split("\n")
+    return 1 <= error.line <= len(lines) and _FILL_IN.match(lines[error.line - 1]) is not None
+
+
+def _label_span(doc: Document, block: FencedBlock) -> tuple[int, str]:
+    """Column (0-based) and text of the language word on the opening fence line."""
     ln = doc.line(block.open_line)
     fence_at = ln.text.index(block.fence, ln.content_col)
     info_at = fence_at + len(block.fence)
@@ -133,8 +124,13 @@ def _lang_finding(doc: Document, block: FencedBlock) -> Finding:
     while word_end < len(ln.text) and ln.text[word_end] not in " \t":
         word_end += 1
     at = info_at + ln.text[info_at:word_end].lower().index(block.lang)
-    written = ln.text[at : at + len(block.lang)]
-    fix = Fix(ln.start + at, ln.start + at + len(written), PREFERRED_LANG, f"label the block `{PREFERRED_LANG}`")
+    return at, ln.text[at : at + len(block.lang)]
+
+
+def _lang_finding(doc: Document, block: FencedBlock) -> Finding:
+    at, written = _label_span(doc, block)
+    start = doc.line(block.open_line).start + at
+    fix = Fix(start, start + len(written), PREFERRED_LANG, f"label the block `{PREFERRED_LANG}`")
     return LANG.at(
         doc.path, block.open_line, at + 1,
         f"Terraform block labelled `{written}`: Coder's docs label Terraform `{PREFERRED_LANG}`; "
@@ -143,8 +139,19 @@ def _lang_finding(doc: Document, block: FencedBlock) -> Finding:
     )
 
 
+def _not_hcl_finding(doc: Document, block: FencedBlock, text: str) -> Finding:
+    at, written = _label_span(doc, block)
+    label = S.shell_label(text)
+    return NOT_HCL.at(
+        doc.path, block.open_line, at + 1,
+        f"block labelled `{written}` holds shell commands, not Terraform: label it ```{label}"
+        + (" (it shows a prompt)" if label == "console" else " (or ```console if it shows output after a `$` prompt)"),
+        end_column=at + 1 + len(written),
+    )
+
+
 def _syntax_finding(doc: Document, block: FencedBlock, error: HclSyntaxError) -> Finding:
-    line, column = md_position(doc, block, error.line, error.column)
+    line, column = S.position(doc, block, error.line, error.column)
     # The first sentence of terraform's own explanation, when the engine gives one.
     detail = (getattr(error, "detail", "") or "").split(". ")[0].rstrip(".")
     detail = f" ({detail})" if detail else ""
@@ -157,8 +164,26 @@ def _syntax_finding(doc: Document, block: FencedBlock, error: HclSyntaxError) ->
     )
 
 
+def formatted_at_its_depth(text: str) -> str | None:
+    """What `terraform fmt` makes of the block, kept at the depth the writer shows it at.
+
+    A block whose every line is indented shows a nested block where it sits in its parent
+    (`  option { ... }` to paste into a `coder_parameter`): it is formatted as if dedented,
+    then indented back. None when it does not parse.
+    """
+    lines = text.split("\n")
+    body = [ln for ln in lines if ln.strip()]
+    depth = min((len(ln) - len(ln.lstrip(" ")) for ln in body), default=0)
+    if depth == 0 or any(ln and not ln.strip() for ln in lines):
+        return format_block(text)  # at the left margin, or blank lines with spaces to keep
+    inner = format_block("\n".join(ln[depth:] for ln in lines))
+    if inner is None:
+        return None
+    return "\n".join(" " * depth + ln if ln else ln for ln in inner.split("\n"))
+
+
 def _fmt_finding(doc: Document, block: FencedBlock, text: str) -> Finding | None:
-    formatted = format_block(text)
+    formatted = formatted_at_its_depth(text)
     if formatted is None or formatted == text:
         return None
     actual = text.split("\n")
@@ -179,7 +204,7 @@ def _fmt_finding(doc: Document, block: FencedBlock, text: str) -> Finding | None
     else:
         column = 1
         what = f"the block should go on with {_show(expected[first])} after its line {first}"
-    line, col = md_position(doc, block, first + 1, column)
+    line, col = S.position(doc, block, first + 1, column)
     fix = doc.block_fix(block, formatted, "format the block as `terraform fmt` does")
     return FMT.at(
         doc.path, line, col,
@@ -224,7 +249,7 @@ def _sensitive_findings(doc: Document, block: FencedBlock, body: Body) -> Iterat
         if sensitive is not None and sensitive.expr.kind == "bool" and sensitive.expr.value == "true":
             continue
         column = item.label_columns[0] if item.label_columns else item.column
-        line, col = md_position(doc, block, item.line, column)
+        line, col = S.position(doc, block, item.line, column)
         state = "sets `sensitive = false`" if sensitive is not None else "is not marked sensitive"
         yield SENSITIVE.at(
             doc.path, line, col,
@@ -234,4 +259,4 @@ def _sensitive_findings(doc: Document, block: FencedBlock, body: Body) -> Iterat
         )
 
 
-CHECK = Check("terraform", (LANG, SYNTAX, FMT, SENSITIVE), run)
+CHECK = Check("terraform", (LANG, NOT_HCL, SYNTAX, FMT, SENSITIVE), run)
