@@ -58,8 +58,8 @@ def english() -> dict[str, int]:
 class Lexicon:
     words: dict[str, int]  # English, lowercase -> frequency
     project: dict[str, str] = field(default_factory=dict)  # lowercase -> as written in the list
-    terms: dict[str, str] = field(default_factory=dict)  # dictionaries' terms and names, as spelt
-    names: frozenset[str] = frozenset()  # lowercase people's and companies' names
+    terms: dict[str, str] = field(default_factory=dict)  # software terms, companies: lowercase -> as spelt
+    names: frozenset[str] = frozenset()  # lowercase people's names
     british: dict[str, str] = field(default_factory=dict)  # colour -> color
     american: dict[str, str] = field(default_factory=dict)  # color -> colour (US-only forms)
     _known: frozenset[str] = frozenset()
@@ -71,11 +71,14 @@ class Lexicon:
         words = english()
         if dicts is None:
             return cls(words, project, _known=frozenset(project))
-        terms = {w.lower(): w for w in (*dicts.names, *dicts.terms)}
+        terms: dict[str, str] = {}
+        for w in dicts.terms:  # a listed capitalisation wins over a lowercase one: Kubernetes
+            if terms.get(w.lower(), w.lower()) == w.lower():
+                terms[w.lower()] = w
         british = {b: a for b, a, _ in dicts.variants}
         american = {a: b for b, a, us_only in dicts.variants if us_only}
-        known = frozenset((*project, *terms, *(w.lower() for w in dicts.english), *british, *american))
         names = frozenset(w.lower() for w in dicts.names if w[:1].isupper())
+        known = frozenset((*project, *terms, *names, *(w.lower() for w in dicts.english), *british, *american))
         return cls(words, project, terms, names, british, american, known)
 
     def __contains__(self, word: str) -> bool:
@@ -105,8 +108,10 @@ class Lexicon:
         return False
 
     def is_name(self, token: str) -> bool:
-        """A capitalised person's or company's name from the dictionaries (`Bruno`, `Paulsen`)."""
-        return token[:1].isupper() and token.lower() in self.names
+        """A capitalised person's name from the dictionaries (`Bruno`, `Paulsen`) that is not
+        also a product, company or term (`Coder`, `Chef`)."""
+        w = token.lower()
+        return token[:1].isupper() and w in self.names and w not in self.project and w not in self.terms
 
     def _known_form(self, w: str) -> bool:
         if len(w) <= 1 or w in self:
@@ -166,11 +171,15 @@ class Lexicon:
         return [_case_like(token, self.project.get(c) or self.terms.get(c, c)) for c in out[:limit]]
 
     def _safe(self, w: str, cand: str) -> bool:
-        """A dictionary's name or term is suggested only for a slip of the keys (a letter left
-        out, doubled or swapped), never a changed letter: `Masley` is not `Marley`, and
-        `websocat` is a tool of its own, not `websocket`. The project's own names are exempt:
-        near one of them, a word is most likely that name mistyped."""
-        if cand in self.words or cand in self.project:
+        """A name (a person's, or a capitalised product or company) is suggested only for a
+        slip of the keys (a letter left out, doubled or swapped), never a changed letter:
+        `Masley` is not `Marley`, and `websocat` is a tool of its own, not `WebSocket`. The
+        project's own names are exempt: near one of them, a word is most likely that name
+        mistyped."""
+        if cand in self.project:
+            return True
+        named = cand in self.names or self.terms.get(cand, cand) != cand
+        if not named and (cand in self.words or cand not in self.terms):
             return True
         if len(cand) != len(w):
             return True
@@ -229,10 +238,10 @@ class Lexicon:
         """Alphabetic words by (first letter, length), and by (None, length) for all of them.
 
         People's names are left out: a misspelt word is rarely a person's name, and their
-        40,000 entries would crowd out the words a writer meant."""
+        39,000 entries would crowd out the words a writer meant."""
         if self._by_length is None:
             buckets: dict[tuple[str | None, int], list[str]] = {}
-            pool = {*self.words, *self.project, *(t for t in self.terms if t not in self.names)}
+            pool = {*self.words, *self.project, *self.terms}
             for word in pool:
                 if word.isalpha():
                     buckets.setdefault((word[0], len(word)), []).append(word)

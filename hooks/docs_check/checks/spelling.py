@@ -33,7 +33,7 @@ from ..findings import Finding, Fix, Severity
 from ..rules import rule
 from ..scanner import CODE, HEADING, INDENTED_CODE, TEXT, Document, Line, mask_inline
 from . import generated
-from .lexicon import Lexicon, read_word_list
+from .lexicon import PREFIXES, Lexicon, read_word_list
 
 __all__ = ["CHECK", "Lexicon", "check", "lexicon", "mask", "read_word_list", "validate_config", "words"]
 
@@ -372,7 +372,7 @@ def _judge_line(
     tokens = list(words(text))
     for i, (index, word) in enumerate(tokens):
         col = line.content_col + index
-        if "_" in word or (_KEBAB.fullmatch(word) and not lex.known(word)):
+        if "_" in word or (_KEBAB.fullmatch(word) and not _english_compound(word) and not lex.known(word)):
             if CODE_IN_PROSE.id in wanted:
                 yield _code(doc, line.number, col, word)
             continue
@@ -388,6 +388,11 @@ def _judge_line(
                 yield _code(doc, line.number, col, word, elsewhere=True)
         elif UNKNOWN_WORD.id in wanted:
             yield _unknown(doc, line.number, col, word, lex)
+
+
+def _english_compound(word: str) -> bool:
+    """`self-hostd` is English with a typo, not a package name: it starts with a prefix."""
+    return word.split("-", 1)[0] in PREFIXES
 
 
 def _beside_name(tokens: list[tuple[int, str]], i: int, text: str, lex: Lexicon) -> bool:
