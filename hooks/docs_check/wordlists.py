@@ -43,6 +43,7 @@ from .config import Config, ConfigError
 
 FOLDER = "data/dictionaries"
 MANIFEST = "manifest.json"
+LICENCES = "LICENSES.txt"  # each package's MIT notice, which its copies must carry
 ENV = "DOCS_CHECK_DICTIONARIES"
 TRIE_READER = "cspell-trie@9.7.0"
 
@@ -278,6 +279,7 @@ def refresh(out: Path, dry_run: bool = False) -> list[str]:
     base = set(english())  # pyspellchecker's words: en-us-extra.txt holds only the rest
     manifest: dict[str, dict] = {}
     texts: dict[str, str] = {}
+    licences: dict[str, str] = {}
     summary = []
     with tempfile.TemporaryDirectory(prefix="wordlists-") as tmp:
         work = Path(tmp)
@@ -285,6 +287,7 @@ def refresh(out: Path, dry_run: bool = False) -> list[str]:
         for name, (package, version, members) in SOURCES.items():
             tgz, integrity = _npm_pack(package, version, work)
             words = cspell_words(line for m in members for line in _member_lines(tgz, m, work))
+            licences[f"{package}@{version}"] = "\n".join(_member_lines(tgz, "LICENSE", work))
             if name == "en-us-extra.txt":
                 us_words = set(words)
                 words = [w for w in words if w.lower() not in base]
@@ -305,6 +308,9 @@ def refresh(out: Path, dry_run: bool = False) -> list[str]:
         for name, text in texts.items():
             (out / name).write_text(text, encoding="utf-8")
         (out / MANIFEST).write_text(json.dumps({"files": manifest}, indent=2) + "\n", encoding="utf-8")
+        (out / LICENCES).write_text(
+            "".join(f"== {pkg} ==\n\n{text.strip()}\n\n" for pkg, text in licences.items()), encoding="utf-8"
+        )
     return summary
 
 

@@ -63,6 +63,7 @@ class Lexicon:
     british: dict[str, str] = field(default_factory=dict)  # colour -> color
     american: dict[str, str] = field(default_factory=dict)  # color -> colour (US-only forms)
     _known: frozenset[str] = frozenset()
+    variants: frozenset[str] = frozenset()  # every word of `british` and `american`
     _by_length: dict[tuple[str | None, int], list[str]] | None = None
     _suggested: dict[str, list[str]] = field(default_factory=dict)
 
@@ -79,7 +80,7 @@ class Lexicon:
         american = {a: b for b, a, us_only in dicts.variants if us_only}
         names = frozenset(w.lower() for w in dicts.names if w[:1].isupper())
         known = frozenset((*project, *terms, *names, *(w.lower() for w in dicts.english), *british, *american))
-        return cls(words, project, terms, names, british, american, known)
+        return cls(words, project, terms, names, british, american, known, frozenset((*british, *american)))
 
     def __contains__(self, word: str) -> bool:
         return word in self.words or word in self._known

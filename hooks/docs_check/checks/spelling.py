@@ -340,6 +340,7 @@ def _majority(lines: list[tuple[Line, str]], lex: Lexicon) -> str:
 
 _CODE_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
 _CODE_PIECE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_BLANKS = re.compile(r" {2,}")
 
 
 class CodeWords:
@@ -357,8 +358,9 @@ class CodeWords:
     def _read(self) -> set[str]:
         texts = [ln.text for ln in self.doc.lines if ln.kind in (CODE, INDENTED_CODE)]
         for line, masked in prose(self.doc):
-            content = line.content
-            texts.append("".join(c if m == " " else " " for c, m in zip(content, masked, strict=False)))
+            if masked != line.content:  # what masking blanked: code spans, comments
+                content = line.content
+                texts.extend(content[m.start() : m.end()] for m in _BLANKS.finditer(masked))
         found: set[str] = set()
         for token in _CODE_TOKEN.findall("\n".join(texts)):
             found.add(re.sub(r"[^A-Za-z0-9]", "", token).lower())  # sshConfigOptions, ssh_config
@@ -370,7 +372,11 @@ def _judge_line(
     doc: Document, line: Line, text: str, lex: Lexicon, want: str, wanted: list[str], code: CodeWords
 ) -> Iterator[Finding]:
     tokens = list(words(text))
+    common, variants = lex.words, lex.variants
     for i, (index, word) in enumerate(tokens):
+        w = word.lower()
+        if w in common and w not in variants:
+            continue  # most words: a dictionary word with one spelling, decided by two lookups
         col = line.content_col + index
         if "_" in word or (_KEBAB.fullmatch(word) and not _english_compound(word) and not lex.known(word)):
             if CODE_IN_PROSE.id in wanted:
