@@ -63,7 +63,7 @@ class Lexicon:
     british: dict[str, str] = field(default_factory=dict)  # colour -> color
     american: dict[str, str] = field(default_factory=dict)  # color -> colour (US-only forms)
     _known: frozenset[str] = frozenset()
-    variants: frozenset[str] = frozenset()  # every word of `british` and `american`
+    plain: frozenset[str] = frozenset()  # every known word that has no other spelling
     _by_length: dict[tuple[str | None, int], list[str]] | None = None
     _suggested: dict[str, list[str]] = field(default_factory=dict)
 
@@ -71,7 +71,7 @@ class Lexicon:
     def build(cls, project: dict[str, str], dicts: Dictionaries | None) -> Lexicon:
         words = english()
         if dicts is None:
-            return cls(words, project, _known=frozenset(project))
+            return cls(words, project, _known=frozenset(project), plain=frozenset(words.keys() | project.keys()))
         terms: dict[str, str] = {}
         for w in dicts.terms:  # a listed capitalisation wins over a lowercase one: Kubernetes
             if terms.get(w.lower(), w.lower()) == w.lower():
@@ -80,7 +80,8 @@ class Lexicon:
         american = {a: b for b, a, us_only in dicts.variants if us_only}
         names = frozenset(w.lower() for w in dicts.names if w[:1].isupper())
         known = frozenset((*project, *terms, *names, *(w.lower() for w in dicts.english), *british, *american))
-        return cls(words, project, terms, names, british, american, known, frozenset((*british, *american)))
+        plain = frozenset(words.keys() | known).difference(british, american)
+        return cls(words, project, terms, names, british, american, known, plain)
 
     def __contains__(self, word: str) -> bool:
         return word in self.words or word in self._known
