@@ -106,13 +106,17 @@ def stamp(path: Path) -> tuple[str, int, int]:
     return str(path), st.st_mtime_ns, st.st_size
 
 
-@lru_cache(maxsize=4)
 def verify(key: tuple[str, int, int]) -> None:
     """Every file is there and matches the manifest's sha256 (ConfigError names one that does not)."""
+    _texts(key)
+
+
+@lru_cache(maxsize=4)
+def _texts(key: tuple[str, int, int]) -> dict[str, str]:
+    """Each file's text, read once per process and folder version, checked against the manifest."""
     root = Path(key[0])
     manifest = _manifest(root / MANIFEST)
-    for name in SOURCES:
-        _read_checked(root / name, _sha_of(manifest, name, root))
+    return {name: _read_checked(root / name, _sha_of(manifest, name, root)) for name in SOURCES}
 
 
 def _sha_of(manifest: dict, name: str, root: Path) -> str:
@@ -124,12 +128,9 @@ def _sha_of(manifest: dict, name: str, root: Path) -> str:
 
 @lru_cache(maxsize=4)
 def load(key: tuple[str, int, int]) -> Dictionaries:
-    """Every vendored file, checked against the manifest's sha256; ConfigError names a bad one."""
+    """Every vendored file's words; ConfigError names a missing or corrupt file."""
     root = Path(key[0])
-    manifest = _manifest(root / MANIFEST)
-    texts: dict[str, str] = {}
-    for name in SOURCES:
-        texts[name] = _read_checked(root / name, _sha_of(manifest, name, root))
+    texts = _texts(key)
     terms = [w for name, text in texts.items() if name.endswith(".txt") and name not in NAME_FILES
              and name != "en-us-extra.txt" for w in read_words(text)]
     names = [w for name in NAME_FILES for w in read_words(texts[name])]

@@ -31,11 +31,16 @@ _HEAD_LINES = 10  # a page-wide marker sits at the top, before any content
 
 
 def _is_marker(text: str) -> bool:
+    if "<!--" not in text and "[//]" not in text:
+        return False
     return _COMMENT_LINE.match(text) is not None and _MARKER.search(text) is not None
 
 
 def generated_lines(doc: Document) -> range | set[int] | None:
     """Line numbers of `doc` that are generated: all of them, some, or None."""
+    text = doc.text
+    if "enerated" not in text and "ENERATED" not in text and "DO NOT EDIT" not in text:
+        return None  # most pages: three substring searches of the whole text
     lines = doc.lines
     for ln in lines[:_HEAD_LINES]:
         if ln.kind in (BLANK, FRONT_MATTER):

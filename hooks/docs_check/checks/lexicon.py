@@ -80,7 +80,8 @@ class Lexicon:
         american = {a: b for b, a, us_only in dicts.variants if us_only}
         names = frozenset(w.lower() for w in dicts.names if w[:1].isupper())
         known = frozenset((*project, *terms, *names, *(w.lower() for w in dicts.english), *british, *american))
-        plain = frozenset(words.keys() | known).difference(british, american)
+        letters = "abcdefghijklmnopqrstuvwxyz"  # a single letter is never misspelt
+        plain = frozenset(words.keys() | known | set(letters)).difference(british, american)
         return cls(words, project, terms, names, british, american, known, plain)
 
     def __contains__(self, word: str) -> bool:
