@@ -132,15 +132,21 @@ def load(key: tuple[str, int, int]) -> Dictionaries:
     root = Path(key[0])
     texts = _texts(key)
     terms = [w for name, text in texts.items() if name.endswith(".txt") and name not in NAME_FILES
-             and name != "en-us-extra.txt" for w in read_words(text)]
-    names = [w for name in NAME_FILES for w in read_words(texts[name])]
+             and name != "en-us-extra.txt" for w in _entries(text)]
+    names = [w for name in NAME_FILES for w in _entries(texts[name])]
     variants = []
     for line in read_words(texts["en-variants.tsv"]):
         parts = line.split("\t")
         if len(parts) != 3 or parts[2] not in ("us-only", "both"):
             raise ConfigError(f"{root / 'en-variants.tsv'}: malformed line {line!r}")
         variants.append((parts[0], parts[1], parts[2] == "us-only"))
-    return Dictionaries(tuple(terms), tuple(names), tuple(read_words(texts["en-us-extra.txt"])), tuple(variants))
+    return Dictionaries(tuple(terms), tuple(names), tuple(_entries(texts["en-us-extra.txt"])), tuple(variants))
+
+
+def _entries(text: str) -> list[str]:
+    """The entries of a vendored file, which the refresh wrote (one a line, `#` lines are
+    comments) and whose sha256 was checked: read without `read_words`' per-line parsing."""
+    return [w for w in text.splitlines() if w and w[0] != "#"]
 
 
 def _manifest(path: Path) -> dict:

@@ -63,7 +63,7 @@ class Lexicon:
     british: dict[str, str] = field(default_factory=dict)  # colour -> color
     american: dict[str, str] = field(default_factory=dict)  # color -> colour (US-only forms)
     _known: frozenset[str] = frozenset()
-    plain: frozenset[str] = frozenset()  # every known word that has no other spelling
+    plain: set[str] = field(default_factory=set)  # every known word that has no other spelling
     _by_length: dict[tuple[str | None, int], list[str]] | None = None
     _suggested: dict[str, list[str]] = field(default_factory=dict)
 
@@ -71,7 +71,7 @@ class Lexicon:
     def build(cls, project: dict[str, str], dicts: Dictionaries | None) -> Lexicon:
         words = english()
         if dicts is None:
-            return cls(words, project, _known=frozenset(project), plain=frozenset(words.keys() | project.keys()))
+            return cls(words, project, _known=frozenset(project), plain=set(words) | set(project))
         terms: dict[str, str] = {}
         for w in dicts.terms:  # a listed capitalisation wins over a lowercase one: Kubernetes
             if terms.get(w.lower(), w.lower()) == w.lower():
@@ -80,8 +80,9 @@ class Lexicon:
         american = {a: b for b, a, us_only in dicts.variants if us_only}
         names = frozenset(w.lower() for w in dicts.names if w[:1].isupper())
         known = frozenset((*project, *terms, *names, *(w.lower() for w in dicts.english), *british, *american))
-        letters = "abcdefghijklmnopqrstuvwxyz"  # a single letter is never misspelt
-        plain = frozenset(words.keys() | known | set(letters)).difference(british, american)
+        plain = set(words)
+        plain.update(known, "abcdefghijklmnopqrstuvwxyz")  # a single letter is never misspelt
+        plain.difference_update(british, american)
         return cls(words, project, terms, names, british, american, known, plain)
 
     def __contains__(self, word: str) -> bool:
@@ -221,7 +222,10 @@ class Lexicon:
         # Long words rarely start with a typo, and the whole dictionary costs 15 times more.
         passes = ({w[0], w[1]}, None) if len(w) <= 6 else ({w[0], w[1]},)
         for heads in passes:
-            pool = [c for head in (heads or (None,)) for n in lengths for c in buckets.get((head, n), ())]
+            if heads is None:
+                pool = [c for n in lengths for c in self._all_of_length(n)]
+            else:
+                pool = [c for head in heads for n in lengths for c in buckets.get((head, n), ())]
             found = process.extract(
                 w, pool, scorer=DamerauLevenshtein.distance, score_cutoff=max_distance, limit=None
             )
@@ -238,19 +242,29 @@ class Lexicon:
         return max(freq, TERM_FREQUENCY) if w in self.terms else freq
 
     def _buckets(self) -> dict[tuple[str | None, int], list[str]]:
-        """Alphabetic words by (first letter, length), and by (None, length) for all of them.
+        """Alphabetic words by (first letter, length); by (None, length) for all of them once
+        a short word needs the whole dictionary (rarely: built then).
 
         People's names are left out: a misspelt word is rarely a person's name, and their
         39,000 entries would crowd out the words a writer meant."""
         if self._by_length is None:
             buckets: dict[tuple[str | None, int], list[str]] = {}
-            pool = {*self.words, *self.project, *self.terms}
-            for word in pool:
+            for word in {*self.words, *self.project, *self.terms}:
                 if word.isalpha():
-                    buckets.setdefault((word[0], len(word)), []).append(word)
-                    buckets.setdefault((None, len(word)), []).append(word)
+                    key = (word[0], len(word))
+                    bucket = buckets.get(key)
+                    if bucket is None:
+                        buckets[key] = [word]
+                    else:
+                        bucket.append(word)
             self._by_length = buckets
         return self._by_length
+
+    def _all_of_length(self, n: int) -> list[str]:
+        buckets = self._buckets()
+        if (None, n) not in buckets:
+            buckets[(None, n)] = [w for (head, m), ws in list(buckets.items()) if head and m == n for w in ws]
+        return buckets[(None, n)]
 
 
 def _case_like(token: str, word: str) -> str:

@@ -300,8 +300,8 @@ def _paragraph(group: list[Line]) -> Iterator[tuple[Line, str]]:
         pos += n + 1
 
 
-def prose_lines(doc: Document, s: Settings) -> Iterator[tuple[Line, str]]:
-    """(line, masked text) of every prose line that is not generated."""
+def prose_lines(doc: Document, s: Settings) -> Iterator[tuple[Line, str, str]]:
+    """(line, code spans masked, all non-prose masked) of every prose line that is not generated."""
     if generated.matches(doc.path, s.generated):
         return
     skip = generated.generated_lines(doc)
@@ -309,7 +309,7 @@ def prose_lines(doc: Document, s: Settings) -> Iterator[tuple[Line, str]]:
         return  # the whole page is generated
     for line, masked in prose(doc):
         if skip is None or line.number not in skip:
-            yield line, mask(masked)
+            yield line, masked, mask(masked)
 
 
 # -- the check -----------------------------------------------------------------------------------
@@ -325,9 +325,9 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
     want = s.variant
     if want == "auto":
         want = _majority(lines, lex)
-    code = CodeWords(doc)
+    code = CodeWords(doc, lines)
     plain = lex.plain
-    for line, text in lines:
+    for line, _inline, text in lines:
         tokens = _TOKENS.findall(text.lower())
         # Most lines hold only known words with one spelling: decided by one set operation
         # over one regex split, without the tokenizer (the bulk of spelling's time).
@@ -338,10 +338,10 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
             yield from _repeated(doc, line, text)
 
 
-def _majority(lines: list[tuple[Line, str]], lex: Lexicon) -> str:
+def _majority(lines: list[tuple[Line, str, str]], lex: Lexicon) -> str:
     """The variant a page is mostly written in; American English when it is a tie."""
     british = american = 0
-    for _line, text in lines:
+    for _line, _inline, text in lines:
         for _i, word in words(text):
             w = word.lower()
             british += w in lex.british
@@ -352,13 +352,15 @@ def _majority(lines: list[tuple[Line, str]], lex: Lexicon) -> str:
 _CODE_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
 _CODE_PIECE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _BLANKS = re.compile(r" {2,}")
+_SQUEEZE = str.maketrans("", "", "_.-")
 
 
 class CodeWords:
     """The words a page writes as code (code spans and blocks), read only when needed."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, lines: list[tuple[Line, str, str]]) -> None:
         self.doc = doc
+        self.lines = lines
         self._words: set[str] | None = None
 
     def __contains__(self, word: str) -> bool:
@@ -368,14 +370,13 @@ class CodeWords:
 
     def _read(self) -> set[str]:
         texts = [ln.text for ln in self.doc.lines if ln.kind in (CODE, INDENTED_CODE)]
-        for line, masked in prose(self.doc):
-            if masked != line.content:  # what masking blanked: code spans, comments
+        for line, inline, _text in self.lines:
+            if inline != line.content:  # what masking blanked: code spans, comments
                 content = line.content
-                texts.extend(content[m.start() : m.end()] for m in _BLANKS.finditer(masked))
-        found: set[str] = set()
-        for token in _CODE_TOKEN.findall("\n".join(texts)):
-            found.add(re.sub(r"[^A-Za-z0-9]", "", token).lower())  # sshConfigOptions, ssh_config
-            found.update(p.lower() for p in _CODE_PIECE.findall(token))
+                texts.extend(content[m.start() : m.end()] for m in _BLANKS.finditer(inline))
+        blob = "\n".join(texts)
+        found = {t.translate(_SQUEEZE).lower() for t in _CODE_TOKEN.findall(blob)}  # sshConfigOptions
+        found.update(p.lower() for p in _CODE_PIECE.findall(blob))  # ssh, config, options
         return found
 
 
