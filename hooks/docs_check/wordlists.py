@@ -62,6 +62,13 @@ SOURCES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "docker.txt": ("@cspell/dict-docker", "1.1.17", ("dict/docker-words.txt.gz",)),
     "aws.txt": ("@cspell/dict-aws", "4.0.17", ("dict/aws.txt",)),
     "filetypes.txt": ("@cspell/dict-filetypes", "3.0.18", ("filetypes.txt.gz",)),
+    "python.txt": ("@cspell/dict-python", "4.5.3", ("dict/python.txt", "dict/python-common.txt")),
+    "node.txt": ("@cspell/dict-node", "5.0.9", ("dict/node.txt",)),
+    "npm.txt": ("@cspell/dict-npm", "5.2.56", ("dict/npm.txt",)),
+    "rust.txt": ("@cspell/dict-rust", "4.1.2", ("dict/rust.txt.gz", "dict/crates.txt.gz")),
+    "data-science.txt": ("@cspell/dict-data-science", "2.0.17", (
+        "dict/data-science.txt", "dict/data-science-models.txt", "dict/data-science-tools.txt",
+    )),
     "people-names.txt": ("@cspell/dict-people-names", "1.1.16", ("dict/people-names.txt",)),
     "en-us-extra.txt": ("@cspell/dict-en_us", "4.4.43", ("en_US.trie.gz",)),
     "en-variants.tsv": ("@cspell/dict-en-gb-mit", "3.1.32", ("en_GB.trie.gz",)),

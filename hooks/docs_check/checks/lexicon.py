@@ -172,7 +172,13 @@ class Lexicon:
         for cand in self.close(w):
             if cand not in out and self._safe(w, cand):
                 out.append(cand)
-        return [_case_like(token, self.project.get(c) or self.terms.get(c, c)) for c in out[:limit]]
+        return [_case_like(token, self._spelt(c)) for c in out[:limit]]
+
+    def _spelt(self, w: str) -> str:
+        """How a suggestion is written: as the project list has it, as English, or as a term."""
+        if w in self.project:
+            return self.project[w]
+        return w if w in self.words else self.terms.get(w, w)
 
     def _safe(self, w: str, cand: str) -> bool:
         """A name (a person's, or a capitalised product or company) is suggested only for a
@@ -249,7 +255,9 @@ class Lexicon:
         39,000 entries would crowd out the words a writer meant."""
         if self._by_length is None:
             buckets: dict[tuple[str | None, int], list[str]] = {}
-            for word in {*self.words, *self.project, *self.terms}:
+            # Identifiers from the code dictionaries (`gzipSync`) are known, never suggested.
+            terms = (t for t, spelt in self.terms.items() if spelt[1:].islower() or spelt.isupper() or t == spelt)
+            for word in {*self.words, *self.project, *terms}:
                 if word.isalpha():
                     key = (word[0], len(word))
                     bucket = buckets.get(key)
