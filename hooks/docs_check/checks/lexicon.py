@@ -43,6 +43,10 @@ _INFLECTIONS = (
     ("ies", ("y",)), ("es", ("",)), ("s", ("",)), ("ied", ("y",)), ("ed", ("", "e")),
     ("ing", ("", "e")), ("er", ("", "e")), ("ers", ("", "e")), ("ly", ("",)),
 )
+_CONTRACTION_PIECES = (
+    "aren", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven", "isn", "mustn", "needn",
+    "shouldn", "wasn", "weren", "won", "wouldn", "ve", "ll", "re",
+)
 PROJECT_FREQUENCY = 5000  # ranks a project term like a common word among suggestions
 TERM_FREQUENCY = 500  # a software term or company name ranks like a fairly rare word
 
@@ -64,6 +68,7 @@ class Lexicon:
     american: dict[str, str] = field(default_factory=dict)  # color -> colour (US-only forms)
     _known: frozenset[str] = frozenset()
     plain: set[str] = field(default_factory=set)  # every known word that has no other spelling
+    _plain: dict[str, set[str]] = field(default_factory=dict)
     _by_length: dict[tuple[str | None, int], list[str]] | None = None
     _suggested: dict[str, list[str]] = field(default_factory=dict)
 
@@ -145,6 +150,21 @@ class Lexicon:
         return False
 
     # -- spelling variants --------------------------------------------------------------------
+
+    def plain_for(self, want: str) -> set[str]:
+        """Known words that need no further look in a tree written in `want`: `plain`, with
+        the spellings of that variant (`color` in en-US) added; a contraction's pieces too
+        (`doesn`, `ve`), as a page is split at apostrophes to be tested against it."""
+        hit = self._plain.get(want)
+        if hit is None:
+            hit = set(self.plain)
+            hit.update(_CONTRACTION_PIECES)
+            if want == "en-US":
+                hit.update(self.american)
+            elif want == "en-GB":
+                hit.update(self.british)
+            self._plain[want] = hit
+        return hit
 
     def variant(self, token: str, want: str) -> str | None:
         """The spelling `want` ("en-US" or "en-GB") uses for `token`, when it differs."""
