@@ -14,7 +14,8 @@ generated are not read at all (`generated.py`).
 Words are looked up in the lexicon (`lexicon.py`: English, cspell's dictionaries, the project
 word list). A British spelling in an American tree (or the reverse) is `spell-variant`, with a
 fix; an unknown word is `spell-unknown-word`, with suggestions, unless it sits beside a
-person's first or last name (`Bruno Quaresma`).
+person's first or last name (`Bruno Quaresma`), a URL of the page names it, or nothing in the
+dictionaries is close to it (a name, not a typo anyone could correct).
 """
 
 from __future__ import annotations
@@ -95,6 +96,8 @@ _MASK_FREE = re.compile(r"[^\[\]<{&:+]*")
 _URL = re.compile(r"(?:https?|ftp|file|mailto):\S+|www\.\S+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^)\s]+)")
+_REF_LINK = re.compile(r"\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\])?(?![(:])")
+_REF_DEF = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)", re.M)
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*")
 
 # Whitespace-separated chunks; a chunk holding any of these characters is code-like
@@ -202,11 +205,16 @@ def _lexicon(
 # -- reading prose -------------------------------------------------------------------------------
 
 
-def mask(text: str) -> str:
-    """Blank out link targets, URLs, tags and other non-prose, keeping every column."""
+def mask(text: str, refs: dict[str, str] | None = None) -> str:
+    """Blank out link targets, URLs, tags and other non-prose, keeping every column.
+
+    `refs` maps the page's link reference labels (lowercase) to their targets, so the words
+    of `[muffet]` or `[text][label]` that name the target are blanked as in inline links."""
     blank = _blank
     if "](" in text:
         text = _LINK.sub(_mask_link_names, text)
+    if refs and "[" in text:
+        text = _REF_LINK.sub(lambda m: _mask_ref_names(m, refs), text)
     if not _MASK_FREE.fullmatch(text):  # most lines hold none of the characters masks start at
         text = _MASKS.sub(blank, text)
     if ":" in text or "www." in text:
@@ -216,6 +224,13 @@ def mask(text: str) -> str:
     return text
 
 
+def link_references(doc: Document) -> dict[str, str]:
+    """The page's link reference definitions, `[label]: target`, by lowercase label."""
+    if "]:" not in doc.text:
+        return {}
+    return {m.group(1).lower(): m.group(2) for m in _REF_DEF.finditer(doc.text)}
+
+
 def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
@@ -223,7 +238,20 @@ def _blank(m: re.Match[str]) -> str:
 def _mask_link_names(m: re.Match[str]) -> str:
     """In `[label](target)`, blank the label's words that the target names: a repository, a
     package or a person's profile (`[Eric Paulsen](https://github.com/ericpaulsen)`)."""
-    target = m.group(2).lower()
+    label = _blank_named(m.group(1), m.group(2))
+    return "[" + label + m.group()[1 + len(label):]
+
+
+def _mask_ref_names(m: re.Match[str], refs: dict[str, str]) -> str:
+    target = refs.get((m.group(2) or m.group(1)).lower())
+    if target is None:
+        return m.group()
+    label = _blank_named(m.group(1), target)
+    return "[" + label + m.group()[1 + len(label):]
+
+
+def _blank_named(label: str, target: str) -> str:
+    target = target.lower()
     squeezed = re.sub(r"[-_.]", "", target)
 
     def name(w: re.Match[str]) -> str:
@@ -231,8 +259,7 @@ def _mask_link_names(m: re.Match[str]) -> str:
         named = len(s) >= 3 and (s in target or re.sub(r"[-_]", "", s) in squeezed)
         return " " * len(s) if named else w.group()
 
-    label = _LABEL_WORD.sub(name, m.group(1))
-    return "[" + label + m.group()[1 + len(label):]
+    return _LABEL_WORD.sub(name, label)
 
 
 # The longest words of the dictionary are under 30 letters; suggestions cost O(n^2) in length.
@@ -316,9 +343,10 @@ def prose_lines(doc: Document, s: Settings) -> Iterator[tuple[Line, str, str]]:
     skip = generated.generated_lines(doc)
     if isinstance(skip, range):
         return  # the whole page is generated
+    refs = link_references(doc)
     for line, masked in prose(doc):
         if skip is None or line.number not in skip:
-            yield line, masked, mask(masked)
+            yield line, masked, mask(masked, refs)
 
 
 # -- the check -----------------------------------------------------------------------------------
@@ -361,6 +389,8 @@ def _majority(lines: list[tuple[Line, str, str]], lex: Lexicon) -> str:
 _CODE_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
 _CODE_PIECE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _BLANKS = re.compile(r" {2,}")
+_ANY_URL = re.compile(r"https?://[^\s)\"'<>]+")
+_URL_PIECE = re.compile(r"[a-z]{3,}")
 _SQUEEZE = str.maketrans("", "", "_.-")
 
 
@@ -371,6 +401,15 @@ class CodeWords:
         self.doc = doc
         self.lines = lines
         self._words: set[str] | None = None
+        self._linked: set[str] | None = None
+
+    def linked(self, word: str) -> bool:
+        """Does a URL of the page (a link, an image, an `href`) name the word? `Kusari` beside
+        `https://www.kusari.dev`: the name of what the page links to, not a misspelling."""
+        if self._linked is None:
+            urls = " ".join(_ANY_URL.findall(self.doc.text)).lower()
+            self._linked = set(_URL_PIECE.findall(urls))
+        return word.lower().split("'")[0] in self._linked
 
     def __contains__(self, word: str) -> bool:
         if self._words is None:
@@ -412,7 +451,9 @@ def _judge_line(
         if word in code:
             if CODE_IN_PROSE.id in wanted:
                 yield _code(doc, line.number, col, word, elsewhere=True)
-        elif UNKNOWN_WORD.id in wanted:
+        elif UNKNOWN_WORD.id in wanted and not code.linked(word) and (lex.suggestions(word) or not word.isalpha()):
+            # A word with no dictionary word within two edits and no split into two words is
+            # a name or a term nobody listed (`selectolax`, `Volochii`), not a typo to correct.
             yield _unknown(doc, line.number, col, word, lex)
 
 
@@ -460,10 +501,7 @@ def _variant(doc: Document, line: Line, col: int, word: str, other: str, want: s
 def _unknown(doc: Document, number: int, col: int, word: str, lex: Lexicon) -> Finding:
     hints = lex.suggestions(word)
     advice = "did you mean " + ", ".join(f"`{h}`" for h in hints) + "?" if hints else "check it"
-    message = (
-        f"`{word}` is not in the dictionary: {advice} "
-        "(a name or a term belongs in the project word list)"
-    )
+    message = f"`{word}` is not in the dictionary: {advice} (a name or a term belongs in the project word list)"
     return UNKNOWN_WORD.at(doc.path, number, col + 1, message, end_line=number, end_column=col + 1 + len(word))
 
 
