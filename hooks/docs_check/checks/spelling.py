@@ -451,7 +451,7 @@ def _judge_line(
         if word in code:
             if CODE_IN_PROSE.id in wanted:
                 yield _code(doc, line.number, col, word, elsewhere=True)
-        elif UNKNOWN_WORD.id in wanted and not code.linked(word) and (lex.suggestions(word) or not word.isalpha()):
+        elif UNKNOWN_WORD.id in wanted and not code.linked(word) and (lex.suggestions(word) or "-" in word):
             # A word with no dictionary word within two edits and no split into two words is
             # a name or a term nobody listed (`selectolax`, `Volochii`), not a typo to correct.
             yield _unknown(doc, line.number, col, word, lex)
