@@ -333,7 +333,9 @@ def test_rules_lists_every_rule_with_its_severity():
     assert {r["id"] for r in as_json} == set(RULES)
     assert all(r["summary"] for r in as_json)
     spell = docs_check("rules", "spell-").stdout
-    assert [ln.split()[0] for ln in spell.splitlines()] == ["spell-repeated-word", "spell-unknown-word"]
+    assert [ln.split()[0] for ln in spell.splitlines()] == [
+        "spell-code-in-prose", "spell-repeated-word", "spell-unknown-word", "spell-variant"
+    ]
 
 
 def test_python_dash_m(project):

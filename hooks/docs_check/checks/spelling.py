@@ -1,52 +1,74 @@
-"""Spelling (`spell-*`): a dictionary check of prose, with suggestions.
+"""Spelling (`spell-*`): a dictionary check of prose, with suggestions and variant fixes.
 
 Only what a reader reads as words is checked. `Document.prose()` already drops code
 blocks, code spans, comments and front matter; this module also masks URLs, link
-targets, HTML tags, attribute lists and heading anchors, then skips every token that
-looks like an identifier rather than a word: snake_case, camelCase, dotted.names, paths,
-words with digits and ALLCAPS acronyms. What is left is looked up, case-insensitively, in
+targets, HTML tags, attribute lists and heading anchors, and the words of a link's text that
+name what it links to (`[coder-logstream-kube](https://github.com/coder/coder-logstream-kube)`).
+Then it skips every token that looks like an identifier rather than a word: snake_case,
+kebab-case names with a part no dictionary has, camelCase, dotted.names, paths, words with
+digits and ALLCAPS acronyms; snake_case and kebab-case names, and unknown words the page
+writes as code elsewhere (`ufw` beside `sudo ufw status`), are reported as
+`spell-code-in-prose` (info: write them in backticks). Pages and sections marked as
+generated are not read at all (`generated.py`).
 
-- the English (American) word-frequency list that pyspellchecker ships (about 160,000
-  words built from OpenSubtitles, with inflections and contractions), and
-- the project word list: `docs_check/data/words.txt` (Coder product names and
-  technical terms) plus any files named by `[tool.docs-check.spelling] words`, plus
-  `[tool.docs-check.spelling] accept`.
-
-Lookups are set membership; edit distances are computed only for the few words that are
-unknown, with rapidfuzz over the dictionary words of about the same length.
+Words are looked up in the lexicon (`lexicon.py`: English, cspell's dictionaries, the project
+word list). A British spelling in an American tree (or the reverse) is `spell-variant`, with a
+fix; an unknown word is `spell-unknown-word`, with suggestions, unless it sits beside a
+person's first or last name (`Bruno Quaresma`), a URL of the page names it, or nothing in the
+dictionaries is close to it (a name, not a typo anyone could correct).
 """
 
 from __future__ import annotations
 
-import gzip
-import json
+import gc
+import operator
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .. import wordlists
 from ..check import Check
 from ..config import Config, ConfigError, check_section_keys
 from ..findings import Finding, Fix, Severity
 from ..rules import rule
-from ..scanner import HEADING, TEXT, Document, Line, mask_inline
+from ..scanner import CODE, HEADING, INDENTED_CODE, TEXT, Document, Line, mask_inline
+from . import generated
+from .lexicon import PREFIXES, Lexicon, read_word_list
+
+__all__ = ["CHECK", "Lexicon", "check", "lexicon", "mask", "read_word_list", "validate_config", "words"]
 
 UNKNOWN_WORD = rule(
     "spell-unknown-word",
     Severity.WARNING,
-    "A word of prose that is in neither the English dictionary nor the project word list",
+    "A word of prose that is in neither the dictionaries nor the project word list "
+    "(pages marked as generated are skipped)",
 )
 REPEATED_WORD = rule(
     "spell-repeated-word",
     Severity.WARNING,
-    "The same word twice in a row (`the the`)",
+    "The same word twice in a row (`the the`) (pages marked as generated are skipped)",
     fixable=True,
+)
+VARIANT = rule(
+    "spell-variant",
+    Severity.WARNING,
+    "A British spelling in an American English tree, or the reverse (`variant`; default en-US); "
+    "the fix writes the other spelling (pages marked as generated are skipped)",
+    fixable=True,
+)
+CODE_IN_PROSE = rule(
+    "spell-code-in-prose",
+    Severity.INFO,
+    "A snake_case or kebab-case name (package, command, file) written as prose: put it in "
+    "backticks (pages marked as generated are skipped)",
 )
 
 SECTION = "spelling"
-OPTIONS = ("words", "accept")
+OPTIONS = ("words", "accept", "dictionaries", "generated", "variant")
+VARIANTS = ("en-US", "en-GB", "auto")
 BUNDLED_WORDS = "data/words.txt"
 
 # -- masking: what is not prose on a prose line ------------------------------------------------
@@ -69,297 +91,132 @@ _MASKS = re.compile(
     ),
     re.M,
 )
+_MASK_FREE = re.compile(r"[^\[\]<{&:+]*")
 # Costly to search for, so only searched for on lines that hold their marker.
 _URL = re.compile(r"(?:https?|ftp|file|mailto):\S+|www\.\S+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^)\s]+)")
+_REF_LINK = re.compile(r"\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\])?(?![(:])")
+_REF_DEF = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)", re.M)
+_LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*")
 
 # Whitespace-separated chunks; a chunk holding any of these characters is code-like
 # (a path, an option, a variable, a key=value...), and none of its words are checked.
 _CHUNK = re.compile(r"[^\s\u2014\u2013]+")
 _CODE_LIKE = re.compile(r"^-|[/\\=@$%#~^|<>{}+]|\w\.\w|::|\w_\w|\d")
+_SNAKE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 _EDGE = "\"'()[]*_.,;:!?\u201c\u201d\u2018\u2019\u00ab\u00bb`"
 _WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*['\u2019]?")
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
 _ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z]{2,}['\u2019]s")
+_KEBAB = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+")
+_TOKENS = re.compile(r"[^\W\d]\w*")  # a letter, then letters, digits or _: `v2`, `snake_case` whole
 _REPEATED = re.compile(r"(?<![\w'-])([A-Za-z]+)([ \t]+)\1(?![\w'-])", re.I)
 
-_CLITICS = ("'s", "'ve", "'d", "'ll", "'re", "'")
-# Prefixes written solid or hyphenated in technical English (`prebuilt`, `re-run`). Not
-# `co` or `in`: too many words start with them (`co` + `lour` would pass `colour`).
-PREFIXES = frozenset((
-    "anti", "auto", "counter", "cross", "de", "dis", "inter", "intra", "micro", "mid",
-    "mis", "multi", "non", "over", "post", "pre", "re", "self", "semi", "sub", "super", "un",
-    "under",
-))
 # Pairs that are correct twice in a row ("that that", "had had").
 REPEATS_OK = frozenset(
     ("that", "had", "is", "bye", "ha", "ho", "no", "so", "very", "far", "long", "really", "do")
 )
-# British spellings a writer is likely to use, and how the American spelling the docs use
-# differs: colour, favourite, organise, organisation, analyse, centre, catalogue, travelled, licence.
-_BRITISH = tuple(
-    (re.compile(p), r)
-    for p, r in (
-        (r"our", "or"),
-        (r"is(e|ed|es|ing|ation|ations)\b", r"iz\1"),
-        (r"ys(e|ed|es|ing)\b", r"yz\1"),
-        (r"tre(s?)\b", r"ter\1"),
-        (r"ogue(s?)\b", r"og\1"),
-        (r"ll(ed|ing|er|ers)\b", r"l\1"),
-        (r"ence\b", "ense"),
-    )
-)
-PROJECT_FREQUENCY = 5000  # ranks a project term like a common word among suggestions
-
-
-# -- the lexicon ---------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def english() -> dict[str, int]:
-    """pyspellchecker's English word frequencies (lowercase word -> count)."""
-    data = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
-    return json.loads(gzip.decompress(data))
-
-
-def read_word_list(text: str) -> list[str]:
-    """One word a line; `#` starts a comment; blank lines are skipped."""
-    out = []
-    for line in text.splitlines():
-        word = line.split("#", 1)[0].strip()
-        if word:
-            out.append(word)
-    return out
-
-
-@dataclass
-class Lexicon:
-    words: dict[str, int]  # English, lowercase -> frequency
-    project: dict[str, str] = field(default_factory=dict)  # lowercase -> as written in the list
-    _by_length: dict[tuple[str | None, int], list[str]] | None = None
-    _suggested: dict[str, list[str]] = field(default_factory=dict)
-
-    def __contains__(self, word: str) -> bool:
-        return word in self.words or word in self.project
-
-    def known(self, token: str) -> bool:
-        """Is `token` (a word, maybe with apostrophes and hyphens) spelt right?"""
-        w = token.replace("\u2019", "'").lower()
-        if self._known_form(w):
-            return True
-        # Possessives and contractions of a known word: Coder's, agents', should've, it'd.
-        while "'" in w:
-            for suffix in _CLITICS:
-                if w.endswith(suffix):
-                    w = w[: -len(suffix)]
-                    break
-            else:
-                break
-            if self._known_form(w):
-                return True
-        if "-" in w:
-            parts = w.split("-")
-            return all(
-                p in PREFIXES or self._known_form(p) or _ACRONYM.fullmatch(q) is not None
-                for p, q in zip(parts, token.replace("\u2019", "'").split("-"), strict=True)
-            )
-        return False
-
-    def _known_form(self, w: str) -> bool:
-        if len(w) <= 1 or w in self:
-            return True
-        return self._inflected(w) or self._prefixed(w)
-
-    def _inflected(self, w: str) -> bool:
-        """Regular inflections of a known word: workspaces, templated, provisioning..."""
-        for suffix, stems in (
-            ("ies", ("y",)),
-            ("es", ("",)),
-            ("s", ("",)),
-            ("ied", ("y",)),
-            ("ed", ("", "e")),
-            ("ing", ("", "e")),
-            ("er", ("", "e")),
-            ("ers", ("", "e")),
-            ("ly", ("",)),
-        ):
-            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-                base = w[: -len(suffix)]
-                if suffix == "s" and base.endswith("s"):
-                    continue
-                for stem in stems:
-                    if base + stem in self:
-                        return True
-                # doubled final consonant: mapped -> map, running -> run
-                doubled = suffix in ("ed", "ing", "er") and len(base) >= 4 and base[-1] == base[-2]
-                if doubled and base[:-1] in self:
-                    return True
-        return False
-
-    def _prefixed(self, w: str) -> bool:
-        for i in range(2, min(len(w) - 3, 8)):
-            if w[:i] in PREFIXES and (w[i:] in self or self._inflected(w[i:])):
-                return True
-        return False
-
-    # -- suggestions (only for unknown words, so they may cost a few milliseconds) --------------
-
-    def suggestions(self, token: str, limit: int = 3) -> list[str]:
-        """Likely corrections, best first; remembered, as a page repeats its unknown words."""
-        hit = self._suggested.get(token)
-        if hit is None:
-            hit = self._suggested[token] = self._suggestions(token, limit)
-        return hit
-
-    def _suggestions(self, token: str, limit: int) -> list[str]:
-        w = token.replace("\u2019", "'").lower()
-        out: list[str] = []
-        american = self.american(w)
-        if american:
-            out.append(american)
-        split = self.split(w)
-        if split:
-            out.append(split)
-        for cand in self.close(w):
-            if cand not in out:
-                out.append(cand)
-        return [_case_like(token, self.project.get(c, c)) for c in out[:limit]]
-
-    def american(self, w: str) -> str | None:
-        """`favourite` -> `favorite`: the American spelling of a British one."""
-        for pattern, repl in _BRITISH:
-            cand = pattern.sub(repl, w)
-            if cand != w and cand in self.words:
-                return cand
-        return None
-
-    def split(self, w: str) -> str | None:
-        """`requiredto` -> `required to`: two common words run together."""
-        best: tuple[int, str] | None = None
-        for i in range(1, len(w)):
-            left, right = w[:i], w[i:]
-            if len(left) < 2 and left not in ("a", "i"):
-                continue
-            if len(right) < 2 and right not in ("a", "i"):
-                continue
-            fl, fr = self.words.get(left, 0), self.words.get(right, 0)
-            score = min(fl, fr)
-            if score >= 1000 and (best is None or score > best[0]):
-                best = (score, f"{left} {right}")
-        return best[1] if best else None
-
-    def close(self, w: str) -> list[str]:
-        """Dictionary words within one or two edits (Damerau-Levenshtein), best first.
-
-        Searched first among words that start with one of the word's first two letters (a
-        typo rarely changes the first letter; a swap of the first two is covered), which is
-        a fifteenth of the dictionary; for short words, the whole of it when that finds nothing.
-        """
-        from rapidfuzz import process
-        from rapidfuzz.distance import DamerauLevenshtein
-
-        if not w.isalpha():
-            return []
-        max_distance = 1 if len(w) <= 4 else 2
-        lengths = range(len(w) - max_distance, len(w) + max_distance + 1)
-        buckets = self._buckets()
-        found: list = []
-        # Long words rarely start with a typo, and the whole dictionary costs 15 times more.
-        passes = ({w[0], w[1]}, None) if len(w) <= 6 else ({w[0], w[1]},)
-        for heads in passes:
-            pool = [c for head in (heads or (None,)) for n in lengths for c in buckets.get((head, n), ())]
-            found = process.extract(
-                w, pool, scorer=DamerauLevenshtein.distance, score_cutoff=max_distance, limit=None
-            )
-            if found:
-                break
-        # Fewest edits first, then the commonest word; project terms count as common words.
-        found.sort(key=lambda m: (m[1], -self.frequency(m[0]), m[0]))
-        return [m[0] for m in found[:5]]
-
-    def frequency(self, w: str) -> int:
-        freq = self.words.get(w, 0)
-        return max(freq, PROJECT_FREQUENCY) if w in self.project else freq
-
-    def _buckets(self) -> dict[tuple[str | None, int], list[str]]:
-        """Alphabetic words by (first letter, length), and by (None, length) for all of them."""
-        if self._by_length is None:
-            buckets: dict[tuple[str | None, int], list[str]] = {}
-            for word in (*self.words, *self.project):
-                if word.isalpha():
-                    buckets.setdefault((word[0], len(word)), []).append(word)
-                    buckets.setdefault((None, len(word)), []).append(word)
-            self._by_length = buckets
-        return self._by_length
-
-
-def _case_like(token: str, word: str) -> str:
-    if word != word.lower():
-        return word  # a project term keeps the case it is listed with (GitHub, Kubernetes)
-    if token[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
 
 
 # -- configuration -------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Settings:
+    files: tuple[tuple[str, int, int], ...]  # extra word lists: (path, mtime, size)
+    accept: tuple[str, ...]
+    dictionaries: tuple[str, int, int]  # the dictionaries' folder, stamped by its manifest
+    generated: tuple[str, ...]  # globs of generated pages
+    variant: str
+
+
 def validate_config(config: Config) -> None:
     """Called before any file is checked, so a bad setting is a configuration error (exit 2).
 
-    It checks the settings without loading the dictionary: under `mkdocs build` the pages are
-    checked in worker processes, and the build process need not hold 28 MiB of words.
+    It checks the settings and the dictionary files' hashes without loading the words: under
+    `mkdocs build` the pages are checked in worker processes, and the build process need not
+    hold the dictionaries.
     """
-    _settings(config)
+    settings(config)
+
+
+def settings(config: Config) -> Settings:
+    check_section_keys(config, SECTION, OPTIONS)
+    where = f"{config.source}: [tool.docs-check.{SECTION}]"
+    paths = config.option(SECTION, "words", [], (str, list))
+    paths = [paths] if isinstance(paths, str) else paths
+    accept = config.option(SECTION, "accept", [], list)
+    globs = config.option(SECTION, "generated", [], (str, list))
+    globs = [globs] if isinstance(globs, str) else globs
+    for name, values in (("words", paths), ("accept", accept)):
+        if not all(isinstance(v, str) for v in values):
+            raise ConfigError(f"{where} {name} = {values!r}: expected strings")
+    for g in globs:
+        problem = generated.glob_error(g)
+        if problem:
+            raise ConfigError(f"{where} generated = {g!r}: not a glob ({problem})")
+    variant = config.option(SECTION, "variant", "en-US", str)
+    if variant not in VARIANTS:
+        raise ConfigError(f"{where} variant = {variant!r}: expected one of {', '.join(VARIANTS)}")
+    folder = wordlists.folder(config)
+    stamp = wordlists.stamp(folder)
+    wordlists.verify(stamp)
+    return Settings(tuple(_stat(config, p) for p in paths), tuple(accept), stamp, tuple(globs), variant)
+
+
+def _stat(config: Config, p: str) -> tuple[str, int, int]:
+    path = (config.root / p).resolve()
+    try:
+        stat = path.stat()
+    except OSError:
+        raise ConfigError(
+            f"{config.source}: [tool.docs-check.{SECTION}] words = {p!r}: no such file "
+            f"(paths are relative to {config.root})"
+        ) from None
+    return str(path), stat.st_mtime_ns, stat.st_size
 
 
 def lexicon(config: Config) -> Lexicon:
-    return _lexicon(*_settings(config))
-
-
-def _settings(config: Config) -> tuple[tuple[tuple[str, int, int], ...], tuple[str, ...]]:
-    check_section_keys(config, SECTION, OPTIONS)
-    paths = config.option(SECTION, "words", [], (str, list))
-    if isinstance(paths, str):
-        paths = [paths]
-    accept = config.option(SECTION, "accept", [], list)
-    for name, values in (("words", paths), ("accept", accept)):
-        if not all(isinstance(v, str) for v in values):
-            raise ConfigError(
-                f"{config.source}: [tool.docs-check.spelling] {name} = {values!r}: expected strings"
-            )
-    files = []
-    for p in paths:
-        path = (config.root / p).resolve()
-        try:
-            stat = path.stat()
-        except OSError:
-            raise ConfigError(
-                f"{config.source}: [tool.docs-check.spelling] words = {p!r}: no such file "
-                f"(paths are relative to {config.root})"
-            ) from None
-        files.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return tuple(files), tuple(accept)
+    s = settings(config)
+    return _lexicon(s.files, s.accept, s.dictionaries)
 
 
 @lru_cache(maxsize=8)
-def _lexicon(files: tuple[tuple[str, int, int], ...], accept: tuple[str, ...]) -> Lexicon:
+def _lexicon(
+    files: tuple[tuple[str, int, int], ...], accept: tuple[str, ...], dictionaries: tuple[str, int, int]
+) -> Lexicon:
     # The cache key holds each file's mtime and size, so an edited word list is re-read.
     words = read_word_list(resources.files("docs_check").joinpath(BUNDLED_WORDS).read_text("utf-8"))
     for path, _mtime, _size in files:
         words += read_word_list(Path(path).read_text(encoding="utf-8"))
     words += accept
-    project = {w.lower(): w for w in words}
-    return Lexicon(english(), project)
+    # Hundreds of thousands of words and no cycles among them: collecting garbage while they
+    # are built is wasted time (about a tenth of the load).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return Lexicon.build({w.lower(): w for w in words}, wordlists.load(dictionaries))
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
-# -- the check -----------------------------------------------------------------------------------
+# -- reading prose -------------------------------------------------------------------------------
 
 
-def mask(text: str) -> str:
-    """Blank out link targets, URLs, tags and other non-prose, keeping every column."""
+def mask(text: str, refs: dict[str, str] | None = None) -> str:
+    """Blank out link targets, URLs, tags and other non-prose, keeping every column.
+
+    `refs` maps the page's link reference labels (lowercase) to their targets, so the words
+    of `[muffet]` or `[text][label]` that name the target are blanked as in inline links."""
     blank = _blank
-    text = _MASKS.sub(blank, text)
+    if "](" in text:
+        text = _LINK.sub(_mask_link_names, text)
+    if refs and "[" in text:
+        text = _REF_LINK.sub(lambda m: _mask_ref_names(m, refs), text)
+    if not _MASK_FREE.fullmatch(text):  # most lines hold none of the characters masks start at
+        text = _MASKS.sub(blank, text)
     if ":" in text or "www." in text:
         text = _URL.sub(blank, text)
     if "@" in text:
@@ -367,8 +224,42 @@ def mask(text: str) -> str:
     return text
 
 
+def link_references(doc: Document) -> dict[str, str]:
+    """The page's link reference definitions, `[label]: target`, by lowercase label."""
+    if "]:" not in doc.text:
+        return {}
+    return {m.group(1).lower(): m.group(2) for m in _REF_DEF.finditer(doc.text)}
+
+
 def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
+
+
+def _mask_link_names(m: re.Match[str]) -> str:
+    """In `[label](target)`, blank the label's words that the target names: a repository, a
+    package or a person's profile (`[Eric Paulsen](https://github.com/ericpaulsen)`)."""
+    label = _blank_named(m.group(1), m.group(2))
+    return "[" + label + m.group()[1 + len(label):]
+
+
+def _mask_ref_names(m: re.Match[str], refs: dict[str, str]) -> str:
+    target = refs.get((m.group(2) or m.group(1)).lower())
+    if target is None:
+        return m.group()
+    label = _blank_named(m.group(1), target)
+    return "[" + label + m.group()[1 + len(label):]
+
+
+def _blank_named(label: str, target: str) -> str:
+    target = target.lower()
+    squeezed = re.sub(r"[-_.]", "", target)
+
+    def name(w: re.Match[str]) -> str:
+        s = w.group().lower()
+        named = len(s) >= 3 and (s in target or re.sub(r"[-_]", "", s) in squeezed)
+        return " " * len(s) if named else w.group()
+
+    return _LABEL_WORD.sub(name, label)
 
 
 # The longest words of the dictionary are under 30 letters; suggestions cost O(n^2) in length.
@@ -376,7 +267,8 @@ MAX_WORD = 45
 
 
 def words(text: str) -> Iterator[tuple[int, str]]:
-    """(index, word) for every word of a masked prose line that is worth looking up."""
+    """(index, word) for every word of a masked prose line that is worth looking up; a
+    snake_case name is yielded whole, for `spell-code-in-prose`."""
     for chunk in _CHUNK.finditer(text):
         s = chunk.group()
         if len(s) > MAX_WORD:
@@ -387,19 +279,26 @@ def words(text: str) -> Iterator[tuple[int, str]]:
             continue
         lead = len(s) - len(s.lstrip(_EDGE))
         core = s.strip(_EDGE)
-        if not core or _CODE_LIKE.search(core):
+        if not core:
             continue
-        base = chunk.start() + lead
-        for m in _WORD.finditer(core):
-            word = m.group().rstrip("'\u2019")
-            if len(word) < 2 or not word.isascii():
-                continue  # single letters; names and loanwords in other scripts
-            bare = word.split("'")[0].split("\u2019")[0]
-            if any(_ACRONYM.fullmatch(p) for p in (bare, word)):
-                continue
-            if _CAMEL.search(word):
-                continue  # camelCase identifiers and CamelCase product names
-            yield base + m.start(), word
+        if _CODE_LIKE.search(core):
+            if _SNAKE.fullmatch(core) and not core.isupper():
+                yield chunk.start() + lead, core
+            continue
+        yield from _words_of(core, chunk.start() + lead)
+
+
+def _words_of(core: str, base: int) -> Iterator[tuple[int, str]]:
+    for m in _WORD.finditer(core):
+        word = m.group().rstrip("'\u2019")
+        if len(word) < 2 or not word.isascii():
+            continue  # single letters; names and loanwords in other scripts
+        bare = word.split("'")[0].split("\u2019")[0]
+        if any(_ACRONYM.fullmatch(p) for p in (bare, word)):
+            continue
+        if _CAMEL.search(word):
+            continue  # camelCase identifiers and CamelCase product names
+        yield base + m.start(), word
 
 
 def prose(doc: Document) -> Iterator[tuple[Line, str]]:
@@ -437,33 +336,173 @@ def _paragraph(group: list[Line]) -> Iterator[tuple[Line, str]]:
         pos += n + 1
 
 
-def check(doc: Document, config: Config) -> Iterator[Finding]:
-    lex = lexicon(config)
-    check_unknown = config.enabled(UNKNOWN_WORD.id)
-    check_repeated = config.enabled(REPEATED_WORD.id)
+def prose_lines(doc: Document, s: Settings) -> Iterator[tuple[Line, str, str]]:
+    """(line, code spans masked, all non-prose masked) of every prose line that is not generated."""
+    if generated.matches(doc.path, s.generated):
+        return
+    skip = generated.generated_lines(doc)
+    if isinstance(skip, range):
+        return  # the whole page is generated
+    refs = link_references(doc)
     for line, masked in prose(doc):
-        text = mask(masked)
-        if check_unknown:
-            for index, word in words(text):
-                if not lex.known(word):
-                    yield _unknown(doc, line.number, line.content_col + index, word, lex)
-        if check_repeated:
+        if skip is None or line.number not in skip:
+            yield line, masked, mask(masked, refs)
+
+
+# -- the check -----------------------------------------------------------------------------------
+
+
+def check(doc: Document, config: Config) -> Iterator[Finding]:
+    wanted = [r.id for r in CHECK.rules if config.enabled(r.id)]
+    s = settings(config)
+    lines = list(prose_lines(doc, s))
+    if not lines:
+        return
+    lex = _lexicon(s.files, s.accept, s.dictionaries)
+    want = s.variant
+    if want == "auto":
+        want = _majority(lines, lex)
+    code = CodeWords(doc, lines)
+    plain = lex.plain_for(want)
+    for line, _inline, text in lines:
+        tokens = _TOKENS.findall(text.lower())
+        # Most lines hold only known words with one spelling: decided by one set operation
+        # over one regex split, without the tokenizer (the bulk of spelling's time).
+        if wanted != [REPEATED_WORD.id] and not plain.issuperset(tokens):
+            yield from _judge_line(doc, line, text, lex, want, wanted, code)
+        # A repeated word shows as two equal tokens in a row; only then is the regex run.
+        if REPEATED_WORD.id in wanted and any(map(operator.eq, tokens, tokens[1:])):
             yield from _repeated(doc, line, text)
 
 
-def _unknown(doc: Document, number: int, index: int, word: str, lex: Lexicon) -> Finding:
-    hints = lex.suggestions(word)
-    if hints and lex.american(word.lower()):
-        message = f"`{word}` is British spelling; the docs use American English: write `{hints[0]}`"
-    else:
-        advice = "did you mean " + ", ".join(f"`{h}`" for h in hints) + "?" if hints else "check it"
-        message = (
-            f"`{word}` is not in the dictionary: {advice} "
-            "(a name or a term belongs in the project word list)"
-        )
-    return UNKNOWN_WORD.at(
-        doc.path, number, index + 1, message, end_line=number, end_column=index + 1 + len(word)
+def _majority(lines: list[tuple[Line, str, str]], lex: Lexicon) -> str:
+    """The variant a page is mostly written in; American English when it is a tie."""
+    british = american = 0
+    for _line, _inline, text in lines:
+        for _i, word in words(text):
+            w = word.lower()
+            british += w in lex.british
+            american += w in lex.american
+    return "en-GB" if british > american else "en-US"
+
+
+_CODE_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
+_CODE_PIECE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_BLANKS = re.compile(r" {2,}")
+_ANY_URL = re.compile(r"https?://[^\s)\"'<>]+")
+_URL_PIECE = re.compile(r"[a-z]{3,}")
+_SQUEEZE = str.maketrans("", "", "_.-")
+
+
+class CodeWords:
+    """The words a page writes as code (code spans and blocks), read only when needed."""
+
+    def __init__(self, doc: Document, lines: list[tuple[Line, str, str]]) -> None:
+        self.doc = doc
+        self.lines = lines
+        self._words: set[str] | None = None
+        self._linked: set[str] | None = None
+
+    def linked(self, word: str) -> bool:
+        """Does a URL of the page (a link, an image, an `href`) name the word? `Kusari` beside
+        `https://www.kusari.dev`: the name of what the page links to, not a misspelling."""
+        if self._linked is None:
+            urls = " ".join(_ANY_URL.findall(self.doc.text)).lower()
+            self._linked = set(_URL_PIECE.findall(urls))
+        return word.lower().split("'")[0] in self._linked
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = self._read()
+        return word.lower().split("'")[0] in self._words
+
+    def _read(self) -> set[str]:
+        texts = [ln.text for ln in self.doc.lines if ln.kind in (CODE, INDENTED_CODE)]
+        for line, inline, _text in self.lines:
+            if inline != line.content:  # what masking blanked: code spans, comments
+                content = line.content
+                texts.extend(content[m.start() : m.end()] for m in _BLANKS.finditer(inline))
+        blob = "\n".join(texts)
+        found = {t.translate(_SQUEEZE).lower() for t in _CODE_TOKEN.findall(blob)}  # sshConfigOptions
+        found.update(p.lower() for p in _CODE_PIECE.findall(blob))  # ssh, config, options
+        return found
+
+
+def _judge_line(
+    doc: Document, line: Line, text: str, lex: Lexicon, want: str, wanted: list[str], code: CodeWords
+) -> Iterator[Finding]:
+    tokens = list(words(text))
+    plain = lex.plain_for(want)
+    for i, (index, word) in enumerate(tokens):
+        if word.lower() in plain:
+            continue  # most words: a known word with one spelling
+        col = line.content_col + index
+        if "_" in word or (_KEBAB.fullmatch(word) and not _english_compound(word) and not lex.known(word)):
+            if CODE_IN_PROSE.id in wanted:
+                yield _code(doc, line.number, col, word)
+            continue
+        other = lex.variant(word, want)
+        if other:
+            if VARIANT.id in wanted:
+                yield _variant(doc, line, col, word, other, want)
+            continue
+        if lex.known(word) or _beside_name(tokens, i, text, lex):
+            continue
+        if word in code:
+            if CODE_IN_PROSE.id in wanted:
+                yield _code(doc, line.number, col, word, elsewhere=True)
+        elif UNKNOWN_WORD.id in wanted and not code.linked(word) and (lex.suggestions(word) or "-" in word):
+            # A word with no dictionary word within two edits and no split into two words is
+            # a name or a term nobody listed (`selectolax`, `Volochii`), not a typo to correct.
+            yield _unknown(doc, line.number, col, word, lex)
+
+
+def _english_compound(word: str) -> bool:
+    """`self-hostd` is English with a typo, not a package name: it starts with a prefix."""
+    return word.split("-", 1)[0] in PREFIXES
+
+
+def _beside_name(tokens: list[tuple[int, str]], i: int, text: str, lex: Lexicon) -> bool:
+    """A capitalised word next to a person's name is most likely part of it (`Muhammad Atif Ali`)."""
+    index, word = tokens[i]
+    if not word[:1].isupper():
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens):
+            other_index, other = tokens[j]
+            between = text[min(index, other_index) : max(index, other_index)]
+            gap = between[len(word) :] if j > i else between[len(other) :]
+            if gap.strip() == "" and lex.is_name(other):
+                return True
+    return False
+
+
+def _code(doc: Document, number: int, col: int, word: str, elsewhere: bool = False) -> Finding:
+    why = "the page writes it as code elsewhere" if elsewhere else "a package, command, file or variable name"
+    return CODE_IN_PROSE.at(
+        doc.path, number, col + 1,
+        f"`{word}` looks like code ({why}): write it in backticks",
+        end_line=number, end_column=col + 1 + len(word),
     )
+
+
+def _variant(doc: Document, line: Line, col: int, word: str, other: str, want: str) -> Finding:
+    start = line.start + col
+    language = "American" if want == "en-US" else "British"
+    fix = Fix(start, start + len(word), other, f"write the {language} spelling `{other}`")
+    return VARIANT.at(
+        doc.path, line.number, col + 1,
+        f"`{word}`: the docs are written in {language} English ({want}): write `{other}` "
+        "(docs-check --fix does it)",
+        fix=fix, end_line=line.number, end_column=col + 1 + len(word),
+    )
+
+
+def _unknown(doc: Document, number: int, col: int, word: str, lex: Lexicon) -> Finding:
+    hints = lex.suggestions(word)
+    advice = "did you mean " + ", ".join(f"`{h}`" for h in hints) + "?" if hints else "check it"
+    message = f"`{word}` is not in the dictionary: {advice} (a name or a term belongs in the project word list)"
+    return UNKNOWN_WORD.at(doc.path, number, col + 1, message, end_line=number, end_column=col + 1 + len(word))
 
 
 def _repeated(doc: Document, line: Line, text: str) -> Iterator[Finding]:
@@ -486,4 +525,4 @@ def _repeated(doc: Document, line: Line, text: str) -> Iterator[Finding]:
         )
 
 
-CHECK = Check("spelling", (UNKNOWN_WORD, REPEATED_WORD), check)
+CHECK = Check("spelling", (UNKNOWN_WORD, REPEATED_WORD, VARIANT, CODE_IN_PROSE), check)
