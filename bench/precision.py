@@ -74,11 +74,15 @@ class Found:
 class Label:
     source: str
     path: str
-    line: int
+    line: int  # the first of `lines`
     rule: str
     key: str
     verdict: bool
     reason: str = ""
+    lines: tuple[int, ...] = ()  # every line the finding may be reported on (default: `line`)
+
+    def __post_init__(self) -> None:
+        self.lines = self.lines or (self.line,)
 
     @property
     def where(self) -> str:
@@ -101,13 +105,14 @@ def family(rule: str) -> str:
 
 def load_labels(path: Path = LABELS) -> list[Label]:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return [
-        Label(
-            source=r.get("source", "markdown"), path=r["path"], line=r["line"], rule=r["rule"],
-            key=r["key"], verdict=r["verdict"], reason=r.get("reason", ""),
-        )
-        for r in data["labels"]
-    ]
+    labels = []
+    for r in data["labels"]:
+        lines = tuple(r["line"]) if isinstance(r["line"], list) else (r["line"],)
+        labels.append(Label(
+            source=r.get("source", "markdown"), path=r["path"], line=lines[0], rule=r["rule"],
+            key=r["key"], verdict=r["verdict"], reason=r.get("reason", ""), lines=lines,
+        ))
+    return labels
 
 
 def _line_text(root: Path, rel: str, line: int, cache: dict[str, list[str]]) -> str:
@@ -200,7 +205,7 @@ def join(found: Iterable[Found], labels: Iterable[Label]) -> Joined:
     unmatched: list[Label] = []
     for lab in labels:
         hit = next(
-            (f for f in by_place.get((lab.source, lab.path, lab.line, lab.rule), [])
+            (f for line in lab.lines for f in by_place.get((lab.source, lab.path, line, lab.rule), [])
              if id(f) not in taken and f.holds(lab.key)),
             None,
         )
@@ -215,7 +220,7 @@ def join(found: Iterable[Found], labels: Iterable[Label]) -> Joined:
             continue
         moved = next(
             (f for (src, path, line, rule), fs in by_place.items()
-             if (src, path, line) == (lab.source, lab.path, lab.line) and family(rule) == family(lab.rule)
+             if (src, path) == (lab.source, lab.path) and line in lab.lines and family(rule) == family(lab.rule)
              for f in fs if f.holds(lab.key)),
             None,
         )
