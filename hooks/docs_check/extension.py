@@ -95,7 +95,7 @@ class CheckPage(Preprocessor):
             log_findings(log, found)
         if session.serving and found:
             # Zensical takes no stylesheet or script from an extension: the box brings its own.
-            assets = posixpath.relpath(".", ctx.url or ".") if ctx.engine == "zensical" else None
+            assets = posixpath.relpath(".", posixpath.dirname(ctx.url) or ".") if ctx.engine == "zensical" else None
             self.ext.box = preview.render(found, assets=assets)
         return lines
 

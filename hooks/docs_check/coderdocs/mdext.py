@@ -16,8 +16,8 @@ the page being rendered from the engine (`context.page_context`) and reads the t
 - state badges (tree processor): the manifest states of the page under its title.
 - repository links (tree processor, priority 1: before the engine resolves and validates
   links): a relative link that leaves the docs tree goes to the repository on GitHub;
-  relative `src` and `href` in raw HTML (`<img>`, `<source>`, `<a>`), which engines leave
-  as written, are made to work from the page's URL.
+  relative `src` and `href` in raw HTML (`<img>`, `<source>`, `<a>`), which MkDocs leaves
+  as written, are made to work from the page's URL (Zensical does that itself).
 
 Outside an engine (a bare `markdown.markdown()` call) the page is unknown: the text is
 still reshaped, with no manifest and no repository.
@@ -200,5 +200,10 @@ class RepositoryLinks(Treeprocessor):
     def _raw(self, m: re.Match[str]) -> str:
         ctx = self.ext.context
         assert ctx is not None  # run() returns early without a page
-        new = rebase(html.unescape(m.group(3)), ctx.path, ctx.url, self.ext.repository, ctx.directory_urls)
+        href = html.unescape(m.group(3))
+        if ctx.engine == "zensical":  # Zensical rebases raw HTML paths itself, after us
+            repo = self.ext.repository
+            new = repository_url(href, ctx.path, repo) if repo is not None else None
+        else:
+            new = rebase(href, ctx.path, ctx.url, self.ext.repository, ctx.directory_urls)
         return m.group() if new is None else f"{m.group(1)}{m.group(2)}{html.escape(new)}{m.group(2)}"
