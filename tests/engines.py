@@ -27,7 +27,8 @@ def engine_build(
     """`<engine> build` of `config`, as a writer runs it, into `site_dir`."""
     full_env = {**os.environ, **(env or {})}
     if docs_dir is not None:
-        full_env["DOCS_DIR"] = str(docs_dir)
+        # Relative to the project for Zensical: 0.0.73 panics on an absolute docs_dir.
+        full_env["DOCS_DIR"] = os.path.relpath(docs_dir, config.parent) if engine == "zensical" else str(docs_dir)
     if engine == "zensical":
         full_env["DOCS_SITE_DIR"] = str(site_dir)
         cmd = [str(BIN / "zensical"), "build", "-f", str(config)]

@@ -231,7 +231,7 @@ def test_corpus_conventions_on_each_engine(corpus_sites, engine):
         assert "This page is rendered on" not in (site / page / "index.html").read_text(encoding="utf-8")
     ai = page_facts(site / "ai-coder" / "index.html")
     assert ai.nav[:1] == ["About"] and "Coder Tasks" in ai.nav
-    assert ("Coder Tasks", "beta") in ai.nav_badges
+    assert ("MCP Server", "beta") in ai.nav_badges
     stubs = redirect_stubs(site)
     assert "ai-coder/agents/index.html" not in stubs  # a real page there: the redirect is left out
     assert stubs["ai-coder/coder-dashboard/index.html"] == "../tasks/"
