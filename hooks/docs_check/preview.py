@@ -79,8 +79,3 @@ def digest(findings: Sequence[Finding]) -> str:
         h.update(f"{f.location}\0{f.rule}\0{f.message}\n".encode("utf-8", "surrogateescape"))
     return h.hexdigest()
 
-
-def inject(page_html: str, findings: Sequence[Finding]) -> str:
-    """The page's content with the box in front of it."""
-    box = render(findings)
-    return box + page_html if box else page_html
