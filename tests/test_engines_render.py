@@ -8,15 +8,21 @@ Facts are read from the built HTML (tests/engines.py); MkDocs is the reference.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import signal
+import subprocess
 import textwrap
+import time
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
-from conftest import ROOT, Build, docs_check
+from conftest import BIN, ROOT, Build, docs_check
 from engines import engine_build, page_facts, project_scratch, redirect_stubs, site_pages
 from fixture_site import make_site
+from serving import fetch, free_port
 from test_coderdocs import MANIFEST, PAGES
 
 OTHERS = ("properdocs", "zensical")
@@ -235,3 +241,51 @@ def test_corpus_conventions_on_each_engine(corpus_sites, engine):
     stubs = redirect_stubs(site)
     assert "ai-coder/agents/index.html" not in stubs  # a real page there: the redirect is left out
     assert stubs["ai-coder/coder-dashboard/index.html"] == "../tasks/"
+
+
+BOX = re.compile(r'<details class="(?:failure|warning|info) docs-check-preview".*?</details>', re.S)
+
+
+def test_zensical_serve_shows_the_problem_box_and_drops_it_once_fixed(tmp_path: Path):
+    folder = project_scratch("engines-serve")
+    config = make_site(folder, {"index.md": "# Home\n\nNothing wrong here.\n", "planted.md": PLANTED})
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = folder / "serve.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([str(BIN / "zensical"), "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+                                cwd=folder, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    try:
+        page = _poll(lambda: _page_with(base + "planted/", "docs-check-preview"), what="the box", log=log)
+        (box,) = BOX.findall(page)
+        assert '<code class="docs-check-preview__where">docs/planted.md:3:29</code>' in box
+        assert "spell-unknown-word" in box and "alert-unknown-type" in box
+        assert page.index("docs-check-preview") < page.index('id="planted"')
+        css = re.search(r'<link rel="stylesheet" href="([^"]*docs-check-preview\.css)">', page).group(1)
+        assert fetch(urljoin(base + "planted/", css))[0] == 200
+        assert BOX.findall(fetch(base)[1]) == []  # a clean page has no box
+        (folder / "docs" / "planted.md").write_text("# Planted\n\nFixed now.\n", encoding="utf-8")
+        page = _poll(lambda: _page_with(base + "planted/", "Fixed now."), what="the rebuild", log=log)
+        assert BOX.findall(page) == []
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=15)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _page_with(url: str, needle: str) -> str | None:
+    try:
+        status, page = fetch(url, timeout=2)
+    except OSError:
+        return None
+    return page if status == 200 and needle in page else None
+
+
+def _poll(probe, *, what: str, log: Path, timeout: float = 90):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if (found := probe()) is not None:
+            return found
+        time.sleep(0.5)
+    raise AssertionError(f"no {what} within {timeout}s:\n{log.read_text(errors='replace')[-4000:]}")
