@@ -1,19 +1,20 @@
-"""MkDocs hook: hand each page to docs_check and log what it found.
+"""MkDocs hook: what only MkDocs (and ProperDocs) have events for, around the page checks.
 
-Errors and warnings go through MkDocs' plugin logger, so `mkdocs build --strict` fails on
-them. Under `mkdocs serve` each page with findings also shows them in a box at its top.
+The checks themselves run in every engine through the Markdown extension
+`docs_check.extension` (listed in mkdocs.yml), which logs each page's findings, so that
+`mkdocs build --strict` fails on them, and shows the problem box under `serve`. This hook
+starts the build's session so that extension reports to it, checks every page in worker
+processes while MkDocs renders, has `mkdocs serve` watch the word lists and the
+configuration, links the box's stylesheet and script under `serve`, and writes the report.
 All logic lives in the `docs_check` package; this file only adapts MkDocs' events.
 """
 
 from __future__ import annotations
 
-import logging
-
 from docs_check import ConfigError, preview
-from docs_check.build import BuildSession, checks_enabled, log_findings
+from docs_check.build import BuildSession, activate, checks_enabled
 from mkdocs.exceptions import PluginError
 
-log = logging.getLogger("mkdocs.plugins.docs_check")
 _command = "build"
 session: BuildSession | None = None
 
@@ -25,16 +26,16 @@ def on_startup(command, dirty):
 
 def on_config(config):
     global session
-    if not checks_enabled():
-        session = None
-        return
-    try:
-        session = BuildSession.create(config.config_file_path, config.extra, serving=_command == "serve")
-    except ConfigError as exc:
-        raise PluginError(f"docs-check: {exc}") from None
-    if session.serving:
-        config.extra_css.append(preview.CSS)
-        config.extra_javascript.append(preview.JS)
+    session = None
+    if checks_enabled():
+        try:
+            session = BuildSession.create(config.config_file_path, config.extra, serving=_command == "serve")
+        except ConfigError as exc:
+            raise PluginError(f"docs-check: {exc}") from None
+        if session.serving:
+            config.extra_css.append(preview.CSS)
+            config.extra_javascript.append(preview.JS)
+    activate(session)
 
 
 def on_serve(server, config, builder):
@@ -50,21 +51,6 @@ def on_files(files, config):
             session.precheck(f.abs_src_path for f in files.documentation_pages() if f.abs_src_path)
         except ConfigError as exc:
             raise PluginError(f"docs-check: {exc}") from None
-
-
-def on_page_markdown(markdown, page, config, files):
-    if session is not None and page.file.abs_src_path:
-        try:
-            log_findings(log, session.check_page(page.file.abs_src_path, markdown))
-        except ConfigError as exc:
-            raise PluginError(f"docs-check: {exc}") from None
-    return markdown
-
-
-def on_page_content(html, page, config, files):
-    if session is not None and session.serving and page.file.abs_src_path:
-        return preview.inject(html, session.page_findings(page.file.abs_src_path))
-    return html
 
 
 def on_post_build(config):

@@ -21,7 +21,8 @@ def make_site(folder: Path, pages: dict[str, str], pyproject: str | None = None)
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         "site_name: docs-check fixture\n"
         "site_url: http://127.0.0.1/\n"
-        f"docs_dir: {docs}\n"
+        # Relative (to this file, for every engine): Zensical 0.0.73 panics on an absolute one.
+        "docs_dir: docs\n"
         "theme:\n"
         "  name: material\n"
         f"  custom_dir: {ROOT / 'overrides'}\n"

@@ -1,4 +1,4 @@
-"""Coder's docs conventions (docs_check.coderdocs and hooks/coder_docs.py) on small fixtures."""
+"""Coder's docs conventions (docs_check.coderdocs, through mkdocs.yml) on small fixtures."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, docs_check, mkdocs_build
 from docs_check.coderdocs import manifest as mf
-from docs_check.coderdocs.badges import page_badges
+from docs_check.coderdocs.badges import badges_html
 from docs_check.coderdocs.children import expand_children
 from docs_check.coderdocs.lists import normalize_lists
 from docs_check.coderdocs.outlinks import Repository, rebase, repository_url
@@ -128,6 +128,83 @@ def test_children_left_alone_in_code_and_dropped_without_children() -> None:
     text = "Write:\n\n```md\n<children></children>\n```\n\nand `<children></children>`.\n"
     assert expand_children(text, "guide/index.md", manifest) == text
     assert "<children" not in expand_children("A\n\n<children></children>\n", "guide/install.md", manifest)
+
+
+def test_children_multiline_form_drops_its_fallback_text() -> None:
+    """coder.com replaces the whole element, fallback text for GitHub readers included."""
+    manifest = mf.parse(MANIFEST)
+    text = "# Guide\n\n<children>\n  This page is rendered on <https://coder.com/docs>. See the folder.\n</children>\n\nAfter.\n"
+    out = expand_children(text, "guide/index.md", manifest)
+    assert "- [Install](install.md): Install it." in out
+    assert "rendered on" not in out and "children>" not in out
+    assert out.endswith("After.\n")
+    # An unclosed element, or one around code, is not the convention: left as written.
+    unclosed = "<children>\n  Text.\n"
+    assert expand_children(unclosed, "guide/index.md", manifest) == unclosed
+    fenced = "<children>\n```\ncode\n```\n</children>\n"
+    assert expand_children(fenced, "guide/index.md", manifest) == fenced
+
+
+# -- engine configuration (mkdocs.yml tags) ------------------------------------------------
+
+
+def _load_like_an_engine(config: Path) -> dict:
+    """yaml.Loader over an open file, as MkDocs, ProperDocs and Zensical read mkdocs.yml."""
+    import yaml
+
+    with config.open(encoding="utf-8") as fd:
+        return yaml.load(fd, Loader=yaml.Loader)  # the full loader, as the engines use
+
+
+def test_config_tags_read_the_tree_of_the_config_being_loaded(tmp_path: Path, monkeypatch) -> None:
+    docs = tmp_path / "tree"
+    (docs / "guide").mkdir(parents=True)
+    for rel in ("index.md", "guide/index.md", "guide/install.md", "guide/tabs.md", "guide/no-h1.md"):
+        (docs / rel).write_text("# Page\n")
+    (docs / "manifest.json").write_text(json.dumps(MANIFEST))
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "docs_dir: tree\n"
+        "nav: !!python/object/apply:docs_check.coderdocs.siteconfig.nav []\n"
+        "status: !!python/object/apply:docs_check.coderdocs.siteconfig.status []\n"
+        "redirects: !!python/object/apply:docs_check.coderdocs.siteconfig.redirect_maps\n"
+        "  - {old.md: guide/install.md, guide/tabs.md: index.md, gone.md: nowhere.md}\n"
+    )
+    monkeypatch.chdir(ROOT)  # the tree is the config's, not the working directory's
+    data = _load_like_an_engine(config)
+    assert data["nav"] == mf.nav(mf.parse(MANIFEST))
+    assert data["status"] == {"beta": "Beta", "early-access": "Early Access", "premium": "Premium"}
+    assert data["redirects"] == {"old.md": "guide/install.md"}  # a real page and a missing target left out
+    # A config that INHERITs another: the tags of the parent see the child's docs_dir.
+    child = tmp_path / "child" / "mkdocs.yml"
+    child.parent.mkdir()
+    child.write_text(f"INHERIT: {config}\ndocs_dir: ../empty\n")
+    (tmp_path / "empty").mkdir()
+    from mkdocs.utils.yaml import yaml_load
+
+    with child.open(encoding="utf-8") as fd:
+        assert yaml_load(fd)["nav"] == []  # no manifest in the child's tree: the engine's own nav
+
+
+def test_config_tag_reports_a_broken_manifest_as_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    (tmp_path / "docs" / "manifest.json").write_text('{"routes": [{"title": "x"}]}')
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\n")
+    build = mkdocs_build(tmp_path / "site", config=config, cwd=tmp_path, strict=False)
+    assert build.returncode == 1
+    assert 'routes[0] (x): "path" must be a non-empty string' in build.log
+    assert "Traceback" not in build.log
+
+
+def test_extension_outside_an_engine_reshapes_without_a_page() -> None:
+    import markdown
+
+    out = markdown.markdown("## Hello World!\n\n1. one\n\n   ```sh\n   x\n   ```\n", extensions=[
+        "docs_check.coderdocs.mdext", "pymdownx.superfences"])
+    assert '<h2 id="hello-world">' in out
+    assert re.search(r"<ol>\s*<li>\s*<p>one</p>\s*<div class=\"highlight\"><pre>", out), out
 
 
 # -- tabs --------------------------------------------------------------------------------
@@ -253,9 +330,10 @@ def test_redirects_apply_only_when_target_exists_and_source_is_free() -> None:
 
 
 def test_badges_follow_the_title() -> None:
-    out = page_badges('<h1 id="x">Title</h1>\n<p>Body</p>', ["beta", "early access"])
-    assert out.startswith('<h1 id="x">Title</h1>\n<p class="coder-states">')
-    assert 'coder-state--early-access">Early Access</span>' in out
+    # Placement under the title is the extension's (tests/test_engines_render.py, every engine).
+    out = badges_html(["beta", "early access"])
+    assert out == ('<p class="coder-states"><span class="coder-state coder-state--beta">Beta</span>'
+                   '<span class="coder-state coder-state--early-access">Early Access</span></p>')
 
 
 # -- a fixture tree built with the project's mkdocs.yml ---------------------------------

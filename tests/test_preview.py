@@ -39,7 +39,6 @@ def test_box_lists_location_rule_and_message_as_the_theme_draws_admonitions():
     assert '<span class="docs-check-preview__rule" title="warning">spell-unknown-word</span>' in box
     assert "<code>Regitsry</code> is not in the dictionary" in box
     assert preview.render([]) == ""
-    assert preview.inject("<h1>x</h1>", []) == "<h1>x</h1>"
 
 
 def test_every_text_in_the_box_is_escaped():

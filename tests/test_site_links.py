@@ -15,17 +15,16 @@ from docs_check.site import check_site_by_page
 from docs_check.site.layout import page_url
 from docs_check.site.sourcemap import source_pages, stub_sources
 from docs_check.siteconfig import read_mkdocs_yml
+from mkdocs.config import load_config
 
 DOCS = ROOT / "docs"
 MKDOCS = read_mkdocs_yml(ROOT / "mkdocs.yml")
 
 
 def _redirect_stubs() -> list[str]:
-    for plugin in MKDOCS.get("plugins") or []:
-        if isinstance(plugin, dict) and "redirects" in plugin:
-            old = plugin["redirects"].get("redirect_maps") or {}
-            return [page_url(source_pages(rel)[0]) for rel in old]
-    return []
+    # As the engine reads them: mkdocs.yml keeps only the redirects that apply to the tree.
+    old = load_config(str(ROOT / "mkdocs.yml")).plugins["redirects"].config["redirect_maps"]
+    return [page_url(source_pages(rel)[0]) for rel in old]
 
 
 def _expected_pages() -> list[str]:

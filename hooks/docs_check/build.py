@@ -246,3 +246,34 @@ class BuildSession:
 def log_findings(logger: logging.Logger, findings: Sequence[Finding]) -> None:
     for f in findings:
         logger.log(LEVELS[f.severity], f.format())
+
+
+# -- the session of the build under way -------------------------------------------------------
+# Page checks run inside the engine's Markdown rendering (docs_check.extension), which every
+# engine runs; only MkDocs and ProperDocs also run the hook that starts a session per build,
+# prechecks the pages on every core and writes the report. Engines without hooks (Zensical)
+# get a session made on their first page, kept while the site and its settings stay the same.
+
+_active: BuildSession | None = None
+_active_key: tuple[str, str, bool] | None = None  # None: started by a hook, for this build
+
+
+def activate(session: BuildSession | None) -> None:
+    """Make `session` the one this process's page checks use (the MkDocs hook, per build)."""
+    global _active, _active_key
+    _active, _active_key = session, None
+
+
+def active_session(root: Path, extra: dict[str, Any] | None, *, serving: bool, pages: Iterable[Path]) -> BuildSession:
+    """The session checking the build under way: the one a hook activated, else one made
+    here for the site at `root` (whose Markdown files are `pages`), kept while its
+    configuration is the same. Raises ConfigError on a bad configuration."""
+    global _active, _active_key
+    if _active is not None and _active_key is None:
+        return _active
+    key = (str(root), json.dumps((extra or {}).get("docs_check"), sort_keys=True, default=str), serving)
+    if _active is None or _active_key != key:
+        session = BuildSession.create(root / "mkdocs.yml", extra, serving=serving)
+        session.engine.context = tree_stamp(pages)
+        _active, _active_key = session, key
+    return _active

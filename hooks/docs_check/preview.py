@@ -5,7 +5,7 @@ open, so it looks like the theme and collapses with a click even without JavaScr
 `docs-check-preview.js` adds a dismiss button that keeps it hidden until the findings
 change. Every piece of text is escaped: a message quotes the page, and the page is input.
 
-Only the serve path calls this; `mkdocs build` output never holds the box.
+Only a preview (`mkdocs serve`, `zensical serve`) shows it; a build never holds the box.
 """
 
 from __future__ import annotations
@@ -22,8 +22,12 @@ MARKER = "docs-check-preview"  # the box's class; tests look for it
 _KIND = {Severity.ERROR: "failure", Severity.WARNING: "warning", Severity.INFO: "info"}
 
 
-def render(findings: Sequence[Finding]) -> str:
-    """The box for one page's findings; the empty string when there are none."""
+def render(findings: Sequence[Finding], assets: str | None = None) -> str:
+    """The box for one page's findings; the empty string when there are none.
+
+    `assets`: the site root relative to the page, for an engine whose configuration cannot
+    take the box's stylesheet and script (Zensical): the box then links them itself.
+    """
     if not findings:
         return ""
     worst = max(f.severity for f in findings)
@@ -36,11 +40,16 @@ def render(findings: Sequence[Finding]) -> str:
         f'role="region" aria-label="{html.escape(title)}">\n'
         f'<summary>{html.escape(title)}</summary>\n'
         f'<ul class="{MARKER}__list">\n{items}\n</ul>\n'
-        f'<p class="{MARKER}__note">Shown by <code>mkdocs serve</code> only. Fix the page and '
+        f'<p class="{MARKER}__note">Shown by <code>mkdocs serve</code> and <code>zensical serve</code> only. Fix the page and '
         f"save: the preview reloads. To silence a finding on purpose, put "
         f"<code>&lt;!-- docs-check: disable-next-line RULE --&gt;</code> on the line above it."
-        f"</p>\n</details>\n"
+        f"</p>\n</details>\n" + (_assets(assets) if assets is not None else "")
     )
+
+
+def _assets(root: str) -> str:
+    base = html.escape(root.rstrip("/") + "/" if root not in ("", ".") else "")
+    return f'<link rel="stylesheet" href="{base}{CSS}">\n<script src="{base}{JS}"></script>\n'
 
 
 def _item(f: Finding) -> str:
@@ -70,8 +79,3 @@ def digest(findings: Sequence[Finding]) -> str:
         h.update(f"{f.location}\0{f.rule}\0{f.message}\n".encode("utf-8", "surrogateescape"))
     return h.hexdigest()
 
-
-def inject(page_html: str, findings: Sequence[Finding]) -> str:
-    """The page's content with the box in front of it."""
-    box = render(findings)
-    return box + page_html if box else page_html

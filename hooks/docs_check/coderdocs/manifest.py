@@ -133,7 +133,8 @@ def load(path: str | Path) -> Manifest:
 
 
 @lru_cache(maxsize=32)
-def _cached(path: str, mtime_ns: int) -> Manifest | None:
+def cached(path: str, mtime_ns: int) -> Manifest | None:
+    """The manifest at `path` as of `mtime_ns` (parsed once per change), None if invalid."""
     try:
         return load(path)
     except ManifestError:
@@ -148,7 +149,7 @@ def find(start: Path) -> tuple[Path, Manifest] | None:
             mtime = candidate.stat().st_mtime_ns
         except OSError:
             continue
-        manifest = _cached(str(candidate), mtime)
+        manifest = cached(str(candidate), mtime)
         if manifest is not None:
             return folder, manifest
     return None
