@@ -5,6 +5,9 @@
                                   check the text on standard input as if it were PATH (editors)
     docs-check site DIR           check the links, anchors and assets of a built site
     docs-check report FILE        print a report `mkdocs build` wrote, in any format (CI)
+    docs-check build [--engine E] the checks, the engine's build and the site checks (pipeline.py)
+    docs-check serve [--engine E] the engine's own preview server
+    docs-check parity SITE SITE   compare two builds of one source page by page (parity.py)
     docs-check rules [PREFIX]     list every rule with its default severity
 
 Exit status: 0 clean, 1 findings at or above the failing severity, 2 usage or configuration error.
@@ -46,6 +49,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _site(_site_parser().parse_args(argv[1:]))
         if argv[:1] == ["report"]:
             return _report(_report_parser().parse_args(argv[1:]))
+        if argv[:1] in (["build"], ["serve"], ["parity"]):  # their own modules
+            from . import parity, pipeline
+
+            run = {"build": pipeline.build_main, "serve": pipeline.serve_main, "parity": parity.main}
+            return run[argv[0]](argv[1:])
         return _check(_check_parser().parse_args(argv))
     except (ConfigError, UsageError) as exc:
         print(f"docs-check: error: {exc}", file=sys.stderr)
