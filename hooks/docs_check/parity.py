@@ -196,10 +196,29 @@ def _nav(tree, url: str, base_url: str) -> Iterator[tuple[tuple[int, ...], NavEn
         yield from _nav_list(top, (), url, base_url)
 
 
+def _own_link(li):
+    """An entry's own link, not one of its children's: the page link (inside the container of
+    navigation.indexes when the section has a page), else the label of a section or of the
+    open page's table of contents."""
+    label = None
+    for child in li.iter():
+        if "md-nav__link" not in (child.attrs.get("class") or ""):
+            continue
+        if child.tag == "a":
+            return child
+        if child.tag == "div":
+            inner = next((n for n in child.iter() if n.tag == "a"), None)
+            if inner is not None:
+                return inner
+        if child.tag == "label" and label is None:
+            label = child
+    return label
+
+
 def _nav_list(ul, prefix: tuple[int, ...], url: str, base_url: str):
     for i, li in enumerate(c for c in ul.iter() if c.tag == "li"):
         key = (*prefix, i)
-        link = li.css_first("a.md-nav__link, label.md-nav__link")
+        link = _own_link(li)
         if link is None:
             continue
         title_node = link.css_first(".md-ellipsis") or link
