@@ -3,9 +3,9 @@
     docs-check build [--engine mkdocs|properdocs|zensical] [--site-dir DIR] [-f CONFIG] [options]
     docs-check serve [--engine E] [-f CONFIG] [engine options...]
 
-`build` runs, in order: the Markdown checks over docs_dir (the pass `docs-check` runs), the
-engine's build with `DOCS_CHECKS=off` into a new folder beside the target, and the built-site
-link checks (`docs-check site`) on that folder. Findings print as `docs-check` prints them and
+`build` runs the Markdown checks over docs_dir (the pass `docs-check` runs) while the engine
+builds with `DOCS_CHECKS=off` into a new folder beside the target, then the built-site link
+checks (`docs-check site`) on that folder. Findings print as `docs-check` prints them and
 go to the report file. Only when nothing fails is the new site moved into place: a deploy
 step never sees a half-written or failing `--site-dir`. Exit 0 clean, 1 a finding at or
 above fail-on, 2 a usage, configuration or engine error (one line, the site left as it was).
@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import cli, report
@@ -116,13 +118,16 @@ def _build(args: argparse.Namespace) -> int:
         raise EngineError(f"--site-dir {target}: not a folder")
 
     files = cli.collect([docs_dir], cfg)
-    findings: list[Finding] = []
-    for _display, found in check_files(files, cfg, cfg.jobs):
-        findings.extend(found)
-
     staging = _staging_dir(spec, target, project)
     try:
-        _run_engine(spec, config_path, staging, cfg)
+        # The Markdown checks run in a process of their own while the engine builds: the
+        # engine keeps one core busy, the checks take the others (one at least), and their
+        # memory is gone once they are done, before the site checks start.
+        jobs = cfg.jobs or max(1, (os.cpu_count() or 1) - 1)
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            markdown = pool.submit(check_markdown, files, cfg, jobs)
+            _run_engine(spec, config_path, staging, cfg)
+            findings = markdown.result()
         from .site import check_site
 
         site_findings, _pages = check_site(staging, cfg, docs_dir=docs_dir)
@@ -139,6 +144,11 @@ def _build(args: argparse.Namespace) -> int:
         return status
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def check_markdown(files: list[tuple[str, Path]], cfg: Config, jobs: int) -> list[Finding]:
+    """The pass `docs-check` runs over the same files."""
+    return [f for _display, found in check_files(files, cfg, jobs) for f in found]
 
 
 def _allowed(spec: EngineSpec, f: Finding) -> bool:
