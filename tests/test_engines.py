@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import time
 from pathlib import Path
 
 import pytest
@@ -296,3 +297,36 @@ def test_parity_refuses_a_folder_that_is_no_site(tmp_path):
     result = docs_check("parity", str(tmp_path), str(tmp_path))
     line = _one_line_error(result)
     assert line == f"docs-check: error: {tmp_path}: not a built site (no index.html)"
+
+
+# -- docs-check serve ------------------------------------------------------------------------
+
+
+def test_serve_runs_the_engines_own_server(tmp_path):
+    """`docs-check serve --engine zensical` becomes `zensical serve` on the project's config."""
+    from serving import fetch, free_port
+
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    with (tmp_path / "serve.log").open("wb") as log:
+        proc = subprocess.Popen([str(BIN / "docs-check"), "serve", "--engine", "zensical", "-a", f"127.0.0.1:{port}"],
+                                cwd=project, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        status, body = 0, ""
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                status, body = fetch(f"http://127.0.0.1:{port}/ai-coder/tasks/", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.3)
+        assert status == 200, (tmp_path / "serve.log").read_text(errors="replace")
+        assert "Coder Tasks" in body and 'class="admonition note"' in body
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_serve_with_an_unknown_engine_is_a_usage_error():
+    line = _one_line_error(docs_check("serve", "--engine", "hugo"))
+    assert line.startswith("docs-check serve: error: --engine hugo: no such engine")

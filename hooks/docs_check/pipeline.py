@@ -69,10 +69,11 @@ def serve_main(argv: Sequence[str]) -> int:
     except EngineError as exc:
         print(f"docs-check serve: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    env = environment({})
-    if spec.name == "mkdocs":  # MkDocs' banner about MkDocs 2 hides the log a writer reads
-        env.setdefault("NO_MKDOCS_2_WARNING", "1")
-    return subprocess.run(argv_, env=env, check=False).returncode
+    # The engine takes this process's place: Ctrl-C, signals and the exit status are its own.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(argv_[0], argv_, environment({}))
+    return EXIT_USAGE  # not reached
 
 
 def _engine_option(p: argparse.ArgumentParser) -> None:
