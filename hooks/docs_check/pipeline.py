@@ -127,7 +127,7 @@ def _build(args: argparse.Namespace) -> int:
         jobs = cfg.jobs or max(1, (os.cpu_count() or 1) - 1)
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
             markdown = pool.submit(check_markdown, files, cfg, jobs)
-            _run_engine(spec, config_path, staging, cfg)
+            warnings = _run_engine(spec, config_path, staging, cfg)
             findings = markdown.result()
         from .site import check_site
 
@@ -136,6 +136,9 @@ def _build(args: argparse.Namespace) -> int:
         findings.sort(key=Finding.sort_key)
         _write_report(findings, cfg)
         status = cli._emit(findings, len(files), cfg, args)
+        if warnings and not args.quiet and args.format == "text":
+            print(f"{spec.name} itself warned {warnings} time{'s' * (warnings != 1)} "
+                  f"(see {_shown(_log_path(spec, cfg))}).", file=sys.stderr)
         if status == cli.EXIT_CLEAN:
             _install(staging, target)
             if not args.quiet and args.format == "text":
@@ -178,9 +181,14 @@ def _staging_dir(spec: EngineSpec, target: Path, project: Path) -> Path:
     return staging
 
 
-def _run_engine(spec: EngineSpec, config_path: Path, staging: Path, cfg: Config) -> None:
+def _log_path(spec: EngineSpec, cfg: Config) -> Path:
+    return cfg.root / ".docs-check" / f"{spec.name}-build.log"
+
+
+def _run_engine(spec: EngineSpec, config_path: Path, staging: Path, cfg: Config) -> int:
+    """Build into `staging`; the number of warnings the engine logged (its own, not ours)."""
     argv, extra = build_command(spec, config_path, staging)
-    log_path = cfg.root / ".docs-check" / f"{spec.name}-build.log"
+    log_path = _log_path(spec, cfg)
     log_path.parent.mkdir(parents=True, exist_ok=True)
     try:
         proc = subprocess.run(argv, cwd=config_path.resolve().parent, env=environment(extra),
@@ -196,6 +204,7 @@ def _run_engine(spec: EngineSpec, config_path: Path, staging: Path, cfg: Config)
     if not (staging / "index.html").is_file() and not any(staging.iterdir()):
         raise EngineError(f"{spec.name} built nothing into {_shown(staging)}: does the configuration "
                           "read site_dir from DOCS_SITE_DIR (site_dir: !ENV [DOCS_SITE_DIR, site])?")
+    return sum(1 for line in log.splitlines() if line.startswith(("WARNING", "Warning:")))
 
 
 def _write_report(findings: list[Finding], cfg: Config) -> Path:
