@@ -332,3 +332,16 @@ def test_serve_runs_the_engines_own_server(tmp_path):
 def test_serve_with_an_unknown_engine_is_a_usage_error():
     line = _one_line_error(docs_check("serve", "--engine", "hugo"))
     assert line.startswith("docs-check serve: error: --engine hugo: no such engine")
+
+
+def test_properdocs_yml_that_inherits_mkdocs_yml_checks_its_docs_dir(tmp_path):
+    """properdocs.yml is read first; its docs_dir comes through INHERIT, as ProperDocs reads it."""
+    project = tmp_path / "project"
+    (project / "pages").mkdir(parents=True)
+    (project / "pages" / "index.md").write_text("# Home\n\n> [!Note]\n> Miscased.\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text("site_name: Inherit\ndocs_dir: pages\ntheme:\n  name: material\n", encoding="utf-8")
+    (project / "properdocs.yml").write_text("INHERIT: mkdocs.yml\n", encoding="utf-8")
+    proc = run_build("--engine", "properdocs", "--select", "alert-", cwd=project)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.startswith("pages/index.md:3:1: alert-case: "), proc.stdout
+    assert not (project / "site").exists()

@@ -109,12 +109,11 @@ def _build(args: argparse.Namespace) -> int:
     executable(spec)  # a missing engine stops the run before any work
     config_path = config_file(spec, Path.cwd(), args.config_file)
     project = config_path.resolve().parent
-    mk = read_mkdocs_yml(config_path)
     cfg = cli.load_config(args)
     if args.jobs is not None:
         cfg.jobs = args.jobs
-    docs_dir = _relative(Path(str(mk.get("docs_dir") or "docs")), project)
-    target = (args.site_dir or _relative(Path(str(mk.get("site_dir") or "site")), project)).absolute()
+    docs_dir = setting(config_path, "docs_dir", "docs")
+    target = (args.site_dir or setting(config_path, "site_dir", "site")).absolute()
     if target.exists() and not target.is_dir():
         raise EngineError(f"--site-dir {target}: not a folder")
 
@@ -159,8 +158,21 @@ def _allowed(spec: EngineSpec, f: Finding) -> bool:
     return f.path == "theme" and (f.rule, f.page) in spec.theme_allowances
 
 
-def _relative(path: Path, project: Path) -> Path:
-    return path if path.is_absolute() else project / path
+def setting(config_file: Path, key: str, default: str) -> Path:
+    """A folder the configuration names, following INHERIT (properdocs.yml: `INHERIT:
+    mkdocs.yml`), relative to the file that sets it, as the engines resolve it."""
+    seen: set[Path] = set()
+    current = config_file.resolve()
+    while current not in seen:
+        seen.add(current)
+        data = read_mkdocs_yml(current)
+        if data.get(key):
+            return current.parent / str(data[key])
+        parent = data.get("INHERIT")
+        if not isinstance(parent, str):
+            break
+        current = (current.parent / parent).resolve()
+    return config_file.resolve().parent / default
 
 
 def _shown(path: Path) -> str:
