@@ -5,6 +5,9 @@
                                   check the text on standard input as if it were PATH (editors)
     docs-check site DIR           check the links, anchors and assets of a built site
     docs-check report FILE        print a report `mkdocs build` wrote, in any format (CI)
+    docs-check build [--engine E] the checks, the engine's build and the site checks (pipeline.py)
+    docs-check serve [--engine E] the engine's own preview server
+    docs-check parity SITE SITE   compare two builds of one source page by page (parity.py)
     docs-check rules [PREFIX]     list every rule with its default severity
 
 Exit status: 0 clean, 1 findings at or above the failing severity, 2 usage or configuration error.
@@ -19,23 +22,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import configfile, report
-from .build import validate
+from . import report
 from .config import Config, ConfigError
-from .engine import check_document, check_files
+from .engine import check_document, check_files, fix_document
 from .findings import Finding, Severity
-from .fixes import apply_fixes, encode, fixes_of, unified_diff, write_atomic
-from .rules import suggest
+from .fixes import encode, unified_diff, write_atomic
+from .options import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    EXIT_USAGE,
+    Parser,
+    UsageError,
+    add_common,
+    collect,
+    default_docs_dir,
+    emit,
+    load_config,
+    write_out,
+)
 from .ruleset import all_rules
 from .scanner import Document
-from .siteconfig import read_mkdocs_yml
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-MAX_FIX_PASSES = 4  # overlapping fixes settle in a pass or two; the bound guards against a loop
-
-
-class UsageError(Exception):
-    pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,6 +53,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _site(_site_parser().parse_args(argv[1:]))
         if argv[:1] == ["report"]:
             return _report(_report_parser().parse_args(argv[1:]))
+        if argv[:1] in (["build"], ["serve"], ["parity"]):  # their own modules
+            from . import parity, pipeline
+
+            run = {"build": pipeline.build_main, "serve": pipeline.serve_main, "parity": parity.main}
+            return run[argv[0]](argv[1:])
         return _check(_check_parser().parse_args(argv))
     except (ConfigError, UsageError) as exc:
         print(f"docs-check: error: {exc}", file=sys.stderr)
@@ -63,30 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 # -- argument parsers ---------------------------------------------------------------------
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 itself; keep our prefix
-        self.print_usage(sys.stderr)
-        print(f"docs-check: error: {message}", file=sys.stderr)
-        raise SystemExit(EXIT_USAGE)
-
-
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=report.FORMATS, default="text", help="report format (default: text)")
-    p.add_argument("--config", type=Path, help="pyproject.toml to read [tool.docs-check] from")
-    p.add_argument("--select", action="append", default=[], metavar="RULES",
-                   help="only these rule ids or prefixes (comma-separated, repeatable)")
-    p.add_argument("--ignore", action="append", default=[], metavar="RULES",
-                   help="never these rule ids or prefixes (comma-separated, repeatable)")
-    p.add_argument("--fail-on", choices=("error", "warning", "info"),
-                   help="lowest severity that makes the exit status 1 (default from config: warning)")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    p.add_argument("-q", "--quiet", action="store_true", help="no summary line")
-
-
 def _check_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="docs-check", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = Parser(prog="docs-check", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="*", type=Path, help="Markdown files or folders")
-    _common(p)
+    add_common(p)
     g = p.add_mutually_exclusive_group()
     g.add_argument("--fix", action="store_true", help="apply every safe fix in place")
     g.add_argument("--diff", action="store_true", help="show what --fix would change; change nothing")
@@ -97,25 +88,25 @@ def _check_parser() -> argparse.ArgumentParser:
 
 
 def _site_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="docs-check site", description="Check a built site's links, anchors and assets.")
+    p = Parser(prog="docs-check site", description="Check a built site's links, anchors and assets.")
     p.add_argument("site_dir", type=Path, help="the built site (mkdocs build's site_dir)")
     p.add_argument("--docs-dir", type=Path, help="the Markdown sources, to map findings back (default: mkdocs.yml's docs_dir)")
     p.add_argument("--online", action="store_true", help="also request external links (needs the network)")
-    _common(p)
+    add_common(p)
     return p
 
 
 def _report_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="docs-check report",
+    p = Parser(prog="docs-check report",
                 description="Print the JSON report `mkdocs build` wrote (.docs-check/report.json) in "
                             "another format, e.g. GitHub annotations, without running the checks again.")
     p.add_argument("report_file", type=Path, help="a report written by mkdocs build or --format json")
-    _common(p)
+    add_common(p)
     return p
 
 
 def _rules_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="docs-check rules", description="List every rule.")
+    p = Parser(prog="docs-check rules", description="List every rule.")
     p.add_argument("prefix", nargs="?", default="", help="only rules whose id starts with this (e.g. spell-)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     return p
@@ -124,104 +115,7 @@ def _rules_parser() -> argparse.ArgumentParser:
 # -- configuration ------------------------------------------------------------------------
 
 
-def load_config(args: argparse.Namespace) -> Config:
-    pyproject = args.config if args.config else configfile.find_pyproject(Path.cwd())
-    if args.config and not args.config.is_file():
-        raise ConfigError(f"{args.config}: no such file")
-    mkdocs_yml = _find_mkdocs_yml(pyproject)
-    extra = read_mkdocs_yml(mkdocs_yml).get("extra", {}) if mkdocs_yml else {}
-    cfg = configfile.load(pyproject, (extra or {}).get("docs_check"))
-    overrides: dict[str, object] = {}
-    if args.select:
-        overrides["select"] = _rule_ids(args.select, "--select")
-    if args.ignore:
-        overrides["ignore"] = list(cfg.ignore) + _rule_ids(args.ignore, "--ignore")
-    if args.fail_on:
-        overrides["fail-on"] = args.fail_on
-    if overrides:
-        source, cfg.source = cfg.source, "command line"
-        configfile.apply(cfg, overrides)
-        cfg.source = source
-    validate(cfg)
-    return cfg
-
-
-def _rule_ids(values: list[str], option: str) -> list[str]:
-    """Comma-separated rule ids or `family-` prefixes; an unknown one is a usage error."""
-    known = all_rules()
-    ids = [v.strip() for value in values for v in value.split(",") if v.strip()]
-    for rid in ids:
-        if rid in known or (rid.endswith("-") and any(k.startswith(rid) for k in known)):
-            continue
-        hint = suggest(rid, tuple(known))
-        raise UsageError(
-            f"{option} {rid}: no such rule" + (f" (did you mean {hint}?)" if hint else "")
-            + "; `docs-check rules` lists them"
-        )
-    return ids
-
-
-def _find_mkdocs_yml(pyproject: Path | None) -> Path | None:
-    for folder in (Path.cwd(), pyproject.parent if pyproject else None):
-        if folder is not None and (folder / "mkdocs.yml").is_file():
-            return folder / "mkdocs.yml"
-    return None
-
-
-def default_docs_dir() -> Path:
-    mkdocs_yml = Path("mkdocs.yml")
-    if not mkdocs_yml.is_file():
-        raise UsageError("no PATH given and no mkdocs.yml here to take docs_dir from")
-    docs_dir = read_mkdocs_yml(mkdocs_yml).get("docs_dir") or "docs"
-    return Path(str(docs_dir))
-
-
 # -- docs-check [PATH ...] ------------------------------------------------------------------
-
-
-def collect(paths: Sequence[Path], cfg: Config) -> list[tuple[str, Path]]:
-    """Markdown files under `paths`, sorted; hidden folders are skipped unless named, as MkDocs does."""
-    out: list[tuple[str, Path]] = []
-    seen: set[Path] = set()
-    for root in paths:
-        if root.is_file():
-            candidates = [root]
-        elif root.is_dir():
-            candidates = sorted(
-                p for p in root.rglob("*.md")
-                if not any(part.startswith(".") for part in p.relative_to(root).parts)
-            )
-        else:
-            raise UsageError(f"{root}: no such file or folder")
-        for path in candidates:
-            resolved = path.resolve()
-            if resolved in seen:
-                continue
-            seen.add(resolved)
-            display = _display(path)
-            rel = path.relative_to(root).as_posix() if root.is_dir() else path.name
-            if cfg.excluded(display) or cfg.excluded(rel):
-                continue
-            _readable(path, display)
-            out.append((display, path))
-    return out
-
-
-def _readable(path: Path, display: str) -> None:
-    """An unreadable file is the caller's problem to fix (exit 2), not a finding in it."""
-    try:
-        with path.open("rb"):
-            pass
-    except OSError as exc:
-        raise UsageError(f"{display}: cannot read: {exc.strerror or exc}") from None
-
-
-def _display(path: Path) -> str:
-    # abspath, not resolve: a symbolic link is reported under its own name.
-    try:
-        return Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -254,7 +148,7 @@ def _check(args: argparse.Namespace) -> int:
     else:
         for _display_path, found in check_files(files, cfg, args.jobs):
             findings.extend(found)
-    return _emit(findings, len(files), cfg, args)
+    return emit(findings, len(files), cfg, args)
 
 
 def _check_stdin(args: argparse.Namespace, cfg: Config) -> int:
@@ -263,14 +157,14 @@ def _check_stdin(args: argparse.Namespace, cfg: Config) -> int:
     raw = sys.stdin.buffer.read()
     doc = Document.from_bytes(raw, display)
     if args.fix or args.diff:
-        _, fixed, _ = _fix_document(doc, cfg)
+        _, fixed, _ = fix_document(doc, cfg)
         if args.fix:
             sys.stdout.buffer.write(encode(fixed.text, doc.had_bom))
             return EXIT_CLEAN
         diff = _diff(display, doc, fixed)
         write_out(diff)
         return EXIT_FINDINGS if diff else EXIT_CLEAN
-    return _emit(check_document(doc, cfg), 1, cfg, args)
+    return emit(check_document(doc, cfg), 1, cfg, args)
 
 
 @dataclass
@@ -287,7 +181,7 @@ def _fix_file(display: str, path: Path, cfg: Config, *, write: bool) -> FixResul
     except OSError as exc:
         raise UsageError(f"{display}: cannot read: {exc.strerror or exc}") from None
     doc = Document.from_bytes(raw, display)
-    findings, fixed, applied = _fix_document(doc, cfg)
+    findings, fixed, applied = fix_document(doc, cfg)
     if fixed.text == doc.text:
         return FixResult(findings)
     if not write:
@@ -308,54 +202,6 @@ def _diff(display: str, before: Document, after: Document) -> str:
     return unified_diff(display, bom + before.text, bom + after.text)
 
 
-def _fix_document(doc: Document, cfg: Config) -> tuple[list[Finding], Document, int]:
-    """Apply safe fixes until none is left (overlapping ones need another pass)."""
-    findings = check_document(doc, cfg)
-    applied_total = 0
-    for _ in range(MAX_FIX_PASSES):
-        fixes = fixes_of(findings)
-        if not fixes:
-            break
-        new_text, applied = apply_fixes(doc.text, fixes)
-        if not applied:
-            break
-        applied_total += len(applied)
-        had_bom = doc.had_bom
-        doc = Document.from_text(new_text, doc.path)
-        doc.had_bom = had_bom
-        findings = check_document(doc, cfg)
-    return findings, doc, applied_total
-
-
-def write_out(text: str) -> None:
-    """Standard output as bytes: a file's undecodable bytes (kept as surrogates) go out as
-    they came in, whatever the locale, so a diff still applies to the file."""
-    sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8", "surrogateescape"))
-    sys.stdout.buffer.flush()
-
-
-def use_colour(choice: str, stream: object = None) -> bool:
-    """--color=always|never, or auto: a terminal, unless NO_COLOR is set (no-color.org)."""
-    if choice != "auto":
-        return choice == "always"
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    stream = stream if stream is not None else sys.stdout
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
-
-
-def _emit(findings: list[Finding], files: int, cfg: Config, args: argparse.Namespace) -> int:
-    write_out(report.render(findings, args.format, colour=use_colour(args.color)))
-    if args.format == "text" and not args.quiet:
-        print(report.summary(findings, files), file=sys.stderr)
-    failing = any(f.severity >= cfg.fail_on for f in findings)
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
-
-
 # -- docs-check site DIR -------------------------------------------------------------------
 
 
@@ -369,7 +215,7 @@ def _site(args: argparse.Namespace) -> int:
     if docs_dir is None and Path("mkdocs.yml").is_file():
         docs_dir = default_docs_dir()
     findings, pages = check_site(args.site_dir, cfg, docs_dir=docs_dir, online=args.online)
-    return _emit(findings, pages, cfg, args)
+    return emit(findings, pages, cfg, args)
 
 
 # -- docs-check report FILE ------------------------------------------------------------------
@@ -385,7 +231,7 @@ def _report(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(f"{args.report_file}: not a docs-check report: {exc}") from None
     kept = [f.with_severity(cfg.severity(f.rule, f.severity)) for f in findings if cfg.enabled(f.rule)]
-    return _emit(kept, len({f.path for f in findings}), cfg, args)
+    return emit(kept, len({f.path for f in findings}), cfg, args)
 
 
 # -- docs-check rules ----------------------------------------------------------------------

@@ -20,8 +20,11 @@ from .check import INTERNAL_ERROR, Check
 from .checks import MARKDOWN_CHECKS
 from .config import Config, ConfigError
 from .findings import Finding, Severity
+from .fixes import apply_fixes, fixes_of
 from .rules import RULES
 from .scanner import Document
+
+MAX_FIX_PASSES = 4  # overlapping fixes settle in a pass or two; the bound guards against a loop
 
 
 def markdown_checks() -> list[Check]:
@@ -50,6 +53,27 @@ def check_document(doc: Document, config: Config, checks: Sequence[Check] | None
                 )
             )
     return finalize(raw, doc, config)
+
+
+def fix_document(doc: Document, cfg: Config) -> tuple[list[Finding], Document, int]:
+    """Apply safe fixes until none is left (overlapping ones need another pass): the loop
+    behind `docs-check --fix` and the editor's "fix all". Returns the findings left, the
+    fixed document and how many fixes were applied."""
+    findings = check_document(doc, cfg)
+    applied_total = 0
+    for _ in range(MAX_FIX_PASSES):
+        fixes = fixes_of(findings)
+        if not fixes:
+            break
+        new_text, applied = apply_fixes(doc.text, fixes)
+        if not applied:
+            break
+        applied_total += len(applied)
+        had_bom = doc.had_bom
+        doc = Document.from_text(new_text, doc.path)
+        doc.had_bom = had_bom
+        findings = check_document(doc, cfg)
+    return findings, doc, applied_total
 
 
 def finalize(raw: Iterable[Finding], doc: Document | None, config: Config) -> list[Finding]:

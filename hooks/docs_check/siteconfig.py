@@ -47,3 +47,21 @@ def read_mkdocs_yml(path: str | Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
     return data if isinstance(data, dict) else {}
+
+
+def folder_setting(config_file: Path, key: str, default: str) -> Path:
+    """A folder the configuration names (`docs_dir`, `site_dir`), following INHERIT
+    (properdocs.yml: `INHERIT: mkdocs.yml`), relative to the file that sets it, as the engines
+    resolve it; `default` beside `config_file` when no file in the chain sets it."""
+    seen: set[Path] = set()
+    current = Path(config_file).resolve()
+    while current not in seen:
+        seen.add(current)
+        data = read_mkdocs_yml(current)
+        if data.get(key):
+            return (current.parent / str(data[key])).resolve()
+        parent = data.get("INHERIT")
+        if not isinstance(parent, str):
+            break
+        current = (current.parent / parent).resolve()
+    return (Path(config_file).resolve().parent / default).resolve()

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import mkdocs_build
+from conftest import docs_check, mkdocs_build
 
 from browser.harness import (
     DESKTOP,
@@ -24,6 +24,22 @@ from browser.harness import (
 )
 
 SCREENSHOTS = Path(os.environ.get("DOCS_SCREENSHOTS", ROOT / "build" / "screenshots"))
+
+# The engines the reader-facing tests run on: these modules' tests run once per engine (the
+# `site` they use is that engine's build); every other module runs on MkDocs only.
+ENGINES = ("mkdocs", "zensical")
+PER_ENGINE_MODULES = {"test_navigation", "test_tasks_page"}
+
+
+def pytest_generate_tests(metafunc) -> None:
+    if "engine" in metafunc.fixturenames and metafunc.module.__name__.rsplit(".", 1)[-1] in PER_ENGINE_MODULES:
+        metafunc.parametrize("engine", ENGINES, indirect=True, scope="session")
+
+
+@pytest.fixture(scope="session")
+def engine(request) -> str:
+    """The engine that built `site`: MkDocs unless the module runs per engine."""
+    return getattr(request, "param", "mkdocs")
 
 
 @pytest.fixture(scope="session")
@@ -63,14 +79,21 @@ def published_site(site_build) -> Iterator[SiteServer]:
 
 
 @pytest.fixture(scope="session")
-def site(site_build, tmp_path_factory) -> Iterator[SiteServer]:
-    """The project's site built with --strict for the loopback address it is served on, under
-    the same path as when published (see SiteServer for why the site_url must match)."""
+def site(site_build, tmp_path_factory, engine) -> Iterator[SiteServer]:
+    """The project's site built for the loopback address it is served on, under the same path
+    as when published (see SiteServer for why the site_url must match): with MkDocs --strict,
+    or through `docs-check build --engine E` for another engine."""
     server = SiteServer(site_prefix(site_build.site))
     try:
-        build = mkdocs_build(tmp_path_factory.mktemp("browser-site") / "site", env={"DOCS_SITE_URL": server.base})
-        assert build.returncode == 0, build.log
-        yield server.serve(build.site)
+        folder = tmp_path_factory.mktemp(f"browser-site-{engine}") / "site"
+        env = {"DOCS_SITE_URL": server.base}
+        if engine == "mkdocs":
+            build = mkdocs_build(folder, env=env)
+            assert build.returncode == 0, build.log
+        else:
+            proc = docs_check("build", "--engine", engine, "--site-dir", str(folder), env=env)
+            assert proc.returncode == 0, proc.stdout + proc.stderr
+        yield server.serve(folder)
     finally:
         server.stop()
 

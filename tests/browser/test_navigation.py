@@ -13,6 +13,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
 
 ROUTES = page_routes()
 
+# How each engine's theme opens search and lists results. Zensical's search is a dialog in
+# an open shadow root, which Playwright's CSS locators pierce.
+SEARCH = {
+    "mkdocs": (".md-search__input", ".md-search-result__list > .md-search-result__item > a.md-search-result__link"),
+    "zensical": (".md-search__button", "dialog[aria-label='Search'] ol[role='listbox'] a[role='option']"),
+}
+
 
 def _h1(route: str) -> str:
     md = DOCS / (route.rstrip("/") + ".md") if route else DOCS / "index.md"
@@ -21,13 +28,16 @@ def _h1(route: str) -> str:
     return re.search(r"^# (.+)$", md.read_text(encoding="utf-8"), re.M).group(1).strip()
 
 
-def test_search_for_agentapi_lists_the_tasks_page_and_opens_it(page, traffic, site):
+def test_search_for_agentapi_lists_the_tasks_page_and_opens_it(page, traffic, site, engine):
     tasks = site.url("ai-coder/tasks/")
+    opener, listed = SEARCH[engine]
     page.goto("")
-    page.locator(".md-search__input").click()
+    page.locator(opener).first.click()
     page.keyboard.type("AgentAPI")
-    results = page.locator(".md-search-result__list > .md-search-result__item > a.md-search-result__link")
-    expect(results.first).to_be_visible()
+    results = page.locator(listed)
+    # The search index loads in a worker after the page; on a loaded machine that takes longer
+    # than expect's default 5 s (a wait, not a speed assertion).
+    expect(results.first).to_be_visible(timeout=30_000)
     hrefs = results.evaluate_all("links => links.map((a) => a.href)")
     hits = [i for i, href in enumerate(hrefs) if re.sub(r"[?#].*", "", href) == tasks]
     assert hits, f"search for AgentAPI lists {hrefs}, not {tasks}"
@@ -38,7 +48,7 @@ def test_search_for_agentapi_lists_the_tasks_page_and_opens_it(page, traffic, si
     assert traffic.problems() == []
 
 
-def test_navigation_reaches_every_page_of_the_section(page, traffic, site):
+def test_navigation_reaches_every_page_of_the_section(page, traffic, site, engine):
     page.goto("")
     page.wait_for_load_state("networkidle")
     # Set once; a full page load would lose it, instant navigation keeps it.
@@ -55,4 +65,19 @@ def test_navigation_reaches_every_page_of_the_section(page, traffic, site):
         page.wait_for_url(target)
         expect(page.locator(".md-content h1")).to_contain_text(_h1(route))
         assert page.evaluate("window.__sameDocument === true"), f"{route}: a full page load, not instant navigation"
+    assert traffic.problems() == []
+
+
+def test_state_badge_shows_beside_the_nav_entry_and_under_the_title(page, traffic, site, engine):
+    """The Tasks page is in beta (its manifest route's `state`): the badge beside its entry in
+    the navigation and under its title."""
+    page.goto("ai-coder/tasks/")
+    under_title = page.locator(".md-content .coder-state--beta")
+    expect(under_title).to_have_count(1)
+    expect(under_title).to_be_visible()
+    expect(under_title).to_have_text("Beta")
+    # The open entry has a hidden twin (the label that toggles the table of contents on phones).
+    beside_entry = page.locator(".md-nav--primary .md-nav__item--active .md-status--beta:visible")
+    expect(beside_entry).to_have_count(1)
+    assert beside_entry.get_attribute("title") == "Beta"
     assert traffic.problems() == []

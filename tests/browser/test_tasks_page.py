@@ -75,7 +75,7 @@ def _snippets() -> list[tuple[str, str]]:
     return [(block.lang, doc.block_text(block)) for block in doc.fences]
 
 
-def test_each_alert_renders_in_its_colour_with_no_literal_marker(page, traffic):
+def test_each_alert_renders_in_its_colour_with_no_literal_marker(page, traffic, engine):
     page.goto(TASKS)
     _assert_alert_colours(page, "default")
     text = page.locator("body").inner_text()
@@ -83,7 +83,7 @@ def test_each_alert_renders_in_its_colour_with_no_literal_marker(page, traffic):
     assert traffic.problems() == []
 
 
-def test_colour_toggle_switches_scheme_and_alert_colours(page, traffic):
+def test_colour_toggle_switches_scheme_and_alert_colours(page, traffic, engine):
     page.goto(TASKS)
     _assert_alert_colours(page, "default")
     page.get_by_title("Switch to dark mode").click()
@@ -95,7 +95,7 @@ def test_colour_toggle_switches_scheme_and_alert_colours(page, traffic):
     assert traffic.problems() == []
 
 
-def test_code_blocks_have_a_copy_button_that_copies_the_snippet(context, page, site, traffic):
+def test_code_blocks_have_a_copy_button_that_copies_the_snippet(context, page, site, traffic, engine):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
     snippets = _snippets()
     page.goto(TASKS)
@@ -123,7 +123,7 @@ def test_code_blocks_have_a_copy_button_that_copies_the_snippet(context, page, s
         ("tasks-phone-dark", PHONE, "dark"),
     ],
 )
-def test_tasks_page_screenshot(page, traffic, screenshot, name, viewport, scheme):
+def test_tasks_page_screenshot(page, traffic, screenshot, name, viewport, scheme, engine):
     page.set_viewport_size(viewport)
     page.emulate_media(color_scheme=scheme)
     page.goto(TASKS)
@@ -133,5 +133,5 @@ def test_tasks_page_screenshot(page, traffic, screenshot, name, viewport, scheme
     # Nothing may push the page wider than the screen: code and tables scroll in their box.
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{name}: the page is {overflow}px wider than the {viewport['width']}px screen"
-    screenshot(page, name)
+    screenshot(page, name if engine == "mkdocs" else f"{name}-{engine}")
     assert traffic.problems() == []

@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from ..siteconfig import read_mkdocs_yml
+from ..siteconfig import folder_setting
 from . import manifest as manifests
 from . import redirects
 
@@ -56,28 +56,12 @@ def loading_config_file() -> Path | None:
     return found
 
 
-def docs_dir_of(config_file: Path) -> Path:
-    """`docs_dir` of `config_file` (following INHERIT), relative to the file that sets it."""
-    seen: set[Path] = set()
-    current = config_file
-    while current not in seen:
-        seen.add(current)
-        data = read_mkdocs_yml(current)
-        if data.get("docs_dir"):
-            return (current.parent / str(data["docs_dir"])).resolve()
-        parent = data.get("INHERIT")
-        if not isinstance(parent, str):
-            break
-        current = (current.parent / parent).resolve()
-    return (config_file.parent / "docs").resolve()
-
-
 def docs_tree() -> Path:
     """The docs folder of the configuration being loaded (`./docs` outside an engine)."""
     config_file = loading_config_file()
     if config_file is None:
         return Path(os.environ.get("DOCS_DIR") or "docs").resolve()
-    return docs_dir_of(config_file)
+    return folder_setting(config_file, "docs_dir", "docs")
 
 
 def tree_manifest(docs: Path | None = None) -> manifests.Manifest | None:
