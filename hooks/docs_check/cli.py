@@ -6,6 +6,7 @@
     docs-check site DIR           check the links, anchors and assets of a built site
     docs-check report FILE        print a report `mkdocs build` wrote, in any format (CI)
     docs-check rules [PREFIX]     list every rule with its default severity
+    docs-check lsp                a Language Server over stdio, for editors (docs_check/lsp)
 
 Exit status: 0 clean, 1 findings at or above the failing severity, 2 usage or configuration error.
 """
@@ -46,6 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _site(_site_parser().parse_args(argv[1:]))
         if argv[:1] == ["report"]:
             return _report(_report_parser().parse_args(argv[1:]))
+        if argv[:1] == ["lsp"]:
+            from .lsp import main as lsp_main
+
+            return lsp_main(argv[1:])
         return _check(_check_parser().parse_args(argv))
     except (ConfigError, UsageError) as exc:
         print(f"docs-check: error: {exc}", file=sys.stderr)
