@@ -39,6 +39,8 @@ def capabilities(*, encodings: list[str] | None = None, watch: bool = False) -> 
         text_document=lsp.TextDocumentClientCapabilities(
             publish_diagnostics=lsp.PublishDiagnosticsClientCapabilities(version_support=True),
             code_action=lsp.CodeActionClientCapabilities(
+                resolve_support=lsp.ClientCodeActionResolveOptions(properties=["edit"]),
+                data_support=True,
                 code_action_literal_support=lsp.ClientCodeActionLiteralOptions(
                     code_action_kind=lsp.ClientCodeActionKindOptions(value_set=["quickfix", "source.fixAll"])
                 )
@@ -199,6 +201,9 @@ class Session:
             text_document=lsp.TextDocumentIdentifier(uri=uri), range=rng,
             context=lsp.CodeActionContext(diagnostics=[], only=only))), 60)
         return list(got or [])
+
+    async def resolve(self, action: lsp.CodeAction) -> lsp.CodeAction:
+        return await asyncio.wait_for(self.client.code_action_resolve_async(action), 60)
 
 
 # -- applying edits as an editor does (independently of the server's own position code) ----------

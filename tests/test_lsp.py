@@ -226,6 +226,11 @@ def test_fix_all_is_exactly_docs_check_fix(tmp_path: Path, variant: str) -> None
             assert [a.kind for a in acts] == ["source.fixAll.docs-check"]
             fixed = apply(text, edits_of(acts[0]))
             assert fixed == want
+            # from the light bulb's list: offered without its edit, resolved when chosen
+            listed = [a for a in await s.actions(uri, 2, 3) if a.kind == "source.fixAll.docs-check"]
+            assert len(listed) == 1 and listed[0].edit is None
+            resolved = await s.resolve(listed[0])
+            assert apply(text, edits_of(resolved)) == want
             # the fixed text, sent back, leaves what --fix leaves, and nothing more to fix
             v = s.replace_all(uri, fixed)
             left = await s.diagnostics(uri, v)

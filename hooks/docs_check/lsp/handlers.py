@@ -46,8 +46,9 @@ def create() -> DocsCheckServer:
         (lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, did_change_watched_files, None),
         (lsp.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS, did_change_folders, None),
         (lsp.TEXT_DOCUMENT_HOVER, hover, None),
-        (lsp.TEXT_DOCUMENT_CODE_ACTION, code_action,
-         lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL_KIND])),
+        (lsp.TEXT_DOCUMENT_CODE_ACTION, code_action, lsp.CodeActionOptions(
+            code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL_KIND], resolve_provider=True)),
+        (lsp.CODE_ACTION_RESOLVE, code_action_resolve, None),
     ):
         server.feature(method, options)(handler)
     return server
@@ -142,6 +143,10 @@ async def code_action(ls: DocsCheckServer, params: lsp.CodeActionParams) -> list
     if doc is None:
         return None
     return await ls.code_actions(doc, params)
+
+
+async def code_action_resolve(ls: DocsCheckServer, params: lsp.CodeAction) -> lsp.CodeAction:
+    return await ls.resolve(params)
 
 
 async def _watch_files(server: DocsCheckServer) -> None:

@@ -248,18 +248,55 @@ class DocsCheckServer(LanguageServer):
                 if disable is not None:
                     out.append(self.action(disable[0], lsp.CodeActionKind.QuickFix, doc, [disable[1]], [diag]))
         if wanted(FIX_ALL_KIND) and project.config is not None and any(f.fix for f in doc.findings):
-            text = doc.text
-            try:
-                result = await self.worker.fix(text.text, display, project.config)
-            except (WorkerError, ConfigFailure) as exc:
-                self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Warning,
-                                                             message=f"docs-check: fix all: {exc}"))
-                return out
-            edit = actions.whole_edit(text, result.text or text.text) if doc.text is text else None
-            if edit is not None:
-                out.append(self.action("Fix all docs-check problems in this file (as docs-check --fix)",
-                                       FIX_ALL_KIND, doc, [edit], []))
+            action = await self.fix_all_action(doc, asked=bool(only))
+            if action is not None:
+                out.append(action)
         return out
+
+    def resolves_edits(self) -> bool:
+        """Does the client fill in an action's edit through codeAction/resolve?"""
+        td = self.client_capabilities.text_document
+        ca = td.code_action if td else None
+        props = ca.resolve_support.properties if ca and ca.resolve_support else []
+        return "edit" in props
+
+    async def fix_all_action(self, doc: OpenDoc, asked: bool) -> lsp.CodeAction | None:
+        """"Fix all": the text `docs-check --fix` would write. Asked for by kind (`source.fixAll`,
+        e.g. on save), it is computed at once. In the light bulb's list it must not wait for a
+        check: it comes without its edit, filled in by codeAction/resolve when chosen, or, for a
+        client that cannot resolve, is left out while the checking process is busy."""
+        title = "Fix all docs-check problems in this file (as docs-check --fix)"
+        if not asked and self.resolves_edits():
+            return lsp.CodeAction(title=title, kind=FIX_ALL_KIND, data={"uri": doc.uri, "version": doc.version})
+        if not asked and self.worker.busy:
+            return None
+        edit = await self.fix_all_edit(doc)
+        return None if edit is None else self.action(title, FIX_ALL_KIND, doc, [edit], [])
+
+    async def fix_all_edit(self, doc: OpenDoc) -> lsp.TextEdit | None:
+        project = self.project(self.project_root(doc.path))
+        if project.config is None:
+            return None
+        text = doc.text
+        try:
+            result = await self.worker.fix(text.text, self.display(doc, project), project.config)
+        except (WorkerError, ConfigFailure) as exc:
+            self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Warning,
+                                                         message=f"docs-check: fix all: {exc}"))
+            return None
+        if doc.text is not text:  # edited meanwhile: an edit for the old text would be wrong
+            return None
+        return actions.whole_edit(text, result.text or text.text)
+
+    async def resolve(self, action: lsp.CodeAction) -> lsp.CodeAction:
+        data = action.data if isinstance(action.data, dict) else {}
+        doc = self.docs.get(str(data.get("uri")))
+        if doc is None or action.kind != FIX_ALL_KIND or data.get("version") != doc.version:
+            return action  # closed or edited since it was offered: nothing to apply
+        edit = await self.fix_all_edit(doc)
+        if edit is not None:
+            action.edit = self.action(action.title, FIX_ALL_KIND, doc, [edit], []).edit
+        return action
 
     def action(self, title: str, kind: str, doc: OpenDoc, edits: list[lsp.TextEdit],
                diags: list[lsp.Diagnostic], preferred: bool = False) -> lsp.CodeAction:

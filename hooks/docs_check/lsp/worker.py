@@ -122,6 +122,10 @@ class CheckWorker:
         self.stop()
         self._threads.shutdown(wait=False, cancel_futures=True)
 
+    @property
+    def busy(self) -> bool:
+        return self._lock.locked()
+
     async def check(self, text: str, path: str, config: Config) -> CheckResult:
         return await self._call(("check", text, path, config))
 
