@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -147,6 +148,43 @@ def test_utf8_position_encoding_when_the_client_prefers_it(tmp_path: Path) -> No
     run(scenario())
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8"])
+def test_edits_in_a_page_with_odd_line_breaks_track_the_cli(tmp_path: Path, encoding: str) -> None:
+    """CRLF and CR line endings, U+2028 (not a line break in LSP), astral characters: after
+    incremental edits, the diagnostics are the CLI's findings on the resulting text."""
+    text = "# T\r\n\r\nA line\u2028with the the break 😀 and and.\r\r> [!Note]\r\n> x 😀😀 teh teh\n"
+    root = workspace(tmp_path, pages={"docs/page.md": text})
+    codec, size = {"utf-16": ("utf-16-le", 2), "utf-8": ("utf-8", 1)}[encoding]
+
+    def units(s: str) -> int:
+        return len(s.encode(codec)) // size
+
+    async def scenario() -> str:
+        async with Session(root, caps=capabilities(encodings=[encoding])) as s:
+            uri = s.open(root / "docs/page.md", text)
+            await s.diagnostics(uri)
+            current = text
+            lines = re.split(r"\r\n|\r|\n", current)
+            # delete the second "the " on line 3 (after the U+2028), then type "so so " at the end of line 5
+            col = lines[2].index("the the") + 4
+            s.change(uri, (2, units(lines[2][:col])), (2, units(lines[2][: col + 4])), "")
+            current = current.replace("the the", "the", 1)
+            end = units(re.split(r"\r\n|\r|\n", current)[5])
+            v = s.change(uri, (5, end), (5, end), " so so")
+            current = current.replace("teh teh\n", "teh teh so so\n")
+            diags = await s.diagnostics(uri, v)
+            (root / "docs/page.md").write_bytes(current.encode())
+            cli = cli_json(root, "docs/page.md")
+            lines = re.split(r"\r\n|\r|\n", current)
+            want = sorted(((f["line"] - 1, units(lines[f["line"] - 1][: f["column"] - 1])), f["rule"]) for f in cli)
+            got = sorted(((d.range.start.line, d.range.start.character), d.code) for d in diags)
+            assert got == want
+            assert ("spell-repeated-word", 5) in {(d.code, d.range.start.line) for d in diags}
+            return current
+
+    asyncio.run(scenario())
+
+
 def test_change_updates_diagnostics(tmp_path: Path) -> None:
     root = workspace(tmp_path, pages={"docs/page.md": PAGE})
 
@@ -248,6 +286,8 @@ DISABLE_CASES = {
     "code-block": ("tf-fmt", 4, '# T\n\n```tf\nresource "coder_agent"   "main" {\n}\n```\n'),
     "continuation": ("spell-repeated-word", 4, "# T\n\nFirst line\nand a second second line.\n"),
     "quote-in-list": ("alert-case", 4, "# T\n\n1. Step\n   > [!Note]\n   > Body.\n"),
+    "merge": ("spell-repeated-word", 4,
+              "# T\n\n<!-- docs-check: disable-next-line spell-unknown-word -->\nAdd teh the the module.\n"),
 }
 
 
@@ -281,8 +321,25 @@ def test_disable_rule_action_writes_a_comment_the_cli_honours(tmp_path: Path, ca
         assert new == "# T\n\n- Step\n  <!-- docs-check: disable-next-line alert-case -->\n  > [!tip]\n  > Body.\n"
     if case == "code-block":
         assert new.startswith("# T\n\n<!-- docs-check: disable-next-line tf-fmt -->\n```tf\n")
+    if case == "merge":
+        assert "<!-- docs-check: disable-next-line spell-unknown-word spell-repeated-word -->\nAdd teh" in new
     if case == "continuation":
         assert new.endswith("and a second second line. <!-- docs-check: disable-line spell-repeated-word -->\n")
+
+
+def test_excluded_pages_get_no_diagnostics(tmp_path: Path) -> None:
+    root = workspace(tmp_path, pyproject=PYPROJECT + 'exclude = ["drafts/**"]\n',
+                     pages={"docs/drafts/x.md": PAGE, "docs/page.md": PAGE})
+    proc = subprocess.run([str(BIN / "docs-check"), "docs"], cwd=root, capture_output=True, text=True)
+    assert "drafts" not in proc.stdout and "docs/page.md" in proc.stdout
+
+    async def scenario() -> None:
+        async with Session(root) as s:
+            uri = s.open(root / "docs/drafts/x.md", PAGE)
+            assert await s.diagnostics(uri) == []
+            assert await s.diagnostics(s.open(root / "docs/page.md", PAGE))
+
+    run(scenario())
 
 
 def test_suppressions_and_configuration_apply(tmp_path: Path) -> None:
@@ -368,6 +425,28 @@ def test_broken_configuration_is_reported_then_recovered(tmp_path: Path) -> None
             await s.until(lambda: (p := s.latest(uri)) is not None and p.diagnostics)
             assert "alert-case" in codes(s.latest(uri).diagnostics)
             assert list(s.latest(cfg_uri).diagnostics) == []
+
+    run(scenario())
+
+
+def test_watched_configuration_files_recheck_open_pages(tmp_path: Path) -> None:
+    """With a client that watches files for the server, fixing pyproject.toml in another
+    program re-checks the open pages without a save."""
+    bad = '[tool.docs-check]\nfail-on = "sometimes"\n'
+    root = workspace(tmp_path, pyproject=bad, pages={"docs/page.md": PAGE})
+
+    async def scenario() -> None:
+        async with Session(root, caps=capabilities(watch=True)) as s:
+            uri = s.open(root / "docs/page.md", PAGE)
+            assert await s.diagnostics(uri) == []
+            await s.until(lambda: s.registrations)
+            globs = [w["globPattern"] for w in s.registrations[0].register_options["watchers"]]
+            assert "**/pyproject.toml" in globs and "**/manifest.json" in globs
+            (root / "pyproject.toml").write_text(PYPROJECT)
+            s.client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(changes=[
+                lsp.FileEvent(uri=uri_of(root / "pyproject.toml"), type=lsp.FileChangeType.Changed)]))
+            await s.until(lambda: (p := s.latest(uri)) is not None and p.diagnostics)
+            assert "alert-case" in codes(s.latest(uri).diagnostics)
 
     run(scenario())
 

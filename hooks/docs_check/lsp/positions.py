@@ -70,10 +70,10 @@ class _LineIndex:
 class Text:
     """The text of an open document, with LSP line starts and position conversion."""
 
-    def __init__(self, text: str, encoding: str = UTF16) -> None:
+    def __init__(self, text: str, encoding: str = UTF16, starts: list[int] | None = None) -> None:
         self.text = text
         self.encoding = encoding if encoding in (UTF8, UTF16, UTF32) else UTF16
-        self.starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+        self.starts = starts if starts is not None else [0, *(m.end() for m in _NEWLINE.finditer(text))]
         self._index: dict[int, _LineIndex] = {}
 
     # -- lines ------------------------------------------------------------------------------
@@ -135,4 +135,21 @@ class Text:
         a, b = self.offset(*start), self.offset(*end)
         if b < a:
             a, b = b, a
-        return Text(self.text[:a] + new + self.text[b:], self.encoding)
+        text = self.text[:a] + new + self.text[b:]
+        return Text(text, self.encoding, self._starts_after(text, a, b, len(new) - (b - a)))
+
+    def _starts_after(self, text: str, a: int, b: int, delta: int) -> list[int]:
+        """Line starts of `text`, this text with `[a, b)` replaced: those before the edit stay,
+        those after it move by `delta`, only the ones between are searched again (a keystroke
+        in a 1 MB page does not rescan the page). The line before the edit is searched too:
+        a `\r` ending it joins a `\n` the edit inserts."""
+        old = self.starts
+        k1 = max(0, self.line_of(a) - 1)
+        k2 = bisect_right(old, b)  # the first line start after the edited span
+        lo = old[k1]
+        tail = [s + delta for s in old[k2:]]
+        hi = tail[0] if tail else len(text)
+        middle = [m.end() for m in _NEWLINE.finditer(text, lo, hi)]
+        if tail and middle and middle[-1] == hi:
+            middle.pop()
+        return [*old[: k1 + 1], *middle, *tail]

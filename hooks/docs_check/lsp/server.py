@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
+from pygls.protocol.language_server import LanguageServerProtocol, lsp_method
 from pygls.uris import from_fs_path, to_fs_path
 
 from ..engine import INTERNAL_ERROR
@@ -92,11 +93,34 @@ class OpenDoc:
         return self._scanned[1]
 
 
+class _Protocol(LanguageServerProtocol):
+    """pygls keeps a copy of each open document too, split into lines by `str.splitlines`
+    (which also breaks at U+2028, U+0085, form feeds...), and an edit it cannot apply would
+    stop the event before this server sees it. The server keeps its own copy (`OpenDoc.text`),
+    so pygls' is not kept at all."""
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: lsp.DidOpenTextDocumentParams) -> Any:
+        if (handler := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_OPEN)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: lsp.DidChangeTextDocumentParams) -> Any:
+        if (handler := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params: lsp.DidCloseTextDocumentParams) -> Any:
+        if (handler := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_CLOSE)) is not None:
+            yield handler, (params,), None
+
+
 class DocsCheckServer(LanguageServer):
     def __init__(self) -> None:
         from ..report import _version
 
-        super().__init__("docs-check", _version(), text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
+        super().__init__("docs-check", _version(), text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+                         protocol_cls=_Protocol)
         self.options = Options()
         self.worker = CheckWorker(self.options.timeout)
         self.docs: dict[str, OpenDoc] = {}
