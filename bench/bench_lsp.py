@@ -37,11 +37,10 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "coder-docs-2026-07"
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from lsp_client import Session  # noqa: E402
-
 from docs_check.config import load  # noqa: E402
 from docs_check.engine import check_document  # noqa: E402
 from docs_check.scanner import Document  # noqa: E402
+from lsp_client import Session  # noqa: E402
 
 MKDOCS_YML = "site_name: bench\ndocs_dir: docs\nextra:\n  docs_check:\n    provider_version: '2.11.0'\n"
 # a typical page (the centre of this site), a long one (the 90th percentile by size) and the
@@ -73,7 +72,7 @@ async def edit_latencies(root: Path, rel: str, edits: int, debounce_ms: float | 
     end = len(text.split("\n")[line])
     options = None if debounce_ms is None else {"debounceMs": debounce_ms}
     async with Session(root, options=options) as s:
-        await asyncio.sleep(1.0)  # let the warm-up check finish, as it has long before a writer types
+        await asyncio.sleep(3.0)  # let the warm-up check finish, as it has long before a writer types
         start = time.perf_counter()
         uri = s.open(page, text)
         await s.diagnostics(uri, 1)

@@ -184,6 +184,8 @@ def test_a_crashing_check_costs_only_its_own_diagnostics(tmp_path: Path) -> None
             assert not [c for c in got if c.startswith("spell-")]
             broken = [d for d in diags if d.code == "internal-error"]
             assert len(broken) == 1 and "spelling" in broken[0].message and "planted failure" in broken[0].message
+            titles = [a.title for a in await s.actions(uri, 0, 0)]
+            assert not [t for t in titles if "internal-error" in t]  # no comment silences it
 
     asyncio.run(scenario())
 

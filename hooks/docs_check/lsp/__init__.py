@@ -25,6 +25,12 @@ def main(argv: Sequence[str] = ()) -> int:
     p.add_argument("--log-file", help="write the server's log here (default: standard error)")
     p.add_argument("--log-level", default="WARNING", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
     args = p.parse_args(list(argv))
+    try:
+        from .handlers import create
+    except ImportError as exc:  # pygls is in requirements.txt, not in the package's own dependencies
+        print(f"docs-check: error: docs-check lsp needs pygls and lsprotocol "
+              f"(pip install -r requirements.txt): {exc}", file=sys.stderr)
+        return 2
     logging.basicConfig(
         filename=args.log_file, level=getattr(logging, args.log_level),
         format="%(asctime)s %(name)s %(levelname)s %(message)s",
@@ -34,8 +40,6 @@ def main(argv: Sequence[str] = ()) -> int:
     protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
-
-    from .handlers import create
 
     server = create()
     try:

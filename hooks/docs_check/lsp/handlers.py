@@ -32,6 +32,27 @@ from .server import (
 
 log = logging.getLogger("docs_check.lsp")
 
+# A page that takes every check through its first-use loading (the dictionary, the registry
+# catalog, the provider schema, the HCL parser) before the writer's first page arrives.
+WARM_UP = """# Warm up
+
+> [!NOTE]
+> The [module](https://registry.coder.com/modules/coder/code-server) is ready.
+
+```tf
+module "code-server" {
+  source   = "registry.coder.com/coder/code-server/coder"
+  version  = "1.0.0"
+  agent_id = coder_agent.main.id
+}
+
+resource "coder_agent" "main" {
+  os   = "linux"
+  arch = "amd64"
+}
+```
+"""
+
 
 def create() -> DocsCheckServer:
     server = DocsCheckServer()
@@ -65,7 +86,7 @@ async def initialized(ls: DocsCheckServer, params: lsp.InitializedParams) -> Non
     await _watch_files(ls)
     # Start the checking process and load the dictionaries now, not on the first keystroke.
     try:
-        await ls.worker.check("Warm up the dictionary.\n", "warm-up.md", Config())
+        await ls.worker.check(WARM_UP, "warm-up.md", Config())
     except Exception:
         log.exception("warming up the checks failed")
 

@@ -58,6 +58,8 @@ class Project:
             if not isinstance(extra, dict):
                 raise ConfigError(f"{mkdocs_yml}: extra must be a mapping")
             cfg = config_mod.load(pyproject, extra.get("docs_check"))
+            if pyproject is None:  # the CLI's root is then the folder it runs in: this one
+                cfg.root = root
             validate(cfg)
             project.config = cfg
             project.docs_dir = (mkdocs_yml.parent if mkdocs_yml else root) / str(mkdocs.get("docs_dir") or "docs")

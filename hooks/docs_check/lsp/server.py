@@ -30,6 +30,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from ..engine import INTERNAL_ERROR
 from ..findings import Finding, Severity
+from ..rules import RULES
 from ..scanner import Document
 from . import actions, diagnostics
 from .positions import Text
@@ -268,6 +269,8 @@ class DocsCheckServer(LanguageServer):
                     edit = actions.fix_edit(f.fix, doc.text, doc.bom)
                     out.append(self.action(f"{f.rule}: {f.fix.description or 'fix'}", lsp.CodeActionKind.QuickFix,
                                            doc, [edit], [diag], preferred=True))
+                if f.rule not in RULES:  # internal-error: no comment silences it
+                    continue
                 disable = actions.disable_edit(f, doc.scanned(display), doc.text, doc.bom)
                 if disable is not None:
                     out.append(self.action(disable[0], lsp.CodeActionKind.QuickFix, doc, [disable[1]], [diag]))
