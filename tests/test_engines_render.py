@@ -225,6 +225,10 @@ def test_corpus_renders_the_same_on_every_engine(corpus_sites, engine):
         # state): Material shows it only on the section's own page. Everything else is equal.
         problems = [p for p in problems if ": nav_badges: " not in p]
     assert problems == [], "\n".join(problems[:20])
+    # The parity command a team would run before switching says the same: nothing unexplained.
+    parity = docs_check("parity", str(corpus_sites["mkdocs"].site), str(corpus_sites[engine].site))
+    assert parity.returncode == 0, parity.stdout[-3000:] + parity.stderr
+    assert " 0 unexplained." in parity.stderr
 
 
 @pytest.mark.corpus

@@ -9,6 +9,7 @@
     docs-check serve [--engine E] the engine's own preview server
     docs-check parity SITE SITE   compare two builds of one source page by page (parity.py)
     docs-check rules [PREFIX]     list every rule with its default severity
+    docs-check lsp                a Language Server over stdio, for editors (docs_check/lsp)
 
 Exit status: 0 clean, 1 findings at or above the failing severity, 2 usage or configuration error.
 """
@@ -58,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             run = {"build": pipeline.build_main, "serve": pipeline.serve_main, "parity": parity.main}
             return run[argv[0]](argv[1:])
+        if argv[:1] == ["lsp"]:
+            from .lsp import main as lsp_main
+
+            return lsp_main(argv[1:])
         return _check(_check_parser().parse_args(argv))
     except (ConfigError, UsageError) as exc:
         print(f"docs-check: error: {exc}", file=sys.stderr)

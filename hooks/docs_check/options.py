@@ -52,7 +52,7 @@ def load_config(args: argparse.Namespace) -> Config:
     pyproject = args.config if args.config else configfile.find_pyproject(Path.cwd())
     if args.config and not args.config.is_file():
         raise ConfigError(f"{args.config}: no such file")
-    mkdocs_yml = _find_mkdocs_yml(pyproject)
+    mkdocs_yml = find_mkdocs_yml(pyproject)
     extra = read_mkdocs_yml(mkdocs_yml).get("extra", {}) if mkdocs_yml else {}
     cfg = configfile.load(pyproject, (extra or {}).get("docs_check"))
     overrides: dict[str, object] = {}
@@ -85,8 +85,10 @@ def _rule_ids(values: list[str], option: str) -> list[str]:
     return ids
 
 
-def _find_mkdocs_yml(pyproject: Path | None) -> Path | None:
-    for folder in (Path.cwd(), pyproject.parent if pyproject else None):
+def find_mkdocs_yml(pyproject: Path | None, here: Path | None = None) -> Path | None:
+    """The mkdocs.yml `docs-check` reads run from `here` (default: the current folder):
+    here, else beside pyproject.toml."""
+    for folder in (here or Path.cwd(), pyproject.parent if pyproject else None):
         if folder is not None and (folder / "mkdocs.yml").is_file():
             return folder / "mkdocs.yml"
     return None
