@@ -153,9 +153,17 @@ def _cli_json(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT, s
     return json.loads(proc.stdout or "[]")
 
 
+# The configuration the corpus's owners would give it (generated pages, provider target): the
+# checks run from its folder, so this project's own mkdocs.yml and pyproject.toml do not apply.
+CORPUS_CONFIG = ROOT / "tests" / "labels" / "coder-docs-config"
+
+
 def markdown_findings(corpus: Path = CORPUS) -> list[Found]:
-    """`docs-check --format json CORPUS`: every Markdown rule, as a writer runs it."""
-    return _founds("markdown", _cli_json(str(corpus)), corpus)
+    """`docs-check --format json CORPUS` with the corpus's configuration: every Markdown rule,
+    as the tree's own writers would run it."""
+    corpus = corpus.resolve()
+    raw = _cli_json(str(corpus), "--config", str(CORPUS_CONFIG / "pyproject.toml"), cwd=CORPUS_CONFIG)
+    return _founds("markdown", raw, corpus)
 
 
 def build_corpus(site_dir: Path, corpus: Path = CORPUS) -> None:

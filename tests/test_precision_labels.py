@@ -100,7 +100,7 @@ def test_no_labelled_true_markdown_finding_is_lost() -> None:
     joined = precision.join(precision.markdown_findings() + precision.seed_findings(), labels)
     if _unexpected_losses(joined):
         pytest.fail(_lost_report(joined), pytrace=False)
-    assert len(joined.matched) >= 300  # the labels still describe today's findings
+    assert len(joined.matched) >= 230  # the labels still describe today's findings
 
 
 @pytest.mark.corpus
