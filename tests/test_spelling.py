@@ -376,9 +376,21 @@ def test_code_like_words_are_code_in_prose_not_misspellings():
     found = spell(text)
     assert [f.rule for f in found if f.rule == "spell-unknown-word"] == []
     code = {re.match(r"`([^`]+)`", f.message).group(1): f for f in found if f.rule == "spell-code-in-prose"}
-    assert set(code) == {"coder-platformx-events-middleware", "wildcard_hostname", "coder-logstream-kube", "ufw"}
+    # kebab-case names in prose are tools and repositories: neither misspelt nor code
+    assert set(code) == {"wildcard_hostname", "ufw"}
     assert all(f.severity.name == "INFO" and "backticks" in f.message for f in code.values())
     assert "writes it as code elsewhere" in code["ufw"].message
+
+
+def test_a_kebab_case_name_the_page_writes_as_code_is_code_in_prose():
+    found = spell("Run coder-logstream-kube in the cluster.\n\n```sh\nhelm install coder-logstream-kube\n```\n")
+    assert [(f.rule, "writes it as code elsewhere" in f.message) for f in found] == [("spell-code-in-prose", True)]
+
+
+def test_a_quoted_snake_case_name_is_the_text_it_quotes():
+    """An error message or a UI label, written as it reads."""
+    found = spell('- "invalid redirect_uri": check the URI. Then check \u201cupn_claim\u201d and set max_ttl.\n')
+    assert [re.match(r"`([^`]+)`", f.message).group(1) for f in found] == ["max_ttl"]
     # hyphenated English is still English, and still checked
     assert unknown("A self-hosted, end-to-end, re-run setup; a self-hostd one.") == ["self-hostd"]
 

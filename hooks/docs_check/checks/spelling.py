@@ -6,8 +6,8 @@ targets, HTML tags, attribute lists and heading anchors, and the words of a link
 name what it links to (`[coder-logstream-kube](https://github.com/coder/coder-logstream-kube)`).
 Then it skips every token that looks like an identifier rather than a word: snake_case,
 kebab-case names with a part no dictionary has, camelCase, dotted.names, paths, words with
-digits and ALLCAPS acronyms; snake_case and kebab-case names, and unknown words the page
-writes as code elsewhere (`ufw` beside `sudo ufw status`), are reported as
+digits and ALLCAPS acronyms; snake_case names (unless quoted), and kebab-case names and
+unknown words the page writes as code elsewhere (`ufw` beside `sudo ufw status`), are reported as
 `spell-code-in-prose` (info: write them in backticks). Pages and sections marked as
 generated are not read at all (`generated.py`).
 
@@ -62,8 +62,8 @@ VARIANT = rule(
 CODE_IN_PROSE = rule(
     "spell-code-in-prose",
     Severity.INFO,
-    "A snake_case or kebab-case name (package, command, file) written as prose: put it in "
-    "backticks (pages marked as generated are skipped)",
+    "A snake_case name, or a name the page writes as code elsewhere, written as prose: put it in "
+    "backticks (quoted text and pages marked as generated are skipped)",
 )
 
 SECTION = "spelling"
@@ -110,6 +110,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*['\u2019]?")
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
 _ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z]{2,}['\u2019]s")
 _KEBAB = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+")
+_QUOTED = re.compile(r'"[^"\n]+"|\u201c[^\u201d\n]+\u201d')
 _TOKENS = re.compile(r"[^\W\d]\w*")  # a letter, then letters, digits or _: `v2`, `snake_case` whole
 _REPEATED = re.compile(r"(?<![\w'-])([A-Za-z]+)([ \t]+)\1(?![\w'-])", re.I)
 
@@ -438,8 +439,8 @@ def _judge_line(
             continue  # most words: a known word with one spelling
         col = line.content_col + index
         if "_" in word or (_KEBAB.fullmatch(word) and not _english_compound(word) and not lex.known(word)):
-            if CODE_IN_PROSE.id in wanted:
-                yield _code(doc, line.number, col, word)
+            if CODE_IN_PROSE.id in wanted and _code_in_prose(word, index, text, code):
+                yield _code(doc, line.number, col, word, elsewhere="_" not in word)
             continue
         other = lex.variant(word, want)
         if other:
@@ -455,6 +456,16 @@ def _judge_line(
             # A word with no dictionary word within two edits and no split into two words is
             # a name or a term nobody listed (`selectolax`, `Volochii`), not a typo to correct.
             yield _unknown(doc, line.number, col, word, lex)
+
+
+def _code_in_prose(word: str, index: int, text: str, code: CodeWords) -> bool:
+    """A snake_case name is code unless quoted (`"invalid redirect_uri"` is an error message
+    or a UI label, written as it reads). A kebab-case name in prose is far more often the name
+    of a tool or repository (`coder-logstream-kube listens for...`) than code: it counts only
+    when the page also writes it as code."""
+    if any(m.start() < index < m.end() for m in _QUOTED.finditer(text)):
+        return False
+    return "_" in word or word.translate(_SQUEEZE) in code  # code tokens are kept squeezed
 
 
 def _english_compound(word: str) -> bool:
