@@ -8,6 +8,7 @@ would stall the server).
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import os
 import re
@@ -236,3 +237,11 @@ def edits_of(action: lsp.CodeAction) -> list[lsp.TextEdit]:
     if action.edit.document_changes:
         return [e for change in action.edit.document_changes for e in change.edits]  # type: ignore[union-attr]
     return [e for edits in (action.edit.changes or {}).values() for e in edits]
+
+
+def run(coro: Any) -> Any:
+    """Run a scenario to its end in a thread of its own: the browser tests' Playwright keeps an
+    event loop running in the main thread for the whole session, and asyncio.run refuses to
+    start beside it."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()

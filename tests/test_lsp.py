@@ -7,7 +7,6 @@ its fixes must write what `docs-check --fix` writes, byte for byte.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import subprocess
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BIN
-from lsp_client import Session, apply, capabilities, edits_of, uri_of
+from lsp_client import Session, apply, capabilities, edits_of, run, uri_of
 from lsprotocol import types as lsp
 
 pytestmark = pytest.mark.timeout(300)
@@ -83,8 +82,6 @@ def expected_start(text: str, line: int, column: int) -> tuple[int, int]:
     return line - 1, utf16(lines[line - 1][: column - 1])
 
 
-def run(coro) -> None:
-    asyncio.run(coro)
 
 
 def codes(diags: list[lsp.Diagnostic]) -> list[str]:
@@ -182,7 +179,7 @@ def test_edits_in_a_page_with_odd_line_breaks_track_the_cli(tmp_path: Path, enco
             assert ("spell-repeated-word", 5) in {(d.code, d.range.start.line) for d in diags}
             return current
 
-    asyncio.run(scenario())
+    run(scenario())
 
 
 def test_change_updates_diagnostics(tmp_path: Path) -> None:
@@ -316,7 +313,7 @@ def test_disable_rule_action_writes_a_comment_the_cli_honours(tmp_path: Path, ca
             assert sorted(f["rule"] for f in rest) == sorted(f["rule"] for f in before if f["rule"] != rule)
             return new
 
-    new = asyncio.run(scenario())
+    new = run(scenario())
     if case == "list-item-alert":
         assert new == "# T\n\n- Step\n  <!-- docs-check: disable-next-line alert-case -->\n  > [!tip]\n  > Body.\n"
     if case == "code-block":

@@ -6,12 +6,11 @@ diagnostics, and the process is alive.
 
 from __future__ import annotations
 
-import asyncio
 import os
 from pathlib import Path
 
 import pytest
-from lsp_client import Session, uri_of
+from lsp_client import Session, run, uri_of
 from lsprotocol import types as lsp
 from test_lsp import PAGE, codes, workspace
 
@@ -43,7 +42,7 @@ def test_malformed_messages_are_survived(tmp_path: Path) -> None:
             await stdin.drain()
             await still_works(s, root)
 
-    asyncio.run(scenario())
+    run(scenario())
 
 
 def test_undecodable_text_is_checked(tmp_path: Path) -> None:
@@ -59,7 +58,7 @@ def test_undecodable_text_is_checked(tmp_path: Path) -> None:
             assert "spell-repeated-word" in got and "alert-case" in got
             await still_works(s, root)
 
-    asyncio.run(scenario())
+    run(scenario())
 
 
 def test_a_5mb_line_neither_blocks_nor_floods_the_editor(tmp_path: Path) -> None:
@@ -83,7 +82,7 @@ def test_a_5mb_line_neither_blocks_nor_floods_the_editor(tmp_path: Path) -> None
             assert "longer than 3 s" in diags[0].message
             await still_works(s, root)
 
-    asyncio.run(scenario())
+    run(scenario())
 
 
 def test_many_findings_are_capped(tmp_path: Path) -> None:
@@ -97,7 +96,7 @@ def test_many_findings_are_capped(tmp_path: Path) -> None:
             assert len(diags) == 1001
             assert diags[-1].code == "too-many-findings" and "3000" in diags[-1].message
 
-    asyncio.run(scenario())
+    run(scenario())
 
 
 def test_a_file_outside_the_workspace_uses_its_own_folders_configuration(tmp_path: Path) -> None:
@@ -113,7 +112,7 @@ def test_a_file_outside_the_workspace_uses_its_own_folders_configuration(tmp_pat
             assert [(d.code, d.severity) for d in diags] == [("alert-case", lsp.DiagnosticSeverity.Error)]
             await still_works(s, root)
 
-    asyncio.run(scenario())
+    run(scenario())
 
 
 def test_unknown_uri_schemes_and_closed_documents_get_empty_answers(tmp_path: Path) -> None:
@@ -140,7 +139,7 @@ def test_unknown_uri_schemes_and_closed_documents_get_empty_answers(tmp_path: Pa
             assert not any(p.uri in odd[:2] for p in s.published)
             await still_works(s, root)
 
-    asyncio.run(scenario())
+    run(scenario())
 
 
 PLANTED = '''\
@@ -187,7 +186,7 @@ def test_a_crashing_check_costs_only_its_own_diagnostics(tmp_path: Path) -> None
             titles = [a.title for a in await s.actions(uri, 0, 0)]
             assert not [t for t in titles if "internal-error" in t]  # no comment silences it
 
-    asyncio.run(scenario())
+    run(scenario())
 
 
 def test_a_dying_check_process_is_replaced(tmp_path: Path) -> None:
@@ -202,5 +201,5 @@ def test_a_dying_check_process_is_replaced(tmp_path: Path) -> None:
             assert "alert-case" in codes(await s.diagnostics(after))
             assert s.alive
 
-    asyncio.run(scenario())
+    run(scenario())
 
