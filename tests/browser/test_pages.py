@@ -124,4 +124,7 @@ def test_redirect_stubs_land_on_their_pages(page, traffic, site):
         page.wait_for_url(landed)
         expect(page.locator(".md-content h1")).to_be_visible()
         page.wait_for_load_state("networkidle")  # the next goto would cut its requests short
-    assert traffic.problems() == []
+    # A stub's script redirects while Chromium may still be reading the stub itself, which then
+    # reports that one request as aborted (seen in CI, timing-dependent): the reader never sees it.
+    superseded = {f"failed request: GET {site.url(route)}: net::ERR_ABORTED" for route in stubs}
+    assert [p for p in traffic.problems() if p not in superseded] == []
