@@ -397,6 +397,17 @@ def test_default_path_is_the_docs_dir_of_mkdocs_yml():
     assert proc.stderr.strip() == f"No problems in {pages} file{'s' * (pages != 1)}."
 
 
+def test_default_path_follows_inherit_as_the_engines_do(project):
+    """A mkdocs.yml that inherits its docs_dir (INHERIT: base.yml) is read as MkDocs reads it."""
+    write(project, "base.yml", "site_name: x\ndocs_dir: pages\n")
+    write(project, "mkdocs.yml", "INHERIT: base.yml\n")
+    write(project, "pages/a.md", "A Regitsry.\n")
+    write(project, "docs/b.md", "Another Regitsry.\n")  # not the docs_dir: not checked
+    proc = docs_check("--select", "spell-", cwd=project)
+    assert proc.returncode == 1
+    assert [line.split(":")[0] for line in proc.stdout.splitlines()] == ["pages/a.md"]
+
+
 def test_hidden_folders_are_skipped_unless_named(project):
     write(project, "docs/.drafts/a.md", "A Regitsry.\n")
     write(project, "docs/b.md", "Fine.\n")

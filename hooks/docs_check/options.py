@@ -19,7 +19,7 @@ from .config import Config, ConfigError
 from .findings import Finding
 from .rules import suggest
 from .ruleset import all_rules
-from .siteconfig import read_mkdocs_yml
+from .siteconfig import folder_setting, read_mkdocs_yml
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -98,8 +98,9 @@ def default_docs_dir() -> Path:
     mkdocs_yml = Path("mkdocs.yml")
     if not mkdocs_yml.is_file():
         raise UsageError("no PATH given and no mkdocs.yml here to take docs_dir from")
-    docs_dir = read_mkdocs_yml(mkdocs_yml).get("docs_dir") or "docs"
-    return Path(str(docs_dir))
+    docs_dir = folder_setting(mkdocs_yml, "docs_dir", "docs")
+    # Relative to here when it lies below, so reports read `docs/page.md:3:1` as for a PATH given.
+    return Path(os.path.relpath(docs_dir)) if docs_dir.is_relative_to(Path.cwd().resolve()) else docs_dir
 
 
 def collect(paths: Sequence[Path], cfg: Config) -> list[tuple[str, Path]]:

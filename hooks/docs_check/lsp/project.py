@@ -20,7 +20,7 @@ from .. import configfile
 from ..build import input_files, validate
 from ..config import Config, ConfigError
 from ..options import find_mkdocs_yml
-from ..siteconfig import read_mkdocs_yml
+from ..siteconfig import folder_setting, read_mkdocs_yml
 
 # "path/pyproject.toml: [tool.docs-check] ..." or "mkdocs.yml: unknown key ..."
 _FILE_PREFIX = re.compile(r"^(?P<file>[^\n:]*?(?:pyproject\.toml|mkdocs\.ya?ml|\.toml|\.txt))(?::|\s)")
@@ -63,7 +63,7 @@ class Project:
                 cfg.root = root
             validate(cfg)
             project.config = cfg
-            project.docs_dir = (mkdocs_yml.parent if mkdocs_yml else root) / str(mkdocs.get("docs_dir") or "docs")
+            project.docs_dir = folder_setting(mkdocs_yml, "docs_dir", "docs") if mkdocs_yml else root / "docs"
             watched += input_files(cfg)
         except ConfigError as exc:
             project.problem = locate(str(exc), root, pyproject, mkdocs_yml)
