@@ -1,6 +1,8 @@
 """Precision and recall of the checks on Coder's real docs tree, against hand-labelled findings.
 
     .venv/bin/python bench/precision.py [--no-site] [--site-dir DIR] [--unlabelled] [--json] [--labels FILE]...
+    .venv/bin/python bench/precision.py --tree DIR --labels FILE [--config-dir DIR]
+        [--include PREFIX]... [--exclude PREFIX]... [--unlabelled | --skeleton]
 
 `tests/labels/coder-docs-2026-07.json` holds findings of the corpus
 (`../shared/corpus/coder-docs-2026-07`) judged by hand: `true` (a careful writer would want to
@@ -25,6 +27,14 @@ only, a true label whose finding moved to another rule of the same family at the
 Tasks page (the typos `Regitsry`, `instcrtion`, `requiredto`), checked as `seed/tasks.md`.
 
 Without `../shared` it prints why and exits 0.
+
+`--tree DIR` measures a tree the checks were never tuned on instead of the corpus (say a sample
+of a registry's READMEs; `tests/labels/README.md` says how such a sample is split and judged):
+only `docs-check --format json DIR` is run (no build, no seed), from `--config-dir` (default: an
+empty folder, so neither this project's configuration nor the tree's applies unless given).
+`--include`/`--exclude` keep or drop paths by prefix, on findings and labels alike, so one label
+file serves a tuning half and a held-out half. `--skeleton` prints the unlabelled findings as
+label records to judge (verdict `null`, key taken from the message), one JSON object per line.
 """
 
 from __future__ import annotations
@@ -158,11 +168,16 @@ def _cli_json(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT, s
 CORPUS_CONFIG = ROOT / "tests" / "labels" / "coder-docs-config"
 
 
-def markdown_findings(corpus: Path = CORPUS) -> list[Found]:
+def markdown_findings(corpus: Path = CORPUS, config_dir: Path | None = CORPUS_CONFIG) -> list[Found]:
     """`docs-check --format json CORPUS` with the corpus's configuration: every Markdown rule,
-    as the tree's own writers would run it."""
+    as the tree's own writers would run it. `config_dir` None: no configuration at all."""
     corpus = corpus.resolve()
-    raw = _cli_json(str(corpus), "--config", str(CORPUS_CONFIG / "pyproject.toml"), cwd=CORPUS_CONFIG)
+    if config_dir is None:
+        with tempfile.TemporaryDirectory(prefix="precision-noconfig-") as tmp:
+            return _founds("markdown", _cli_json(str(corpus), cwd=Path(tmp)), corpus)
+    config = config_dir / "pyproject.toml"
+    args = ("--config", str(config)) if config.is_file() else ()
+    raw = _cli_json(str(corpus), *args, cwd=config_dir)
     return _founds("markdown", raw, corpus)
 
 
@@ -315,6 +330,33 @@ def collect(site: bool, site_dir: Path | None) -> list[Found]:
     return found
 
 
+_QUOTED = re.compile(r"[`'\"]([^`'\"]+)[`'\"]")
+
+
+def skeleton(f: Found) -> dict:
+    """A label record to judge for an unlabelled finding: the key is the first quoted word of
+    the message (the flagged word, target or module), else the start of the flagged line."""
+    quoted = _QUOTED.search(f.message)
+    key = quoted.group(1) if quoted else f.text.strip()[:40]
+    return {"source": f.source, "path": f.path, "line": f.line, "rule": f.rule, "key": key,
+            "verdict": None, "reason": "", "context": f.text.strip()[:160], "message": f.message[:200]}
+
+
+def _within(path: str, include: list[str], exclude: list[str]) -> bool:
+    return (not include or any(path.startswith(p) for p in include)) and not any(path.startswith(p) for p in exclude)
+
+
+def _tree_run(args: argparse.Namespace) -> tuple[list[Found], list[Label]] | None:
+    """Findings and labels of a foreign tree (`--tree`), filtered by --include/--exclude."""
+    if not args.tree.is_dir():
+        print(f"skipped: {args.tree} is absent (a foreign tree is fetched by hand; tests/labels/README.md)")
+        return None
+    labels = [lab for path in (args.labels or []) for lab in load_labels(path)]
+    found = markdown_findings(args.tree, args.config_dir.resolve() if args.config_dir else None)
+    keep = [f for f in found if _within(f.path, args.include, args.exclude)]
+    return keep, [lab for lab in labels if _within(lab.path, args.include, args.exclude)]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--no-site", action="store_true", help="skip the built-site link checker (and the build)")
@@ -323,15 +365,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the rows as JSON")
     ap.add_argument("--labels", type=Path, action="append",
                     help=f"a label file (repeatable; default {LABELS.relative_to(ROOT)})")
+    ap.add_argument("--tree", type=Path, help="measure this tree (Markdown rules only) instead of the corpus")
+    ap.add_argument("--config-dir", type=Path, help="with --tree: run from this folder (its pyproject.toml)")
+    ap.add_argument("--include", action="append", default=[], help="with --tree: keep paths with this prefix")
+    ap.add_argument("--exclude", action="append", default=[], help="with --tree: drop paths with this prefix")
+    ap.add_argument("--skeleton", action="store_true", help="print unlabelled findings as label records to judge")
     args = ap.parse_args(argv)
-    if not CORPUS.is_dir() or not SEED.is_file():
-        print(f"skipped: {CORPUS} or {SEED} is absent (only the project's own machines have ../shared)")
+    if args.tree:
+        run = _tree_run(args)
+        if run is None:
+            return 0
+        found, labels = run
+    else:
+        if not CORPUS.is_dir() or not SEED.is_file():
+            print(f"skipped: {CORPUS} or {SEED} is absent (only the project's own machines have ../shared)")
+            return 0
+        labels = [lab for path in (args.labels or [LABELS]) for lab in load_labels(path)]
+        if args.no_site:
+            labels = [lab for lab in labels if lab.source != "site"]
+        found = collect(not args.no_site, args.site_dir)
+    joined = join(found, labels)
+    if args.skeleton:
+        for f in sorted(joined.unlabelled, key=lambda f: (f.path, f.line, f.column)):
+            print(json.dumps(skeleton(f)))
         return 0
-    labels = [lab for path in (args.labels or [LABELS]) for lab in load_labels(path)]
-    site = not args.no_site
-    if not site:
-        labels = [lab for lab in labels if lab.source != "site"]
-    joined = join(collect(site, args.site_dir), labels)
     rows = table(joined, labels)
     if args.json:
         print(json.dumps(rows, indent=1))
