@@ -8,6 +8,7 @@ prints the precision and recall figures from the same labels and the same join.
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -111,3 +112,22 @@ def test_no_labelled_true_site_finding_is_lost(tmp_path: Path) -> None:
     joined = precision.join(precision.site_findings(tmp_path / "site"), labels)
     if _unexpected_losses(joined):
         pytest.fail(_lost_report(joined), pytrace=False)
+
+
+def test_a_foreign_tree_is_measured_by_prefix_without_any_configuration(tmp_path: Path, capsys) -> None:
+    """`--tree`: the real CLI on a tree of its own, no configuration, --include/--exclude on
+    findings and labels alike, and --skeleton turning what no label covers into records."""
+    tree = tmp_path / "tree"
+    for part in ("tuning", "held"):
+        (tree / part).mkdir(parents=True)
+        (tree / part / "README.md").write_text("# Page\n\nThis sentense has a typo.\n", encoding="utf-8")
+    labels = tmp_path / "labels.json"
+    labels.write_text('{"labels": [{"path": "tuning/README.md", "line": 3, "rule": "spell-unknown-word",'
+                      ' "key": "sentense", "verdict": true}]}', encoding="utf-8")
+    common = ["--tree", str(tree), "--labels", str(labels)]
+    assert precision.main([*common, "--include", "tuning/", "--json"]) == 0
+    rows = {r["name"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["spell-unknown-word"]["true"] == 1 and rows["spell-unknown-word"]["unlabelled"] == 0
+    assert precision.main([*common, "--exclude", "tuning/", "--skeleton"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["path"], r["line"], r["key"], r["verdict"]) for r in records] == [("held/README.md", 3, "sentense", None)]
