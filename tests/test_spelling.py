@@ -134,6 +134,17 @@ def test_inflections_possessives_contractions_and_hyphens():
     assert unknown(text) == []
 
 
+def test_a_typo_that_looks_like_an_inflection_or_a_prefix_is_still_a_typo():
+    """The morphology that accepts `reconfigured` must not accept a word a letter away from a
+    plain one: a plural the language spells -es/-ies, or re + a stray letter + a word."""
+    text = (
+        "More information reguarding it. Check the boxs. A cable that supplys power.\n\n"
+        "We preload, redeploy, unmount, rerun and precompute the proxies, epochs, branches "
+        "and keys, and rebuild them.\n"
+    )
+    assert unknown(text) == ["reguarding", "boxs", "supplys"]
+
+
 def test_project_terms_are_known_and_suggested_with_their_case():
     assert unknown("Kubernetes, Terraform, GitHub, Claude Code, Codex, Gemini, Aider and Goose.") == []
     (f,) = spell("Deploy it on Kubernets.")

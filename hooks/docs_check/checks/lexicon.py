@@ -43,6 +43,8 @@ _CONTRACTION_PIECES = (
     "aren", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven", "isn", "mustn", "needn",
     "shouldn", "wasn", "weren", "won", "wouldn", "ve", "ll", "re",
 )
+# A plural that takes -es: box, bus, buzz, match, wish; and consonant + y, which becomes -ies.
+_PLURAL_ES = re.compile(r"(?:[sxz]|[cs]h|[^aeiou]y)$")
 PROJECT_FREQUENCY = 5000  # ranks a project term like a common word among suggestions
 TERM_FREQUENCY = 500  # a software term or company name ranks like a fairly rare word
 
@@ -122,8 +124,8 @@ class Lexicon:
             if not w.endswith(suffix) or len(w) - len(suffix) < 3:
                 continue
             base = w[: -len(suffix)]
-            if suffix == "s" and base.endswith("s"):
-                continue
+            if suffix == "s" and _PLURAL_ES.search(base):
+                continue  # boxes, supplies: "boxs" and "supplys" are typos, not plurals
             if any(base + stem in self for stem in stems):
                 return True
             # doubled final consonant: mapped -> map, running -> run
@@ -135,8 +137,14 @@ class Lexicon:
     def _prefixed(self, w: str) -> bool:
         for i in range(2, min(len(w) - 3, 8)):
             if w[:i] in PREFIXES and (w[i:] in self or self._inflected(w[i:])):
-                return True
+                return not self._one_letter_over(w, i)
         return False
+
+    def _one_letter_over(self, w: str, start: int) -> bool:
+        """A word that drops one stray letter after its "prefix" to become a plain English word
+        is that word mistyped (`reguarding` is `regarding`, not re + guarding); a letter of the
+        prefix itself may go (`preload` is not `reload` mistyped)."""
+        return any(w[:i] + w[i + 1:] in self.words for i in range(start, len(w)))
 
     # -- spelling variants --------------------------------------------------------------------
 
