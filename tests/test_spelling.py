@@ -143,6 +143,7 @@ def test_a_typo_that_looks_like_an_inflection_or_a_prefix_is_still_a_typo():
         "and keys, and rebuild them.\n"
     )
     assert unknown(text) == ["reguarding", "boxs", "supplys"]
+    assert "did you mean `regarding`" in spell(text)[0].message
 
 
 def test_project_terms_are_known_and_suggested_with_their_case():

@@ -43,6 +43,8 @@ _CONTRACTION_PIECES = (
     "aren", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven", "isn", "mustn", "needn",
     "shouldn", "wasn", "weren", "won", "wouldn", "ve", "ll", "re",
 )
+# The prefixes that are no word of their own (`over`, `self`, `post` are).
+_BOUND_PREFIXES = PREFIXES - {"counter", "cross", "mid", "over", "post", "self", "super", "under"}
 # A plural that takes -es: box, bus, buzz, match, wish; and consonant + y, which becomes -ies.
 _PLURAL_ES = re.compile(r"(?:[sxz]|[cs]h|[^aeiou]y)$")
 PROJECT_FREQUENCY = 5000  # ranks a project term like a common word among suggestions
@@ -221,6 +223,8 @@ class Lexicon:
                 continue
             if len(right) < 2 and right not in ("a", "i"):
                 continue
+            if left in _BOUND_PREFIXES:
+                continue  # `re guarding` is never meant: the prefix is a slip of `regarding`
             score = min(self.words.get(left, 0), self.words.get(right, 0))
             if score >= 1000 and (best is None or score > best[0]):
                 best = (score, f"{left} {right}")
