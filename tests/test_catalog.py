@@ -126,6 +126,7 @@ def test_catalog_lookups():
     assert cat.lookup(C.TEMPLATE, "coder-labs/tasks-docker").status == C.REMOVED
     assert cat.lookup(C.NAMESPACE, "Excellencedev").status == C.RENAMED
     assert cat.lookup(C.MODULE, "coder/codex").suggestion == "coder-labs/codex"
+    assert cat.lookup(C.MODULE, "coder-login/coder").suggestion == "coder/coder-login"  # order swapped
     assert cat.lookup(C.MODULE, "coder/docker").other_kind == C.TEMPLATE
     assert cat.lookup(C.SKILL, "coder/setup").ok
     assert cat.legacy(C.MODULE, "code-server") == ["coder/code-server"]

@@ -145,12 +145,14 @@ class Catalog:
         if kind == NAMESPACE:
             return suggest(ident, list(self.namespaces))
         name = ident.rsplit("/", 1)[-1]
+        ns = ident.split("/", 1)[0] if "/" in ident else ""
+        if ns and f"{name}/{ns}" in self.items.get(kind, {}):  # /modules/code-server/coder, the order swapped
+            return f"{name}/{ns}"
         # The same name in another namespace is the likeliest meaning (coder/codex -> coder-labs/codex).
         same_name = self._by_name.get(kind, {}).get(name.lower(), [])
         if len(same_name) == 1:
             return same_name[0]
         # Compare names, not ids: a shared namespace prefix makes unrelated ids look alike.
-        ns = ident.split("/", 1)[0] if "/" in ident else ""
         local = [i.split("/", 1)[1] for i in self.ids(kind) if i.startswith(ns + "/")]
         hit = suggest(name, local)
         if hit:
