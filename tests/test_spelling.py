@@ -410,6 +410,14 @@ def test_an_architecture_name_is_not_a_snake_case_identifier():
     assert [f.message.split("`")[1] for f in found] == ["max_ttl", "arm64_build"]
 
 
+def test_a_word_without_a_vowel_is_an_abbreviation_not_a_misspelling():
+    # coder/registry's amazon-init README: "`runtime_dir` (a tmpfs)"; Coder's docs: ptr, rm, Pcp.
+    assert unknown("Written into a tmpfs, mounted with fsck checks; a Pcp port and a ptr.\n") == []
+    # A misspelling keeps its vowels, however short or mangled.
+    assert unknown("Pushed to the Regitsry over a Tailcale network, bianually.\n") == [
+        "Regitsry", "Tailcale", "bianually"]
+
+
 def test_a_quoted_snake_case_name_is_the_text_it_quotes():
     """An error message or a UI label, written as it reads."""
     found = spell('- "invalid redirect_uri": check the URI. Then check \u201cupn_claim\u201d and set max_ttl.\n')

@@ -466,10 +466,18 @@ def _judge_line(
         if word in code:
             if CODE_IN_PROSE.id in wanted and not code.names(word):
                 yield _code(doc, line.number, col, word, elsewhere=True)
-        elif UNKNOWN_WORD.id in wanted and not code.linked(word) and (lex.suggestions(word) or "-" in word):
+        elif (
+            UNKNOWN_WORD.id in wanted and not code.linked(word) and (lex.suggestions(word) or "-" in word)
+            and _VOWEL.search(word)
+        ):
             # A word with no dictionary word within two edits and no split into two words is
             # a name or a term nobody listed (`selectolax`, `Volochii`), not a typo to correct.
+            # A word without a vowel is an abbreviation or a command (`tmpfs`, `fsck`, `ptr`):
+            # a typo drops or swaps a letter, not every vowel of an English word.
             yield _unknown(doc, line.number, col, word, lex)
+
+
+_VOWEL = re.compile(r"[aeiouyAEIOUY]")
 
 
 def _code_in_prose(word: str, index: int, text: str, code: CodeWords) -> bool:
