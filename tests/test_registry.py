@@ -585,3 +585,43 @@ def test_corpus_findings(corpus: Path):
     assert ("ai-coder/ai-gateway/clients/claude-code.md", 62, "registry-module-argument") in at
     assert ("ai-coder/custom-agents.md", 66, "registry-query") in at  # ?tag=agent
     assert ("about/contributing/modules.md", 11, "registry-removed") in at  # jetbrains-fleet
+
+
+def test_a_modules_own_readme_names_its_own_module_whatever_the_catalog_says():
+    # From coder/registry READMEs: restic is newer than the vendored catalog, jetbrains-fleet
+    # was removed after it and agent-helper renamed to coder-utils; each README's own blocks
+    # name the module the README documents, which exists where the README is.
+    cases = {
+        "registry/coder/modules/restic/README.md": 'source   = "registry.coder.com/coder/restic/coder"\n  version  = "1.0.0"',
+        "registry/coder/modules/jetbrains-fleet/README.md":
+            'source   = "registry.coder.com/coder/jetbrains-fleet/coder"\n  version = "1.0.1"',
+        "registry/coder/modules/agent-helper/README.md":
+            'source  = "registry.coder.com/coder/agent-helper/coder"\n  version = "1.0.0"',
+    }
+    config = Config(select=("registry-",))
+    for path, lines in cases.items():
+        page = tf(f'module "m" {{\n  {lines}\n  agent_id = coder_agent.main.id\n}}')
+        assert check_text(page, path, config) == [], path
+        # Another page, or another module's README, using the same block is told.
+        for other in ("docs/page.md", "registry/coder/modules/boundary/README.md",
+                      path.replace("registry/coder/", "registry/coder-labs/")):
+            assert [f.rule for f in check_text(page, other, config)][:1] == ["registry-module-unknown"], (path, other)
+    # Its own README still gets the old source form pointed out (a shape, not an existence).
+    legacy = tf('module "git-config" {\n  source   = "registry.coder.com/modules/git-config/coder"\n'
+                '  version  = "1.0.15"\n  agent_id = coder_agent.example.id\n}')
+    assert [f.rule for f in check_text(legacy, "registry/coder/modules/git-config/README.md", config)] == [
+        "registry-module-legacy-source"]
+
+
+def test_a_modules_own_readme_before_its_first_release_pins_the_version_it_was_to_have():
+    # coder-labs/open-webui's README pinned 0.9.0 before the module's first tag (1.0.0).
+    page = tf('module "open-webui" {\n  count    = data.coder_workspace.me.start_count\n'
+              '  source   = "registry.coder.com/coder-labs/open-webui/coder"\n  version  = "VERSION"\n'
+              '  agent_id = coder_agent.main.id\n}')
+    config = Config(select=("registry-",))
+    own = "registry/coder-labs/modules/open-webui/README.md"
+    assert check_text(page.replace("VERSION", "0.9.0"), own, config) == []
+    # Elsewhere it was never released; on its README a version between releases is still wrong.
+    for path, version in (("docs/page.md", "0.9.0"), (own, "1.0.5")):
+        [f] = check_text(page.replace("VERSION", version), path, config)
+        assert f.rule == "registry-module-version" and f"version {version} of coder-labs/open-webui was never released" in f.message

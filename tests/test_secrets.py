@@ -413,3 +413,27 @@ def test_values_that_only_look_demo_are_still_reported(real: str) -> None:
     # `coder` stays a literal password in Terraform (the strict bar is for text scans only).
     [f] = check(tf(f'provider "postgresql" {{\n  password = "{real}"\n}}\n'))
     assert f.rule == "tf-secret"
+
+
+def test_the_file_that_holds_a_credential_is_not_the_credential() -> None:
+    # coder/registry's restic README: the service account's key file, under the name Google's
+    # client libraries read it from; and key files passed to commands.
+    restic = tf(
+        'module "restic" {\n  source = "registry.coder.com/coder/restic/coder"\n  env = {\n'
+        '    GOOGLE_PROJECT_ID              = var.gcp_project_id\n'
+        '    GOOGLE_APPLICATION_CREDENTIALS = "/path/to/service-account.json"\n  }\n}\n'
+    )
+    assert check(restic) == []
+    md = (
+        "```sh\n"
+        "export GOOGLE_APPLICATION_CREDENTIALS=~/keys/service-account.json\n"
+        "ssh-keygen -f ./deploy_key\n"
+        "export SSH_PRIVATE_KEY=/home/coder/.ssh/id_ed25519\n"
+        "```\n"
+    )
+    assert check(md) == []
+    assert check(tf('resource "x" "y" {\n  private_key = "C:\\\\keys\\\\server.pem"\n}\n')) == []
+    # A credential that starts with `/` is no path: one random segment, or no segments at all.
+    for value in ("/" + GH36[4:], "/aB3dE5gH7/kL9mN1pQ3sT5vW7yZ9bC1dF3hJ5"):
+        [f] = check(tf(f'resource "x" "y" {{\n  password = "{value}"\n}}\n'))
+        assert f.rule == "tf-secret", value

@@ -399,6 +399,37 @@ def test_a_kebab_case_name_the_page_writes_as_code_is_code_in_prose():
     assert [(f.rule, "writes it as code elsewhere" in f.message) for f in found] == [("spell-code-in-prose", True)]
 
 
+def test_a_capitalised_name_of_what_the_page_writes_as_lowercase_code_is_a_name():
+    """coder/registry's shux README: the product Shux, the command `shux`; Nextflow beside
+    `module "nextflow"`. Code is case-sensitive: the capitalised word is the product's name."""
+    text = (
+        "# Shux\n\nAutomatically install and run Shux. Start Shux with `shux server --add-project /p`.\n\n"
+        "A module that adds Nextflow to your template.\n\n"
+        '```tf\nmodule "nextflow" {\n  source = "registry.coder.com/coder/nextflow/coder"\n}\n```\n'
+    )
+    assert spell(text) == []
+    # The lowercase word is still the code the page writes (`ufw` beside `sudo ufw status`),
+    # and so is the capitalised one when the code writes it capitalised too.
+    found = spell("Run shux to start it, then call Shux.\n\n```go\nshux.New(Shux{})\n```\n")
+    assert [(f.rule, f.message.split("`")[1]) for f in found] == [
+        ("spell-code-in-prose", "shux"), ("spell-code-in-prose", "Shux")]
+
+
+def test_an_architecture_name_is_not_a_snake_case_identifier():
+    # coder/registry's shux README: "Linux (x86_64, aarch64)".
+    assert spell("## Supported Platforms\n\n- Linux (x86_64, aarch64)\n") == []
+    found = spell("Set the max_ttl and the arm64_build flag.\n")
+    assert [f.message.split("`")[1] for f in found] == ["max_ttl", "arm64_build"]
+
+
+def test_a_word_without_a_vowel_is_an_abbreviation_not_a_misspelling():
+    # coder/registry's amazon-init README: "`runtime_dir` (a tmpfs)"; Coder's docs: ptr, rm, Pcp.
+    assert unknown("Written into a tmpfs, mounted with fsck checks; a Pcp port and a ptr.\n") == []
+    # A misspelling keeps its vowels, however short or mangled.
+    assert unknown("Pushed to the Regitsry over a Tailcale network, bianually.\n") == [
+        "Regitsry", "Tailcale", "bianually"]
+
+
 def test_a_quoted_snake_case_name_is_the_text_it_quotes():
     """An error message or a UI label, written as it reads."""
     found = spell('- "invalid redirect_uri": check the URI. Then check \u201cupn_claim\u201d and set max_ttl.\n')

@@ -243,11 +243,31 @@ _REDACTED = re.compile(r"\.\.\.|…|\*\*\*|xxxx|XXXX|####")
 def is_placeholder(value: str) -> bool:
     """Placeholders a docs page may show where a credential goes: `<token>`, `${VAR}`, `$(cmd)`,
     `xxxx`, `57eb...2c4c`, `your-token-here`, `changeme`, `API_KEY`, `var.github_pat`,
-    `1234567890`, documented example keys (`AKIAIOSFODNN7EXAMPLE`)."""
+    `1234567890`, documented example keys (`AKIAIOSFODNN7EXAMPLE`), and the path of the file
+    that holds it (`/path/to/service-account.json`, `~/.ssh/id_rsa`)."""
     v = value.strip()
     if not v or v[0] in "<{[$%" or _REFERENCE.match(v) or _UPPER_NAME.match(v) or _DOTTED_NAME.match(v):
         return True
-    return is_token_placeholder(v) or _is_sequential(v)
+    return is_token_placeholder(v) or _is_sequential(v) or is_file_path(v)
+
+
+# `/a/b`, `~/a`, `./a/b.json`, `C:\a\b`: segments of file-name characters only. A credential
+# under a name like GOOGLE_APPLICATION_CREDENTIALS or `key_file` is often the file it is in,
+# which the page may show (it leaks nothing); the credential itself is not path-shaped.
+_PATH = re.compile(r"^(?:~|\.{1,2}|[A-Za-z]:)?(?:[/\\][\w.@+-]+)+[/\\]?$")
+_TOKEN_SEGMENT = re.compile(r"^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)[A-Za-z0-9+]{16,}$")
+
+
+def is_file_path(value: str) -> bool:
+    """A file path: two segments at least, or one with a file extension, and no segment with a
+    random token's shape (mixed case and digits, 16+ characters): a base64 secret may start
+    with `/`, but hardly splits into short, readable segments."""
+    if not _PATH.match(value):
+        return False
+    segments = [s for s in re.split(r"[/\\]", value) if s and s not in ("~", ".", "..") and not s.endswith(":")]
+    if not segments or any(_TOKEN_SEGMENT.match(s) for s in segments):
+        return False
+    return len(segments) >= 2 or re.search(r"\.[A-Za-z]\w{0,5}$", segments[0]) is not None
 
 
 def is_token_placeholder(value: str) -> bool:

@@ -29,7 +29,7 @@ from ..catalog import Catalog
 from ..findings import Finding
 from ..rules import suggest
 from ..scanner import Document
-from ..versions import Constraint, Version, VersionError, matching, newest
+from ..versions import Constraint, Version, VersionError, is_version, matching, newest
 from . import _snippets as S
 from .registry_hosts import OK, classify_host, host_problem
 from .registry_rules import (
@@ -292,6 +292,8 @@ def _module_block(doc, cat: Catalog, snip: S.Snippet, block, out: list[Finding],
     src = resolve_source(cat, source.expr.value)
     if src is None:
         return None
+    if _own_source(doc.path, source.expr.value):
+        _trust_own_module(src)
     version_attr = _attr(block.body, "version")
     guard_legacy_fix(cat, src, _pin_of(version_attr))
     line, col = snip.position(source.expr.line, source.expr.column)
@@ -304,6 +306,8 @@ def _module_block(doc, cat: Catalog, snip: S.Snippet, block, out: list[Finding],
     ident, name = src.ident, block.labels[0]
     released = cat.source_versions(src.served_namespace, ident.split("/", 1)[1])
     if _is_own_readme(doc.path, ident):
+        if _before_first_release(version_attr, released):
+            return None
         released = released + [v for v in cat.next_versions(ident) if v not in released]
     chosen = _version_findings(doc, cat, snip, block, version_attr, name, ident, released, out)
     # Arguments and outputs are checked against the newest release the constraint allows:
@@ -312,6 +316,37 @@ def _module_block(doc, cat: Catalog, snip: S.Snippet, block, out: list[Finding],
     if check_at is not None:
         _arguments(doc, cat, snip, block, name, ident, check_at, out)
     return ModuleUse(name, ident, chosen if chosen else ([check_at] if check_at else []), 0)
+
+
+def _own_source(path: str, value: str) -> bool:
+    """Whether `value` is `<host>/<namespace>/<module>/coder` for the module whose README `path` is."""
+    own = own_module(path)
+    segs = [s for s in value.partition("//")[0].split("/") if s]
+    if own is None or len(segs) != 4 or segs[3] != "coder":
+        return False
+    return segs[2] == own[1] and own[0] in (None, segs[1])
+
+
+def _trust_own_module(src: Source) -> None:
+    """A module's README names the module it documents: the page sits next to its source, so
+    the module exists whatever the vendored catalog says. The catalog is a snapshot of the
+    registry; a module newer than it is missing from it, and a module removed or renamed after
+    it took its README with it. Neither is a mistake of the page, and a renamed module's
+    versions are the new name's, not the ones this README pins: nothing further to check."""
+    if any(p.rule is MOD_UNKNOWN for p in src.problems):
+        src.problems = [p for p in src.problems if p.rule is not MOD_UNKNOWN]
+        src.ident = None
+
+
+def _before_first_release(version_attr, released: list[str]) -> bool:
+    """Whether the block pins one version older than every release. On the module's own README
+    that is the version the README carried before the module's first tag (a README's version
+    only ever goes up): the page as it was then, not a mistake, and the module had no release
+    whose variables the block could be checked against."""
+    pin = _pin_of(version_attr)
+    if not isinstance(pin, str) or not released or not is_version(pin):
+        return False
+    return all(Version.parse(pin) < Version.parse(r) for r in released if is_version(r))
 
 
 def _is_own_readme(path: str, ident: str) -> bool:

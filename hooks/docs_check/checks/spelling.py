@@ -402,6 +402,7 @@ class CodeWords:
         self.doc = doc
         self.lines = lines
         self._words: set[str] | None = None
+        self._exact: set[str] | None = None  # the same words, as the code spells them
         self._linked: set[str] | None = None
 
     def linked(self, word: str) -> bool:
@@ -417,6 +418,18 @@ class CodeWords:
             self._words = self._read()
         return word.lower().split("'")[0] in self._words
 
+    def names(self, word: str) -> bool:
+        """Is `word`, which the page writes as code in some case, the name of what that code
+        is? `Shux` beside `shux server`, `Nextflow` beside `module "nextflow"`: code is
+        case-sensitive, so a capitalised word the code never writes so is the product's name,
+        written as names are (and a word the page knows from its code is no misspelling)."""
+        if word == word.lower():
+            return False
+        if self._exact is None:
+            self._read()
+        assert self._exact is not None
+        return word.split("'")[0] not in self._exact
+
     def _read(self) -> set[str]:
         texts = [ln.text for ln in self.doc.lines if ln.kind in (CODE, INDENTED_CODE)]
         for line, inline, _text in self.lines:
@@ -424,9 +437,10 @@ class CodeWords:
                 content = line.content
                 texts.extend(content[m.start() : m.end()] for m in _BLANKS.finditer(inline))
         blob = "\n".join(texts)
-        found = {t.translate(_SQUEEZE).lower() for t in _CODE_TOKEN.findall(blob)}  # sshConfigOptions
-        found.update(p.lower() for p in _CODE_PIECE.findall(blob))  # ssh, config, options
-        return found
+        exact = {t.translate(_SQUEEZE) for t in _CODE_TOKEN.findall(blob)}  # sshConfigOptions
+        exact.update(_CODE_PIECE.findall(blob))  # ssh, config, options
+        self._exact = exact
+        return {t.lower() for t in exact}
 
 
 def _judge_line(
@@ -450,12 +464,20 @@ def _judge_line(
         if lex.known(word) or _beside_name(tokens, i, text, lex):
             continue
         if word in code:
-            if CODE_IN_PROSE.id in wanted:
+            if CODE_IN_PROSE.id in wanted and not code.names(word):
                 yield _code(doc, line.number, col, word, elsewhere=True)
-        elif UNKNOWN_WORD.id in wanted and not code.linked(word) and (lex.suggestions(word) or "-" in word):
+        elif (
+            UNKNOWN_WORD.id in wanted and not code.linked(word) and (lex.suggestions(word) or "-" in word)
+            and _VOWEL.search(word)
+        ):
             # A word with no dictionary word within two edits and no split into two words is
             # a name or a term nobody listed (`selectolax`, `Volochii`), not a typo to correct.
+            # A word without a vowel is an abbreviation or a command (`tmpfs`, `fsck`, `ptr`):
+            # a typo drops or swaps a letter, not every vowel of an English word.
             yield _unknown(doc, line.number, col, word, lex)
+
+
+_VOWEL = re.compile(r"[aeiouyAEIOUY]")
 
 
 def _code_in_prose(word: str, index: int, text: str, code: CodeWords) -> bool:
@@ -465,7 +487,14 @@ def _code_in_prose(word: str, index: int, text: str, code: CodeWords) -> bool:
     when the page also writes it as code."""
     if any(m.start() < index < m.end() for m in _QUOTED.finditer(text)):
         return False
+    if _NUMBERED.fullmatch(word):
+        return False
     return "_" in word or word.translate(_SQUEEZE) in code  # code tokens are kept squeezed
+
+
+# `x86_64`: one underscore between digits is how an architecture name separates its numbers
+# (the prose name of a platform, beside `aarch64`), not a snake_case identifier.
+_NUMBERED = re.compile(r"[A-Za-z]+\d+_\d+")
 
 
 def _english_compound(word: str) -> bool:
