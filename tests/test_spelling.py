@@ -428,6 +428,8 @@ def test_a_word_without_a_vowel_is_an_abbreviation_not_a_misspelling():
     # A misspelling keeps its vowels, however short or mangled.
     assert unknown("Pushed to the Regitsry over a Tailcale network, bianually.\n") == [
         "Regitsry", "Tailcale", "bianually"]
+    # ...unless the word is a common one with its vowel left out.
+    assert unknown("Get it frm the site, wth care, and a ptr.\n") == ["frm", "wth"]
 
 
 def test_a_quoted_snake_case_name_is_the_text_it_quotes():

@@ -468,7 +468,7 @@ def _judge_line(
                 yield _code(doc, line.number, col, word, elsewhere=True)
         elif (
             UNKNOWN_WORD.id in wanted and not code.linked(word) and (lex.suggestions(word) or "-" in word)
-            and _VOWEL.search(word)
+            and (_VOWEL.search(word) or _vowel_dropped(word, lex))
         ):
             # A word with no dictionary word within two edits and no split into two words is
             # a name or a term nobody listed (`selectolax`, `Volochii`), not a typo to correct.
@@ -478,6 +478,15 @@ def _judge_line(
 
 
 _VOWEL = re.compile(r"[aeiouyAEIOUY]")
+COMMON = 100_000  # a frequency only the commonest words reach (from, with, then; not sash)
+
+
+def _vowel_dropped(word: str, lex: Lexicon) -> bool:
+    """`frm`, `wth`: a common word with its one vowel left out is a typo, not an abbreviation."""
+    w = word.lower()
+    return len(w) >= 3 and any(
+        lex.words.get(w[:i] + v + w[i:], 0) >= COMMON for i in range(len(w) + 1) for v in "aeiou"
+    )
 
 
 def _code_in_prose(word: str, index: int, text: str, code: CodeWords) -> bool:
