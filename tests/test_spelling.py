@@ -538,3 +538,20 @@ def test_rules_listing_says_generated_pages_are_skipped():
     for rid in ("spell-unknown-word", "spell-repeated-word", "spell-variant", "spell-code-in-prose"):
         assert rid in proc.stdout
     assert proc.stdout.count("generated are skipped") == 4
+
+
+def test_the_pages_own_subject_is_a_name_unless_run_as_a_command(tmp_path):
+    """A README of `modules/rustdesk/` names rustdesk in prose as it names itself; written with
+    a flag after it, the word is a command line in prose and still wants backticks."""
+    text = ("# rustdesk\n\nThe rustdesk module launches rustdesk; run `rustdesk --help`.\n\n"
+            "Then run rustdesk --password as root. A Termux shell and exoscale too.\n")
+    found = [f for f in check_text(text, "registry/x/modules/rustdesk/README.md", load_config(None))
+             if f.rule.startswith("spell-")]
+    # Termux is no subject of this page: told, as on any page.
+    assert [(f.rule, f.line, f.column) for f in found] == [
+        ("spell-code-in-prose", 5, 10), ("spell-unknown-word", 5, 41)]
+    assert spelling.page_subject("docs/termux.md") == {"termux"}
+    assert spelling.page_subject("m/exoscale-instance-type/README.md") == {
+        "exoscale-instance-type", "exoscale", "instance", "type"}
+    elsewhere = [f.message for f in check_text(text, "docs/page.md", load_config(None)) if f.rule.startswith("spell-")]
+    assert len(elsewhere) >= 3  # on another page the same words are still told

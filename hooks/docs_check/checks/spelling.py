@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .. import wordlists
 from ..check import Check
@@ -443,14 +443,33 @@ class CodeWords:
         return {t.lower() for t in exact}
 
 
+_FLAG_AFTER = re.compile(r"\s+--?[A-Za-z]")
+
+
+@lru_cache(maxsize=4096)
+def page_subject(path: str) -> frozenset[str]:
+    """What a page is about, as its path names it: `modules/rustdesk/README.md` is about
+    rustdesk, `docs/termux.md` about termux, `exoscale-instance-type/` about that module and
+    exoscale. A writer names the page's own subject as a name, in any case, in any sentence."""
+    parts = PurePosixPath(path.replace("\\", "/")).parts
+    stem = PurePosixPath(parts[-1]).stem.lower() if parts else ""
+    if stem in ("readme", "index", "") and len(parts) > 1:
+        stem = parts[-2].lower()
+    pieces = {p for p in stem.split("-") if len(p) >= 3}
+    return frozenset({stem, *pieces} if len(stem) >= 3 else pieces)
+
+
 def _judge_line(
     doc: Document, line: Line, text: str, lex: Lexicon, want: str, wanted: list[str], code: CodeWords
 ) -> Iterator[Finding]:
     tokens = list(words(text))
     plain = lex.plain_for(want)
+    subject = page_subject(str(doc.path))
     for i, (index, word) in enumerate(tokens):
         if word.lower() in plain:
             continue  # most words: a known word with one spelling
+        if word.lower() in subject and not _FLAG_AFTER.match(text, index + len(word)):
+            continue  # the page's own subject, named (`rustdesk --password` is a command, though)
         col = line.content_col + index
         if "_" in word or (_KEBAB.fullmatch(word) and not _english_compound(word) and not lex.known(word)):
             if CODE_IN_PROSE.id in wanted and _code_in_prose(word, index, text, code):
