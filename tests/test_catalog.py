@@ -127,6 +127,8 @@ def test_catalog_lookups():
     assert cat.lookup(C.NAMESPACE, "Excellencedev").status == C.RENAMED
     assert cat.lookup(C.MODULE, "coder/codex").suggestion == "coder-labs/codex"
     assert cat.lookup(C.MODULE, "coder-login/coder").suggestion == "coder/coder-login"  # order swapped
+    assert cat.lookup(C.MODULE, "anomaly/gemini").suggestion is None  # not AJ0070/pgadmin
+    assert cat.lookup(C.MODULE, "someone/code-sever").suggestion == "coder/code-server"
     assert cat.lookup(C.MODULE, "coder/docker").other_kind == C.TEMPLATE
     assert cat.lookup(C.SKILL, "coder/setup").ok
     assert cat.legacy(C.MODULE, "code-server") == ["coder/code-server"]

@@ -611,6 +611,11 @@ def test_a_modules_own_readme_names_its_own_module_whatever_the_catalog_says():
                 '  version  = "1.0.15"\n  agent_id = coder_agent.example.id\n}')
     assert [f.rule for f in check_text(legacy, "registry/coder/modules/git-config/README.md", config)] == [
         "registry-module-legacy-source"]
+    # ...and a wrong provider segment, without calling its own module unknown.
+    wrong = tf('module "restic" {\n  source   = "registry.coder.com/coder/restic/restic"\n'
+               '  version  = "1.0.0"\n  agent_id = coder_agent.example.id\n}')
+    assert [f.rule for f in check_text(wrong, "registry/coder/modules/restic/README.md", config)] == [
+        "registry-module-source"]
 
 
 def test_a_modules_own_readme_before_its_first_release_pins_the_version_it_was_to_have():

@@ -157,7 +157,8 @@ class Catalog:
         hit = suggest(name, local)
         if hit:
             return f"{ns}/{hit}"
-        hit = suggest(name, list(self._by_name.get(kind, {})))
+        # Across namespaces only a near miss: at 0.6 `gemini` would be `AJ0070/pgadmin`.
+        hit = suggest(name, list(self._by_name.get(kind, {})), cutoff=0.75)
         ids = self._by_name.get(kind, {}).get(hit, []) if hit else []
         return ids[0] if len(ids) == 1 else None
 

@@ -319,10 +319,12 @@ def _module_block(doc, cat: Catalog, snip: S.Snippet, block, out: list[Finding],
 
 
 def _own_source(path: str, value: str) -> bool:
-    """Whether `value` is `<host>/<namespace>/<module>/coder` for the module whose README `path` is."""
+    """Whether `value` is `<host>/<namespace>/<module>/<provider>` for the module whose README
+    `path` is (a wrong provider segment is registry-module-source's to tell, not a sign that
+    the module is another one)."""
     own = own_module(path)
     segs = [s for s in value.partition("//")[0].split("/") if s]
-    if own is None or len(segs) != 4 or segs[3] != "coder":
+    if own is None or len(segs) != 4:
         return False
     return segs[2] == own[1] and own[0] in (None, segs[1])
 
