@@ -485,15 +485,48 @@ def _judge_line(
         if word in code:
             if CODE_IN_PROSE.id in wanted and not code.names(word):
                 yield _code(doc, line.number, col, word, elsewhere=True)
-        elif (
-            UNKNOWN_WORD.id in wanted and not code.linked(word) and (lex.suggestions(word) or "-" in word)
-            and (_VOWEL.search(word) or _vowel_dropped(word, lex))
-        ):
-            # A word with no dictionary word within two edits and no split into two words is
-            # a name or a term nobody listed (`selectolax`, `Volochii`), not a typo to correct.
-            # A word without a vowel is an abbreviation or a command (`tmpfs`, `fsck`, `ptr`):
-            # a typo drops or swaps a letter, not every vowel of an English word.
+        elif UNKNOWN_WORD.id in wanted and not code.linked(word) and _misspelt(word, lex):
             yield _unknown(doc, line.number, col, word, lex)
+
+
+def _misspelt(word: str, lex: Lexicon) -> bool:
+    """Is an unknown word a misspelling rather than a name or a term nobody listed?
+
+    - No dictionary word within two edits and no split: a name or a term (`selectolax`,
+      `Volochii`), unless it is hyphenated (`daemon-ctl`: two words, one wrong).
+    - No vowel: an abbreviation or a command (`tmpfs`, `fsck`), unless one vowel makes it
+      one of the commonest words (`frm`).
+    - A word one edit from a dictionary word (`Regitsry`, `comitted`) or run together with a
+      function word (`requiredto`, `theleft`, `everytime`) is a typo.
+    - Otherwise, capitalised, it is a name (`Paulsen`, `Termux`: a typo of a name is one slip
+      away from it); lowercase and split only into two content words, a closed compound
+      (`runlevel`, `trackpad`, `somepassword`); lowercase and two edits away, a typo
+      (`instcrtion`).
+    """
+    from rapidfuzz.distance import DamerauLevenshtein  # only for the few unknown words
+
+    hints = lex.suggestions(word)
+    if not hints:
+        return "-" in word
+    if not (_VOWEL.search(word) or _vowel_dropped(word, lex)):
+        return False
+    w = word.lower()
+    split = next((h.lower().split() for h in hints if " " in h), None)
+    if any(" " not in h and DamerauLevenshtein.distance(w, h.lower()) <= 1 for h in hints):
+        return True
+    if split and FUNCTION_WORDS.intersection(split):
+        return True
+    return not word[:1].isupper() and split is None
+
+
+# Words a writer runs into the next one by slip (`requiredto`, `alot`, `eachother`): a split
+# into one of these and another word is a typo, a split into two content words a compound.
+FUNCTION_WORDS = frozenset((
+    "a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "from", "with", "and", "or",
+    "is", "are", "be", "as", "it", "if", "so", "every", "each", "any", "no", "not", "this",
+    "that", "there", "their", "then", "than", "we", "you", "your", "our", "all", "can", "will",
+    "should", "must", "may", "do", "does",
+))
 
 
 _VOWEL = re.compile(r"[aeiouyAEIOUY]")
