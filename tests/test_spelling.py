@@ -564,3 +564,11 @@ def test_names_and_closed_compounds_are_not_misspellings_but_slips_are():
     slips = ("The Regitsry and Tailcale are requiredto work everytime; it was comitted, "
              "then the instcrtion said alot.\n")
     assert unknown(slips) == ["Regitsry", "Tailcale", "requiredto", "everytime", "comitted", "instcrtion", "alot"]
+
+
+def test_a_word_the_writer_set_apart_is_not_code_in_prose():
+    """A capitalised word a URL of the page names is a product's name; a word set in emphasis
+    as a whole follows the page's convention. The same words, plain, still want backticks."""
+    text = ("Run Ollama from [its site](https://ollama.com); `ollama pull x`.\n\n"
+            "- **yy** - yank a line\n- `yy` and `ciw`; then ciw again, and ollama.\n")
+    assert unknown(text, rule="spell-code-in-prose") == ["ciw", "ollama"]

@@ -483,7 +483,7 @@ def _judge_line(
         if lex.known(word) or _beside_name(tokens, i, text, lex):
             continue
         if word in code:
-            if CODE_IN_PROSE.id in wanted and not code.names(word):
+            if CODE_IN_PROSE.id in wanted and not code.names(word) and not _set_apart(word, index, line.content, code):
                 yield _code(doc, line.number, col, word, elsewhere=True)
         elif UNKNOWN_WORD.id in wanted and not code.linked(word) and _misspelt(word, lex):
             yield _unknown(doc, line.number, col, word, lex)
@@ -551,6 +551,18 @@ def _code_in_prose(word: str, index: int, text: str, code: CodeWords) -> bool:
     if _NUMBERED.fullmatch(word):
         return False
     return "_" in word or word.translate(_SQUEEZE) in code  # code tokens are kept squeezed
+
+
+def _set_apart(word: str, index: int, content: str, code: CodeWords) -> bool:
+    """The writer already chose how this word reads: a capitalised word a URL of the page names
+    is that product's name (`Ollama` beside `ollama.com`, whatever `ollama pull` says), and a
+    word set in emphasis as a whole follows the page's own convention (`**yy** - yank line`
+    in a list of bold keystrokes): neither wants backticks."""
+    if word[:1].isupper() and code.linked(word):
+        return True
+    end = index + len(word)
+    before, after = content[index - 1 : index], content[end : end + 1]
+    return before in ("*", "_") and before == after
 
 
 # `x86_64`: one underscore between digits is how an architecture name separates its numbers
