@@ -101,7 +101,11 @@ def test_no_labelled_true_markdown_finding_is_lost() -> None:
     joined = precision.join(precision.markdown_findings() + precision.seed_findings(), labels)
     if _unexpected_losses(joined):
         pytest.fail(_lost_report(joined), pytrace=False)
-    assert len(joined.matched) >= 230  # the labels still describe today's findings
+    # The labels still describe today's findings: every true one but the accepted misses is
+    # matched (false ones may go, as the checks stop crying wolf).
+    accepted = sum(1 for lab in labels if lab.verdict and lab.accepted_miss)
+    reported = sum(lab.verdict for _, lab in joined.matched) + len(joined.moved)
+    assert reported == sum(lab.verdict for lab in labels) - accepted
 
 
 @pytest.mark.corpus

@@ -566,3 +566,40 @@ def test_a_nested_block_shown_at_its_depth_is_formatted_at_that_depth() -> None:
     (f,) = check(md)
     assert (f.rule, f.line) == ("tf-fmt", 3)
     assert fixed(md) == fence('  display_apps {\n    vscode       = false\n    web_terminal = true\n  }\n')
+
+
+# -- tf-module-version -------------------------------------------------------------------------
+
+
+def test_tf_module_version_on_a_source_that_is_no_registry() -> None:
+    """`terraform init` refuses a `version` on a local, Git or URL source (checked with
+    Terraform 1.11: "Invalid registry module source address"); a registry source keeps it."""
+    blocks = [
+        ('"./modules/auto-start-dev-server"', True), ('"git::https://example.com/m.git?ref=v1"', True),
+        ('"https://example.jfrog.io/tf__coder/module-name/coder"', True),
+        ('"registry.coder.com/coder/code-server/coder"', False), ('"example.jfrog.io/tf__coder/m/coder"', False),
+        ('"terraform-aws-modules/vpc/aws"', False),
+    ]
+    for source, flagged in blocks:
+        md = "Intro.\n\n" + fence(f'module "m" {{\n  source  = {source}\n  version = "1.0.1"\n}}\n')
+        found = only(check(md), "tf-module-version")
+        assert bool(found) == flagged, source
+        if flagged:
+            (f,) = found
+            assert (f.line, f.column, f.severity) == (6, 3, Severity.ERROR)
+    (f,) = only(check("Intro.\n\n" + fence(
+        'module "m" {\n  source  = "https://example.jfrog.io/tf__coder/module-name/coder"\n  version = "1.0.0"\n}\n')),
+        "tf-module-version")
+    assert "write `example.jfrog.io/tf__coder/module-name/coder`" in f.message
+
+
+@pytest.mark.skipif(shutil.which("terraform") is None, reason="terraform is not installed")
+def test_tf_module_version_agrees_with_terraform_init(tmp_path: Path) -> None:
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "main.tf").write_text('variable "x" {\n  default = 1\n}\n')
+    (tmp_path / "main.tf").write_text('module "a" {\n  source  = "./m"\n  version = "1.0.1"\n}\n')
+    proc = subprocess.run(["terraform", "init", "-backend=false", "-no-color", "-input=false"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert proc.returncode != 0 and "applies only to registry modules" in proc.stdout + proc.stderr
+    md = "Intro.\n\n" + fence((tmp_path / "main.tf").read_text())
+    assert only(check(md), "tf-module-version")

@@ -57,6 +57,10 @@ SENSITIVE = rule(
     "tf-sensitive-variable", Severity.WARNING,
     "A `variable` whose name says it holds a secret must set `sensitive = true`",
 )
+MODULE_VERSION = rule(
+    "tf-module-version", Severity.ERROR,
+    "A module whose source is not a registry (a local path, Git, HTTP, S3, GCS) takes no `version`",
+)
 
 
 @lru_cache(maxsize=2048)
@@ -100,6 +104,7 @@ def _block_findings(doc: Document, snip: S.Snippet) -> Iterator[Finding]:
             yield finding
     assert snip.body is not None
     yield from _sensitive_findings(doc, block, snip.body)
+    yield from _module_version_findings(doc, block, snip.body)
 
 
 # `topology_key = # add your node group label here`: a value left for the reader to write.
@@ -259,4 +264,35 @@ def _sensitive_findings(doc: Document, block: FencedBlock, body: Body) -> Iterat
         )
 
 
-CHECK = Check("terraform", (LANG, NOT_HCL, SYNTAX, FMT, SENSITIVE), run)
+# Terraform's module source kinds other than a registry address: a local path, a `type::`
+# forced getter (git::, s3::, gcs::, hg::), and the hosts and URLs it fetches directly.
+_NOT_REGISTRY = re.compile(r"^(?:\.{1,2}[/\\]|[a-z0-9]+::|git@|https?://|(?:github\.com|bitbucket\.org)/)")
+
+
+def _module_version_findings(doc: Document, block: FencedBlock, body: Body) -> Iterator[Finding]:
+    """`terraform init` refuses a version constraint on a module that does not come from a
+    registry ("Cannot apply a version constraint to module ... because it has a non Registry
+    URL"): the example fails before it does anything."""
+    for item in body.items:
+        if not isinstance(item, Block) or item.type != "module":
+            continue
+        attrs = {a.name: a for a in item.body.attributes}
+        source, version = attrs.get("source"), attrs.get("version")
+        if source is None or version is None or source.expr.kind != "string" or not source.expr.value:
+            continue
+        if not _NOT_REGISTRY.match(source.expr.value):
+            continue
+        line, col = S.position(doc, block, version.line, version.column)
+        yield MODULE_VERSION.at(doc.path, line, col, _module_version_message(source.expr.value))
+
+
+def _module_version_message(value: str) -> str:
+    bare = re.sub(r"^https?://", "", value)
+    if bare != value and len(bare.rstrip("/").split("/")) == 4:  # a registry address with a scheme
+        return (f"module source `{value}` is not a registry address (a registry address has no "
+                f"scheme), and terraform init rejects a `version` for it: write `{bare}`")
+    return (f"module source `{value}` is not a registry address, and terraform init rejects a "
+            "`version` for it: delete the `version` line (pin a Git source with `?ref=` instead)")
+
+
+CHECK = Check("terraform", (LANG, NOT_HCL, SYNTAX, FMT, SENSITIVE, MODULE_VERSION), run)
