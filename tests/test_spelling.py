@@ -138,11 +138,11 @@ def test_a_typo_that_looks_like_an_inflection_or_a_prefix_is_still_a_typo():
     """The morphology that accepts `reconfigured` must not accept a word a letter away from a
     plain one: a plural the language spells -es/-ies, or re + a stray letter + a word."""
     text = (
-        "More information reguarding it. Check the boxs. A cable that supplys power.\n\n"
+        "More information reguarding it. Check the boxs. A cable that supplys power. Overide it.\n\n"
         "We preload, redeploy, unmount, rerun and precompute the proxies, epochs, branches "
         "and keys, and rebuild them.\n"
     )
-    assert unknown(text) == ["reguarding", "boxs", "supplys"]
+    assert unknown(text) == ["reguarding", "boxs", "supplys", "Overide"]
     assert "did you mean `regarding`" in spell(text)[0].message
 
 

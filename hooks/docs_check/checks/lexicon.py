@@ -143,10 +143,15 @@ class Lexicon:
         return False
 
     def _one_letter_over(self, w: str, start: int) -> bool:
-        """A word that drops one stray letter after its "prefix" to become a plain English word
-        is that word mistyped (`reguarding` is `regarding`, not re + guarding); a letter of the
-        prefix itself may go (`preload` is not `reload` mistyped)."""
-        return any(w[:i] + w[i + 1:] in self.words for i in range(start, len(w)))
+        """A word one stray or missing letter after its "prefix" away from a plain English word
+        is that word mistyped (`reguarding` is `regarding`, not re + guarding; `overide` is
+        `override`, not over + IDE); the prefix itself is not edited (`preload` is not
+        `reload` mistyped)."""
+        if any(w[:i] + w[i + 1:] in self.words for i in range(start, len(w))):
+            return True
+        return any(
+            w[:i] + c + w[i:] in self.words for i in range(start, len(w) + 1) for c in "abcdefghijklmnopqrstuvwxyz"
+        )
 
     # -- spelling variants --------------------------------------------------------------------
 
