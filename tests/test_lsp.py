@@ -217,7 +217,7 @@ SINGLE_FIXES = {
     "alert-case": "# T\n\n> [!Warning]\n> Careful.\n",
     "spell-repeated-word": "# T\n\nAdd the the module.\n",
     "tf-fmt": '# T\n\n```tf\nresource "coder_agent"   "main" {\n  os   = "linux"\n}\n```\n',
-    "tf-lang": '# T\n\n```hcl\nresource "coder_agent" "main" {\n  os = "linux"\n}\n```\n',
+    "tf-lang": '# T\n\n```tf\nlocals {}\n```\n\n```hcl\nresource "coder_agent" "main" {\n  os = "linux"\n}\n```\n',
     "alert-spacing": "# T\n\n>[!NOTE]\n> Spaced.\n",
 }
 

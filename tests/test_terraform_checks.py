@@ -25,8 +25,12 @@ SEED_DIR = SHARED / "seed"
 PR_PAGE = SHARED / "reference" / "ai-coder-2025-09" / "tasks.pr-19710.md"
 
 
+# Coder's configuration: every Terraform fence labelled `tf` (tf-lang), as this project sets it.
+CODER = {"terraform": {"fence-label": "tf"}}
+
+
 def check(md: str, *rules: str) -> list[Finding]:
-    return check_text(md, "page.md", Config(select=rules or ("tf-",)))
+    return check_text(md, "page.md", Config(select=rules or ("tf-",), sections=CODER))
 
 
 def only(findings: list[Finding], rule: str) -> list[Finding]:
@@ -603,3 +607,24 @@ def test_tf_module_version_agrees_with_terraform_init(tmp_path: Path) -> None:
     assert proc.returncode != 0 and "applies only to registry modules" in proc.stdout + proc.stderr
     md = "Intro.\n\n" + fence((tmp_path / "main.tf").read_text())
     assert only(check(md), "tf-module-version")
+
+
+def test_tf_lang_without_configuration_holds_only_pages_that_use_tf_or_registry_readmes() -> None:
+    """`tf` is Coder's house label: a tree that labels Terraform `hcl` throughout is not told
+    to change, a page that mixes labels is, and so is a registry README (its convention)."""
+    hcl = '```hcl\nlocals {}\n```\n'
+    none = Config(select=("tf-lang",))
+    assert check_text("Intro.\n\n" + hcl, "docs/git-auth.md", none) == []
+    mixed = "Intro.\n\n```tf\nlocals {}\n```\n\n" + hcl
+    assert [f.line for f in check_text(mixed, "docs/git-auth.md", none)] == [7]
+    for path in ("registry/x/modules/m/README.md", "templates/t/README.md"):
+        assert [f.rule for f in check_text("Intro.\n\n" + hcl, path, none)] == ["tf-lang"], path
+    front = "---\ndisplay_name: M\nicon: ../x.svg\n---\n\n" + hcl
+    assert [f.rule for f in check_text(front, "README.md", none)] == ["tf-lang"]
+
+
+def test_a_bad_fence_label_setting_is_a_configuration_error(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.docs-check.terraform]\nfence-label = "hcl"\n')
+    (tmp_path / "p.md").write_text("# P\n")
+    proc = docs_check("--config", "pyproject.toml", "p.md", cwd=tmp_path)
+    assert proc.returncode == 2 and "fence-label" in proc.stderr and "Traceback" not in proc.stderr

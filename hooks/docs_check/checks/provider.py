@@ -67,7 +67,7 @@ class Target:
 
 def validate_config(config: Config) -> None:
     """Before any page: the terraform options, the schema file and the target version."""
-    check_section_keys(config, "terraform", ("provider-version", "provider-schema"))
+    check_section_keys(config, "terraform", ("provider-version", "provider-schema", "fence-label"))
     site_target(config, load_schema(config=config))
 
 

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..check import Check
-from ..config import Config
+from ..config import Config, ConfigError
 from ..findings import Finding, Fix, Severity
 from ..hcl import Block, Body, HclSyntaxError, format_hcl
 from ..rules import rule
@@ -74,24 +74,52 @@ def format_block(text: str) -> str | None:
 # -- the check --------------------------------------------------------------------------------
 
 
+FENCE_LABELS = ("auto", "tf")
+
+
+def validate_config(config: Config) -> None:
+    label = config.option("terraform", "fence-label", "auto", str)
+    if label not in FENCE_LABELS:
+        raise ConfigError(
+            f"{config.source}: [tool.docs-check.terraform] fence-label = {label!r}: expected one of "
+            + ", ".join(f'"{v}"' for v in FENCE_LABELS)
+        )
+
+
 def run(doc: Document, config: Config) -> Iterator[Finding]:
+    labels_tf = config.option("terraform", "fence-label", "auto", str) == "tf" or _tf_house_style(doc)
     for block in doc.fences:
         if block.lang not in TF_LANGS:
             continue
         snip = S.snippet(doc, block)
         if snip is not None and snip.text.strip():
-            yield from _block_findings(doc, snip)
-        elif block.lang != PREFERRED_LANG:
+            yield from _block_findings(doc, snip, labels_tf)
+        elif block.lang != PREFERRED_LANG and labels_tf:
             yield _lang_finding(doc, block)  # an empty block: nothing to judge but its label
 
 
-def _block_findings(doc: Document, snip: S.Snippet) -> Iterator[Finding]:
+# A Coder Registry README: its front matter (display_name, icon) or its place in the tree.
+_REGISTRY_README = re.compile(r"(?:^|/)(?:modules|templates)/[^/]+/README\.md$", re.IGNORECASE)
+
+
+def _tf_house_style(doc: Document) -> bool:
+    """Does `tf` apply to this page without configuration? `tf` is Coder's label for Terraform
+    (its docs and its registry's READMEs), not the language's: `hcl` and `terraform` highlight
+    the same. A page of another tree is held to it only when it labels Terraform `tf` itself."""
+    if _REGISTRY_README.search(str(doc.path).replace("\\", "/")):
+        return True
+    if "display_name" in doc.meta and "icon" in doc.meta:
+        return True
+    return any(b.lang == PREFERRED_LANG for b in doc.fences)
+
+
+def _block_findings(doc: Document, snip: S.Snippet, labels_tf: bool) -> Iterator[Finding]:
     block, text = snip.block, snip.text
     kind = S.content_kind(text)
     if kind == S.SHELL:
         yield _not_hcl_finding(doc, block, text)
         return
-    if kind == S.HCL and block.lang != PREFERRED_LANG:
+    if kind == S.HCL and block.lang != PREFERRED_LANG and labels_tf:
         yield _lang_finding(doc, block)
     if snip.parsed.error is not None:
         if not _fill_in_the_blank(text, snip.parsed.error):
