@@ -36,7 +36,8 @@ from ..findings import Finding, Fix, Severity
 from ..rules import rule
 from ..scanner import CODE, HEADING, INDENTED_CODE, TEXT, Document, Line, mask_inline
 from . import generated
-from .lexicon import PREFIXES, Lexicon, read_word_list
+from .lexicon import PREFIXES, SPLIT_FREQUENCY, Lexicon, read_word_list
+from .lexicon import tables as lexicon_tables
 
 __all__ = ["CHECK", "Lexicon", "check", "lexicon", "mask", "read_word_list", "validate_config", "words"]
 
@@ -197,7 +198,7 @@ def _lexicon(
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return Lexicon.build({w.lower(): w for w in words}, wordlists.load(dictionaries))
+        return Lexicon.build({w.lower(): w for w in words}, lexicon_tables(dictionaries))
     finally:
         if was_enabled:
             gc.enable()
@@ -531,13 +532,15 @@ FUNCTION_WORDS = frozenset((
 
 _VOWEL = re.compile(r"[aeiouyAEIOUY]")
 COMMON = 100_000  # a frequency only the commonest words reach (from, with, then; not sash)
+# The lexicon's table of common words (`Tables.common`) holds every word this frequent.
+assert COMMON >= SPLIT_FREQUENCY
 
 
 def _vowel_dropped(word: str, lex: Lexicon) -> bool:
     """`frm`, `wth`: a common word with its one vowel left out is a typo, not an abbreviation."""
     w = word.lower()
     return len(w) >= 3 and any(
-        lex.words.get(w[:i] + v + w[i:], 0) >= COMMON for i in range(len(w) + 1) for v in "aeiou"
+        lex.tables.common(w[:i] + v + w[i:]) >= COMMON for i in range(len(w) + 1) for v in "aeiou"
     )
 
 
