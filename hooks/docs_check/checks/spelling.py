@@ -113,6 +113,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z]{2,}['\u2019]s")
 _KEBAB = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+")
 _QUOTED = re.compile(r'"[^"\n]+"|\u201c[^\u201d\n]+\u201d')
 _TOKENS = re.compile(r"[^\W\d]\w*")  # a letter, then letters, digits or _: `v2`, `snake_case` whole
+_ASCII_TOKENS = re.compile(r"[A-Za-z_]\w*", re.ASCII)  # _TOKENS for ASCII text
 _REPEATED = re.compile(r"(?<![\w'-])([A-Za-z]+)([ \t]+)\1(?![\w'-])", re.I)
 
 # Pairs that are correct twice in a row ("that that", "had had").
@@ -309,46 +310,69 @@ def prose(doc: Document) -> Iterator[tuple[Line, str]]:
     Writers who wrap lines (or use semantic line breaks) often break a code span over two
     lines; matching backticks line by line would then read the code as prose.
     """
+    yield from _prose(doc)
+
+
+def _prose(doc: Document) -> list[tuple[Line, str]]:
+    """`prose()` as a list: every line of every page passes here, so it is one loop with the
+    common cases inlined rather than a chain of generators (a fifth of spelling's time was
+    the chain's overhead)."""
+    out: list[tuple[Line, str]] = []
     group: list[Line] = []
     for ln in doc.lines:
-        if ln.kind == TEXT:
-            if group and (ln.number != group[-1].number + 1 or ln.prefix.strip(" \t>")):
-                yield from _paragraph(group)
+        kind = ln.kind
+        if kind == TEXT:
+            if group and (ln.number != group[-1].number + 1 or (ln.content_col and ln.prefix.strip(" \t>"))):
+                _paragraph(group, out)
                 group = []
             group.append(ln)
             continue
         if group:
-            yield from _paragraph(group)
+            _paragraph(group, out)
             group = []
-        if ln.kind == HEADING:
-            yield ln, mask_inline(ln.content)
+        if kind == HEADING:
+            out.append((ln, _mask_inline(ln.content)))
     if group:
-        yield from _paragraph(group)
+        _paragraph(group, out)
+    return out
 
 
-def _paragraph(group: list[Line]) -> Iterator[tuple[Line, str]]:
+def _mask_inline(text: str) -> str:
+    # Only a backtick or an HTML comment starts what `mask_inline` blanks: most lines hold neither.
+    return mask_inline(text) if "`" in text or "<!--" in text else text
+
+
+def _paragraph(group: list[Line], out: list[tuple[Line, str]]) -> None:
     if len(group) == 1:
-        yield group[0], mask_inline(group[0].content)
+        out.append((group[0], _mask_inline(group[0].content)))
         return
-    masked = mask_inline("\n".join(ln.content for ln in group))
+    contents = [ln.content for ln in group]
+    masked = _mask_inline("\n".join(contents))
     pos = 0
-    for ln in group:
-        n = len(ln.content)
-        yield ln, masked[pos : pos + n]
+    for ln, content in zip(group, contents, strict=True):
+        n = len(content)
+        out.append((ln, masked[pos : pos + n]))
         pos += n + 1
 
 
-def prose_lines(doc: Document, s: Settings) -> Iterator[tuple[Line, str, str]]:
+def prose_lines(doc: Document, s: Settings) -> list[tuple[Line, str, str]]:
     """(line, code spans masked, all non-prose masked) of every prose line that is not generated."""
     if generated.matches(doc.path, s.generated):
-        return
+        return []
     skip = generated.generated_lines(doc)
     if isinstance(skip, range):
-        return  # the whole page is generated
+        return []  # the whole page is generated
     refs = link_references(doc)
-    for line, masked in prose(doc):
+    free = _MASK_FREE.fullmatch
+    out = []
+    for line, masked in _prose(doc):
         if skip is None or line.number not in skip:
-            yield line, masked, mask(masked, refs)
+            # `mask` leaves a line without any character its masks start at as it is.
+            if free(masked) and "@" not in masked and "www." not in masked:
+                out.append((line, masked, masked))
+            else:
+                out.append((line, masked, mask(masked, refs)))
+    return out
 
 
 # -- the check -----------------------------------------------------------------------------------
@@ -357,7 +381,7 @@ def prose_lines(doc: Document, s: Settings) -> Iterator[tuple[Line, str, str]]:
 def check(doc: Document, config: Config) -> Iterator[Finding]:
     wanted = [r.id for r in CHECK.rules if config.enabled(r.id)]
     s = settings(config)
-    lines = list(prose_lines(doc, s))
+    lines = prose_lines(doc, s)
     if not lines:
         return
     lex = _lexicon(s.files, s.accept, s.dictionaries)
@@ -366,14 +390,19 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
         want = _majority(lines, lex)
     code = CodeWords(doc, lines)
     plain = lex.plain_for(want)
+    judge = wanted != [REPEATED_WORD.id]
+    repeats = REPEATED_WORD.id in wanted
+    ascii_tokens, tokens_of = _ASCII_TOKENS.findall, _TOKENS.findall
     for line, _inline, text in lines:
-        tokens = _TOKENS.findall(text.lower())
+        low = text.lower()
+        # The ASCII regex is the same split on ASCII text, and faster (no Unicode tables).
+        tokens = ascii_tokens(low) if low.isascii() else tokens_of(low)
         # Most lines hold only known words with one spelling: decided by one set operation
         # over one regex split, without the tokenizer (the bulk of spelling's time).
-        if wanted != [REPEATED_WORD.id] and not plain.issuperset(tokens):
+        if judge and not plain.issuperset(tokens):
             yield from _judge_line(doc, line, text, lex, want, wanted, code)
         # A repeated word shows as two equal tokens in a row; only then is the regex run.
-        if REPEATED_WORD.id in wanted and any(map(operator.eq, tokens, tokens[1:])):
+        if repeats and any(map(operator.eq, tokens, tokens[1:])):
             yield from _repeated(doc, line, text)
 
 
