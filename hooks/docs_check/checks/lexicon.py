@@ -58,6 +58,10 @@ TERM_FREQUENCY = 500  # a software term or company name ranks like a fairly rare
 SPLIT_FREQUENCY = 1000  # both halves of a split (`requiredto`) must be at least this common
 PAYLOAD_FORMAT = 1  # the cache entry's layout (Tables.payload); part of the cache key too
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# A set of words held as a dict's keys: a dict of strings is not tracked by the cyclic
+# garbage collector, a set always is, and every collection would walk its 240,000 entries
+# (a tenth of a cold check's time was that).
+WordSet = dict[str, None]
 
 
 class Tables:
@@ -72,7 +76,7 @@ class Tables:
     """
 
     def __init__(
-        self, plain: set[str], fake_letters: frozenset[str], terms: dict[str, str], names: frozenset[str],
+        self, plain: WordSet, fake_letters: frozenset[str], terms: dict[str, str], names: WordSet,
         british: dict[str, str], american: dict[str, str], *, english: dict[str, int] | None = None,
         groups: dict[str, bytes] | None = None, common: bytes | None = None,
         buckets: dict[str, str] | None = None,
@@ -89,7 +93,7 @@ class Tables:
         self._common_blob = common
         self._common: dict[str, int] | None = None
         self._bucket_blobs = buckets  # cached: the suggestion index by first letter, "\n"-joined
-        self._buckets: dict[str, list[str]] | None = None
+        self._buckets: dict[str, tuple[str, ...]] | None = None
 
     @classmethod
     def build(cls, dicts: Dictionaries, words: dict[str, int]) -> Tables:
@@ -99,12 +103,14 @@ class Tables:
                 terms[w.lower()] = w
         british = {b: a for b, a, _ in dicts.variants}
         american = {a: b for b, a, us_only in dicts.variants if us_only}
-        names = frozenset(w.lower() for w in dicts.names if w[:1].isupper())
+        names = dict.fromkeys(w.lower() for w in dicts.names if w[:1].isupper())
         known = set(terms)
         known.update(names, (w.lower() for w in dicts.english), british, american)
-        plain = set(words)
-        plain.update(known, _LETTERS)  # a single letter is never misspelt
-        plain.difference_update(british, american)
+        plain = dict.fromkeys(words)
+        plain.update(dict.fromkeys(known))
+        plain.update(dict.fromkeys(_LETTERS))  # a single letter is never misspelt
+        for w in (*british, *american):
+            plain.pop(w, None)
         fake = frozenset(c for c in _LETTERS if c not in words and c not in known)
         return cls(plain, fake, terms, names, british, american, english=words)
 
@@ -141,7 +147,8 @@ class Tables:
         if any(not isinstance(p.get(k), t) for k, t in types.items()):
             raise ValueError("a lexicon cache entry with a missing or mistyped table")
         return cls(
-            set(_lines(p["plain"])), frozenset(p["fake_letters"]), p["terms"], frozenset(_lines(p["names"])),
+            dict.fromkeys(_lines(p["plain"])), frozenset(p["fake_letters"]), p["terms"],
+            dict.fromkeys(_lines(p["names"])),
             p["british"], p["american"], groups=p["groups"], common=p["common"], buckets=p["buckets"],
         )
 
@@ -181,7 +188,7 @@ class Tables:
 
     # -- the suggestion index -----------------------------------------------------------------
 
-    def buckets(self) -> dict[str, list[str]]:
+    def buckets(self) -> dict[str, tuple[str, ...]]:
         """Alphabetic English words and terms by first letter (people's names left out: a
         misspelt word is rarely a person's name, and their 39,000 entries would crowd out the
         words a writer meant)."""
@@ -192,15 +199,15 @@ class Tables:
                 self._buckets = self._build_buckets()
         return self._buckets
 
-    def bucket(self, head: str) -> list[str]:
+    def bucket(self, head: str) -> tuple[str, ...]:
         if self._buckets is None and self._bucket_blobs is not None:
             return _lines(self._bucket_blobs.get(head, ""))  # read only the letters asked for
-        return self.buckets().get(head, [])
+        return self.buckets().get(head, ())
 
     def heads(self) -> list[str]:
         return list(self._bucket_blobs if self._bucket_blobs is not None else self.buckets())
 
-    def _build_buckets(self) -> dict[str, list[str]]:
+    def _build_buckets(self) -> dict[str, tuple[str, ...]]:
         # Identifiers from the code dictionaries (`gzipSync`) are known, never suggested.
         terms = (t for t, spelt in self.terms.items() if spelt[1:].islower() or spelt.isupper() or t == spelt)
         buckets: dict[str, list[str]] = {}
@@ -211,7 +218,7 @@ class Tables:
                     buckets[word[0]] = [word]
                 else:
                     bucket.append(word)
-        return buckets
+        return {h: tuple(ws) for h, ws in buckets.items()}
 
 
 CACHE_NAME = "lexicon"
@@ -260,8 +267,9 @@ def cache_key(dictionaries: tuple[str, int, int]) -> str | None:
     return digest.hexdigest()[:32]
 
 
-def _lines(text: str) -> list[str]:
-    return text.split("\n") if text else []
+def _lines(text: str) -> tuple[str, ...]:
+    # A tuple: once the collector has seen that it holds only strings, it stops tracking it.
+    return tuple(text.split("\n")) if text else ()
 
 
 def _unmarshal(blob: bytes | None) -> dict:
@@ -278,8 +286,8 @@ def _unmarshal(blob: bytes | None) -> dict:
 class Lexicon:
     tables: Tables
     project: dict[str, str] = field(default_factory=dict)  # lowercase -> as written in the list
-    _plain: dict[str, set[str]] = field(default_factory=dict)
-    _buckets: dict[str, list[str]] = field(default_factory=dict)
+    _plain: dict[str, WordSet] = field(default_factory=dict)
+    _buckets: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _by_length: dict[int, list[str]] = field(default_factory=dict)
     _suggested: dict[str, list[str]] = field(default_factory=dict)
 
@@ -299,7 +307,7 @@ class Lexicon:
         return self.tables.terms
 
     @property
-    def names(self) -> frozenset[str]:
+    def names(self) -> WordSet:
         """Lowercase people's names."""
         return self.tables.names
 
@@ -387,20 +395,20 @@ class Lexicon:
 
     # -- spelling variants --------------------------------------------------------------------
 
-    def plain_for(self, want: str) -> set[str]:
+    def plain_for(self, want: str) -> WordSet:
         """Known words that need no further look in a tree written in `want`: `plain`, with
         the spellings of that variant (`color` in en-US) added; a contraction's pieces too
         (`doesn`, `ve`), as a page is split at apostrophes to be tested against it."""
         hit = self._plain.get(want)
         if hit is None:
             # the tables' `plain` plus the project's words that are no variant
-            hit = set(self.tables.plain)
-            hit.update(w for w in self.project if w not in self.british and w not in self.american)
-            hit.update(_CONTRACTION_PIECES)
+            hit = dict(self.tables.plain)
+            hit.update(dict.fromkeys(w for w in self.project if w not in self.british and w not in self.american))
+            hit.update(dict.fromkeys(_CONTRACTION_PIECES))
             if want == "en-US":
-                hit.update(self.american)
+                hit.update(dict.fromkeys(self.american))
             elif want == "en-GB":
-                hit.update(self.british)
+                hit.update(dict.fromkeys(self.british))
             self._plain[want] = hit
         return hit
 
@@ -508,14 +516,14 @@ class Lexicon:
             return max(freq, PROJECT_FREQUENCY)
         return max(freq, TERM_FREQUENCY) if w in self.terms else freq
 
-    def _bucket(self, head: str) -> list[str]:
+    def _bucket(self, head: str) -> tuple[str, ...]:
         """The tables' words starting with `head`, and the project's (suggested too)."""
         bucket = self._buckets.get(head)
         if bucket is None:
             bucket = self.tables.bucket(head)
             extra = [w for w in self.project if w[:1] == head and w.isalpha()]
             if extra:
-                bucket = list(dict.fromkeys([*bucket, *extra]))
+                bucket = tuple(dict.fromkeys([*bucket, *extra]))
             self._buckets[head] = bucket
         return bucket
 
