@@ -22,6 +22,7 @@ import hashlib
 import marshal
 import re
 import sys
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -99,8 +100,9 @@ class Tables:
     def build(cls, dicts: Dictionaries, words: dict[str, int]) -> Tables:
         terms: dict[str, str] = {}
         for w in dicts.terms:  # a listed capitalisation wins over a lowercase one: Kubernetes
-            if terms.get(w.lower(), w.lower()) == w.lower():
-                terms[w.lower()] = w
+            low = w.lower()
+            if terms.get(low, low) == low:
+                terms[low] = w
         british = {b: a for b, a, _ in dicts.variants}
         american = {a: b for b, a, us_only in dicts.variants if us_only}
         names = dict.fromkeys(w.lower() for w in dicts.names if w[:1].isupper())
@@ -208,16 +210,14 @@ class Tables:
         return list(self._bucket_blobs if self._bucket_blobs is not None else self.buckets())
 
     def _build_buckets(self) -> dict[str, tuple[str, ...]]:
+        english = self.english()
         # Identifiers from the code dictionaries (`gzipSync`) are known, never suggested.
-        terms = (t for t, spelt in self.terms.items() if spelt[1:].islower() or spelt.isupper() or t == spelt)
-        buckets: dict[str, list[str]] = {}
-        for word in {*self.english(), *terms}:
-            if word.isalpha():
-                bucket = buckets.get(word[0])
-                if bucket is None:
-                    buckets[word[0]] = [word]
-                else:
-                    bucket.append(word)
+        terms = [t for t, spelt in self.terms.items()
+                 if (spelt[1:].islower() or spelt.isupper() or t == spelt) and t not in english]
+        buckets: defaultdict[str, list[str]] = defaultdict(list)
+        for words in (english, terms):  # distinct words: English keys, then terms English lacks
+            for word in filter(str.isalpha, words):
+                buckets[word[0]].append(word)
         return {h: tuple(ws) for h, ws in buckets.items()}
 
 
