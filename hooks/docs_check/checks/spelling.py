@@ -23,7 +23,7 @@ from __future__ import annotations
 import gc
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -389,17 +389,16 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
     if want == "auto":
         want = _majority(lines, lex)
     code = CodeWords(doc, lines)
-    plain = lex.plain_for(want)
+    known = lex.plain_for(want).__contains__
     judge = wanted != [REPEATED_WORD.id]
     repeats = REPEATED_WORD.id in wanted
     ascii_tokens, tokens_of = _ASCII_TOKENS.findall, _TOKENS.findall
-    known = plain.__contains__
     for line, _inline, text in lines:
         low = text.lower()
         # The ASCII regex is the same split on ASCII text, and faster (no Unicode tables).
         tokens = ascii_tokens(low) if low.isascii() else tokens_of(low)
-        # Most lines hold only known words with one spelling: decided by one set operation
-        # over one regex split, without the tokenizer (the bulk of spelling's time).
+        # Most lines hold only known words with one spelling: decided by lookups over one
+        # regex split, without the tokenizer (the bulk of spelling's time).
         if judge and not all(map(known, tokens)):
             yield from _judge_line(doc, line, text, lex, want, wanted, code)
         # A repeated word shows as two equal tokens in a row; only then is the regex run.
@@ -468,10 +467,19 @@ class CodeWords:
                 content = line.content
                 texts.extend(content[m.start() : m.end()] for m in _BLANKS.finditer(inline))
         blob = "\n".join(texts)
-        exact = {t.translate(_SQUEEZE) for t in _CODE_TOKEN.findall(blob)}  # sshConfigOptions
+        # Tokens and pieces are ASCII without line breaks: squeezed (and lowercased) all at once.
+        exact = set(_joined(_CODE_TOKEN.findall(blob), str.translate, _SQUEEZE))  # sshConfigOptions
         exact.update(_CODE_PIECE.findall(blob))  # ssh, config, options
         self._exact = exact
-        return {t.lower() for t in exact}
+        return set(_joined(list(exact), str.lower))
+
+
+def _joined(tokens: list[str], method: Callable[..., str], *args: object) -> list[str]:
+    """`[method(t, *args) for t in tokens]` for tokens without a line break and a method that
+    leaves line breaks alone: one call over the joined tokens instead of one per token."""
+    if not tokens:
+        return []
+    return method("\n".join(tokens), *args).split("\n")
 
 
 _FLAG_AFTER = re.compile(r"\s+--?[A-Za-z]")
