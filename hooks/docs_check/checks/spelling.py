@@ -338,8 +338,22 @@ def _prose(doc: Document) -> list[tuple[Line, str]]:
 
 
 def _mask_inline(text: str) -> str:
-    # Only a backtick or an HTML comment starts what `mask_inline` blanks: most lines hold neither.
-    return mask_inline(text) if "`" in text or "<!--" in text else text
+    """`mask_inline`, with its common cases decided here."""
+    if "`" not in text and "<!--" not in text:
+        return text  # only a backtick or an HTML comment starts what it blanks
+    if "<!--" in text or "``" in text or "\\" in text:
+        return mask_inline(text)
+    # Single backticks, no escape: each backtick closes the span the one before opened, as
+    # CommonMark pairs them, so the spans are what this regex finds left to right.
+    return _SINGLE_TICK_SPAN.sub(_blank_span, text)
+
+
+_SINGLE_TICK_SPAN = re.compile(r"`[^`]*`")
+
+
+def _blank_span(m: re.Match[str]) -> str:
+    span = m.group()
+    return " " * len(span) if "\n" not in span else re.sub(r"[^\n]", " ", span)  # keeps line breaks
 
 
 def _paragraph(group: list[Line], out: list[tuple[Line, str]]) -> None:
