@@ -255,11 +255,11 @@ def _mask_ref_names(m: re.Match[str], refs: dict[str, str]) -> str:
 
 def _blank_named(label: str, target: str) -> str:
     target = target.lower()
-    squeezed = re.sub(r"[-_.]", "", target)
+    squeezed = target.translate(_SQUEEZE)
 
     def name(w: re.Match[str]) -> str:
         s = w.group().lower()
-        named = len(s) >= 3 and (s in target or re.sub(r"[-_]", "", s) in squeezed)
+        named = len(s) >= 3 and (s in target or s.translate(_DASHLESS) in squeezed)
         return " " * len(s) if named else w.group()
 
     return _LABEL_WORD.sub(name, label)
@@ -437,6 +437,7 @@ _BLANKS = re.compile(r" {2,}")
 _ANY_URL = re.compile(r"https?://[^\s)\"'<>]+")
 _URL_PIECE = re.compile(r"[a-z]{3,}")
 _SQUEEZE = str.maketrans("", "", "_.-")
+_DASHLESS = str.maketrans("", "", "_-")
 
 
 class CodeWords:
