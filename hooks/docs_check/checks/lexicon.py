@@ -173,7 +173,9 @@ class Tables:
         return self._group(w[:1]).get(w)
 
     def common(self, w: str) -> int:
-        """Frequency of `w` when it is at least SPLIT_FREQUENCY, else 0 (all `split` needs)."""
+        """Frequency of `w`, exact when it is at least SPLIT_FREQUENCY; a rarer word may read 0
+        (a cached entry keeps only the common words apart), so compare it only with a threshold
+        of at least SPLIT_FREQUENCY, as `split` does."""
         if self._english is not None:
             return self._english.get(w, 0)
         if self._common is None:
