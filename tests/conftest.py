@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +23,11 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 # A check that crashes must fail the test that found it, not become an internal-error finding.
 os.environ.setdefault("DOCS_CHECK_RAISE", "1")
+# The lexicon cache (docs_check.cachedir) of every test and of the commands they run goes to a
+# folder of this session's, never to the user's ~/.cache; removed when the session ends.
+CACHE = tempfile.mkdtemp(prefix="docs-check-test-cache-")
+os.environ["DOCS_CHECK_CACHE"] = CACHE
+atexit.register(shutil.rmtree, CACHE, ignore_errors=True)
 
 
 @dataclass

@@ -12,6 +12,9 @@ from conftest import ROOT, SHARED, docs_check
 from docs_check import Config, ConfigError, check_text, load_config, wordlists
 from docs_check.checks import spelling
 from docs_check.fixes import apply_fixes, fixes_of
+from docs_check.scanner import mask_inline
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 SEED = SHARED / "seed" / "000_8a37c93000be43d7.txt"
 
@@ -572,3 +575,13 @@ def test_a_word_the_writer_set_apart_is_not_code_in_prose():
     text = ("Run Ollama from [its site](https://ollama.com); `ollama pull x`.\n\n"
             "- **yy** - yank a line\n- `yy` and `ciw`; then ciw again, and ollama.\n")
     assert unknown(text, rule="spell-code-in-prose") == ["ciw", "ollama"]
+
+
+# -- the fast paths are the same reading as the scanner's -----------------------------------------
+
+
+@given(st.text(alphabet="``ab \n\\<!-", max_size=16))
+@settings(max_examples=2000, deadline=None)
+def test_inline_masking_fast_path_is_the_scanners(text):
+    """spelling's `_mask_inline` decides single-backtick spans itself: the same spans."""
+    assert spelling._mask_inline(text) == mask_inline(text)

@@ -37,6 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from .config import Config, ConfigError
@@ -286,11 +287,15 @@ def _member_lines(tgz: Path, member: str, work: Path) -> list[str]:
     return data.decode("utf-8").splitlines()
 
 
+def english_resource() -> Traversable:
+    """pyspellchecker's English word list (gzipped JSON)."""
+    return resources.files("spellchecker").joinpath("resources/en.json.gz")
+
+
 @lru_cache(maxsize=1)
 def english() -> dict[str, int]:
     """pyspellchecker's English word frequencies (lowercase word -> count)."""
-    data = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
-    return json.loads(gzip.decompress(data))
+    return json.loads(gzip.decompress(english_resource().read_bytes()))
 
 
 def refresh(out: Path, dry_run: bool = False) -> list[str]:

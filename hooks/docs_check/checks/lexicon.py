@@ -18,10 +18,17 @@ unknown, with rapidfuzz over the words of about the same length.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import re
+import sys
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
-from ..wordlists import Dictionaries, english, read_words
+from .. import cachedir, wordlists
+from ..wordlists import Dictionaries, read_words
 
 # Read as "one word list" by callers that predate the dictionaries.
 read_word_list = read_words
@@ -49,42 +56,281 @@ _BOUND_PREFIXES = PREFIXES - {"counter", "cross", "mid", "over", "post", "self",
 _PLURAL_ES = re.compile(r"(?:[sxz]|[cs]h|[^aeiou]y)$")
 PROJECT_FREQUENCY = 5000  # ranks a project term like a common word among suggestions
 TERM_FREQUENCY = 500  # a software term or company name ranks like a fairly rare word
+SPLIT_FREQUENCY = 1000  # both halves of a split (`requiredto`) must be at least this common
+PAYLOAD_FORMAT = 1  # the cache entry's layout (Tables.payload); part of the cache key too
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# A set of words held as a dict's keys: a dict of strings is not tracked by the cyclic
+# garbage collector, a set always is, and every collection would walk its 240,000 entries
+# (a tenth of a cold check's time was that).
+WordSet = dict[str, None]
+
+
+class Tables:
+    """What the dictionaries and English give the lexicon, apart from the project's words.
+
+    Built once per dictionary version (`build`, from the vendored files and pyspellchecker's
+    list), then stored in the per-user cache (`payload` / `from_payload`, see `cachedir`).
+    A check needs only `plain` and the small tables eagerly; the English frequencies and the
+    suggestion index are needed only for the few unknown words, so a cached entry keeps them
+    as separate blobs, each read the first time a suggestion needs it: the frequencies by
+    first letter, the words that can be half of a split (frequency >= 1000) apart.
+    """
+
+    def __init__(
+        self, plain: WordSet, fake_letters: frozenset[str], terms: dict[str, str], names: WordSet,
+        british: dict[str, str], american: dict[str, str], *, english: dict[str, int] | None = None,
+        groups: dict[str, bytes] | None = None, common: bytes | None = None,
+        buckets: dict[str, str] | None = None,
+    ) -> None:
+        self.plain = plain  # known words with one spelling, single letters included
+        self.fake_letters = fake_letters  # the single letters of `plain` that no list has
+        self.terms = terms
+        self.names = names
+        self.british = british
+        self.american = american
+        self._english = english  # built: the whole frequency table
+        self._groups = groups  # cached: marshal blobs of frequencies by first letter
+        self._loaded: dict[str, dict[str, int]] = {}
+        self._common_blob = common
+        self._common: dict[str, int] | None = None
+        self._bucket_blobs = buckets  # cached: the suggestion index by first letter, "\n"-joined
+        self._buckets: dict[str, tuple[str, ...]] | None = None
+
+    @classmethod
+    def build(cls, dicts: Dictionaries, words: dict[str, int]) -> Tables:
+        terms: dict[str, str] = {}
+        for w in dicts.terms:  # a listed capitalisation wins over a lowercase one: Kubernetes
+            low = w.lower()
+            if terms.get(low, low) == low:
+                terms[low] = w
+        british = {b: a for b, a, _ in dicts.variants}
+        american = {a: b for b, a, us_only in dicts.variants if us_only}
+        names = dict.fromkeys(w.lower() for w in dicts.names if w[:1].isupper())
+        known = set(terms)
+        known.update(names, (w.lower() for w in dicts.english), british, american)
+        plain = dict.fromkeys(words)
+        plain.update(dict.fromkeys(known))
+        plain.update(dict.fromkeys(_LETTERS))  # a single letter is never misspelt
+        for w in (*british, *american):
+            plain.pop(w, None)
+        fake = frozenset(c for c in _LETTERS if c not in words and c not in known)
+        return cls(plain, fake, terms, names, british, american, english=words)
+
+    # -- the cache's form ---------------------------------------------------------------------
+
+    def payload(self) -> dict[str, object]:
+        """Plain data for `marshal`: sets as one newline-joined string (far faster to dump and
+        load than a marshalled set), the lazily read parts as blobs of their own."""
+        english = self.english()
+        groups: dict[str, dict[str, int]] = {}
+        for w, f in english.items():
+            group = groups.get(w[:1])
+            if group is None:
+                groups[w[:1]] = {w: f}
+            else:
+                group[w] = f
+        return {
+            "format": PAYLOAD_FORMAT,
+            "plain": "\n".join(self.plain), "fake_letters": "".join(sorted(self.fake_letters)),
+            "terms": self.terms, "names": "\n".join(self.names),
+            "british": self.british, "american": self.american,
+            "groups": {h: marshal.dumps(g) for h, g in groups.items()},
+            "common": marshal.dumps({w: f for w, f in english.items() if f >= SPLIT_FREQUENCY}),
+            "buckets": {h: "\n".join(ws) for h, ws in self.buckets().items()},
+        }
+
+    @classmethod
+    def from_payload(cls, p: object) -> Tables:
+        """The tables of a cache entry; ValueError when it is not one of ours."""
+        if not isinstance(p, dict) or p.get("format") != PAYLOAD_FORMAT:
+            raise ValueError("not a lexicon cache entry")
+        types = {"plain": str, "fake_letters": str, "terms": dict, "names": str, "british": dict,
+                 "american": dict, "groups": dict, "common": bytes, "buckets": dict}
+        if any(not isinstance(p.get(k), t) for k, t in types.items()):
+            raise ValueError("a lexicon cache entry with a missing or mistyped table")
+        return cls(
+            dict.fromkeys(_lines(p["plain"])), frozenset(p["fake_letters"]), p["terms"],
+            dict.fromkeys(_lines(p["names"])),
+            p["british"], p["american"], groups=p["groups"], common=p["common"], buckets=p["buckets"],
+        )
+
+    # -- English frequencies ------------------------------------------------------------------
+
+    def english(self) -> dict[str, int]:
+        """The whole frequency table (lowercase word -> count)."""
+        if self._english is None:
+            assert self._groups is not None
+            full: dict[str, int] = {}
+            for head in self._groups:
+                full.update(self._group(head))
+            self._english = full
+        return self._english
+
+    def frequency(self, w: str) -> int | None:
+        """English frequency of `w`; None when it is not an English word."""
+        if self._english is not None:
+            return self._english.get(w)
+        return self._group(w[:1]).get(w)
+
+    def common(self, w: str) -> int:
+        """Frequency of `w`, exact when it is at least SPLIT_FREQUENCY; a rarer word may read 0
+        (a cached entry keeps only the common words apart), so compare it only with a threshold
+        of at least SPLIT_FREQUENCY, as `split` does."""
+        if self._english is not None:
+            return self._english.get(w, 0)
+        if self._common is None:
+            self._common = _unmarshal(self._common_blob)
+        return self._common.get(w, 0)
+
+    def _group(self, head: str) -> dict[str, int]:
+        group = self._loaded.get(head)
+        if group is None:
+            assert self._groups is not None
+            blob = self._groups.get(head)
+            group = self._loaded[head] = _unmarshal(blob) if blob is not None else {}
+        return group
+
+    # -- the suggestion index -----------------------------------------------------------------
+
+    def buckets(self) -> dict[str, tuple[str, ...]]:
+        """Alphabetic English words and terms by first letter (people's names left out: a
+        misspelt word is rarely a person's name, and their 39,000 entries would crowd out the
+        words a writer meant)."""
+        if self._buckets is None:
+            if self._bucket_blobs is not None:
+                self._buckets = {h: _lines(ws) for h, ws in self._bucket_blobs.items()}
+            else:
+                self._buckets = self._build_buckets()
+        return self._buckets
+
+    def bucket(self, head: str) -> tuple[str, ...]:
+        if self._buckets is None and self._bucket_blobs is not None:
+            return _lines(self._bucket_blobs.get(head, ""))  # read only the letters asked for
+        return self.buckets().get(head, ())
+
+    def heads(self) -> list[str]:
+        return list(self._bucket_blobs if self._bucket_blobs is not None else self.buckets())
+
+    def _build_buckets(self) -> dict[str, tuple[str, ...]]:
+        english = self.english()
+        # Identifiers from the code dictionaries (`gzipSync`) are known, never suggested.
+        terms = [t for t, spelt in self.terms.items()
+                 if (spelt[1:].islower() or spelt.isupper() or t == spelt) and t not in english]
+        buckets: defaultdict[str, list[str]] = defaultdict(list)
+        for words in (english, terms):  # distinct words: English keys, then terms English lacks
+            for word in filter(str.isalpha, words):
+                buckets[word[0]].append(word)
+        return {h: tuple(ws) for h, ws in buckets.items()}
+
+
+CACHE_NAME = "lexicon"
+
+
+@lru_cache(maxsize=4)
+def tables(dictionaries: tuple[str, int, int]) -> Tables:
+    """The tables of a dictionaries folder (as stamped by `wordlists.stamp`): from the
+    per-user cache when an entry for exactly these inputs is there, else built and stored.
+
+    The caller has verified the folder (`wordlists.verify`), so a missing or corrupt
+    dictionary is a configuration error before the cache is looked at."""
+    key = cache_key(dictionaries)
+    hit = cachedir.read(CACHE_NAME, key) if key else None
+    if hit is not None:
+        try:
+            return Tables.from_payload(hit)
+        except ValueError:
+            pass  # not an entry of ours after all: built again, and rewritten below
+    built = Tables.build(wordlists.load(dictionaries), wordlists.english())
+    if key and cachedir.folder() is not None:
+        cachedir.write(CACHE_NAME, key, built.payload())
+    return built
+
+
+def cache_key(dictionaries: tuple[str, int, int]) -> str | None:
+    """A hash of everything the tables are built from: the dictionaries' manifest (which
+    holds each file's sha256), pyspellchecker's word list, the code that builds the tables
+    (so a changed rule is never served stale tables, even in a checkout whose version did
+    not change) and the Python version (`marshal`'s format is Python's). None when one of
+    them cannot be read: then nothing is cached."""
+    here = Path(__file__)
+    try:
+        english = Path(str(wordlists.english_resource()))
+        parts = [
+            (Path(dictionaries[0]) / wordlists.MANIFEST).read_bytes(),
+            f"{english}:{english.stat().st_size}:{english.stat().st_mtime_ns}".encode(),
+            here.read_bytes(), (here.parents[1] / "wordlists.py").read_bytes(),
+            f"{sys.version}:{marshal.version}:{PAYLOAD_FORMAT}".encode(),
+        ]
+    except OSError:
+        return None
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "big") + part)
+    return digest.hexdigest()[:32]
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    # A tuple: once the collector has seen that it holds only strings, it stops tracking it.
+    return tuple(text.split("\n")) if text else ()
+
+
+def _unmarshal(blob: bytes | None) -> dict:
+    """A lazily read blob of a cache entry. The entry's checksum was verified when it was
+    read, so a blob that is not a dict means a deliberately altered file: refuse it rather
+    than check with a wrong dictionary."""
+    value = marshal.loads(blob) if blob is not None else None
+    if not isinstance(value, dict):
+        raise ValueError("a lexicon cache entry with a damaged blob")
+    return value
 
 
 @dataclass
 class Lexicon:
-    words: dict[str, int]  # English, lowercase -> frequency
+    tables: Tables
     project: dict[str, str] = field(default_factory=dict)  # lowercase -> as written in the list
-    terms: dict[str, str] = field(default_factory=dict)  # software terms, companies: lowercase -> as spelt
-    names: frozenset[str] = frozenset()  # lowercase people's names
-    british: dict[str, str] = field(default_factory=dict)  # colour -> color
-    american: dict[str, str] = field(default_factory=dict)  # color -> colour (US-only forms)
-    _known: frozenset[str] = frozenset()
-    plain: set[str] = field(default_factory=set)  # every known word that has no other spelling
-    _plain: dict[str, set[str]] = field(default_factory=dict)
-    _by_length: dict[tuple[str | None, int], list[str]] | None = None
+    _plain: dict[str, WordSet] = field(default_factory=dict)
+    _buckets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _by_length: dict[int, list[str]] = field(default_factory=dict)
     _suggested: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, project: dict[str, str], dicts: Dictionaries | None) -> Lexicon:
-        words = english()
-        if dicts is None:
-            return cls(words, project, _known=frozenset(project), plain=set(words) | set(project))
-        terms: dict[str, str] = {}
-        for w in dicts.terms:  # a listed capitalisation wins over a lowercase one: Kubernetes
-            if terms.get(w.lower(), w.lower()) == w.lower():
-                terms[w.lower()] = w
-        british = {b: a for b, a, _ in dicts.variants}
-        american = {a: b for b, a, us_only in dicts.variants if us_only}
-        names = frozenset(w.lower() for w in dicts.names if w[:1].isupper())
-        known = frozenset((*project, *terms, *names, *(w.lower() for w in dicts.english), *british, *american))
-        plain = set(words)
-        plain.update(known, "abcdefghijklmnopqrstuvwxyz")  # a single letter is never misspelt
-        plain.difference_update(british, american)
-        return cls(words, project, terms, names, british, american, known, plain)
+    def build(cls, project: dict[str, str], tables: Tables) -> Lexicon:
+        return cls(tables, project)
+
+    # The tables' parts, by the names the checks and tests read.
+    @property
+    def words(self) -> dict[str, int]:
+        """English, lowercase -> frequency (the whole table: read it only when needed)."""
+        return self.tables.english()
+
+    @property
+    def terms(self) -> dict[str, str]:
+        """Software terms, companies: lowercase -> as spelt."""
+        return self.tables.terms
+
+    @property
+    def names(self) -> WordSet:
+        """Lowercase people's names."""
+        return self.tables.names
+
+    @property
+    def british(self) -> dict[str, str]:
+        """colour -> color."""
+        return self.tables.british
+
+    @property
+    def american(self) -> dict[str, str]:
+        """color -> colour (US-only forms)."""
+        return self.tables.american
 
     def __contains__(self, word: str) -> bool:
-        return word in self.words or word in self._known
+        """In English, a dictionary or the project list. `plain` holds every such word but
+        the variants (which are all in a list) and holds single letters none may list."""
+        t = self.tables
+        return (
+            (word in t.plain and word not in t.fake_letters)
+            or word in self.project or word in t.british or word in t.american
+        )
 
     def known(self, token: str) -> bool:
         """Is `token` (a word, maybe with apostrophes and hyphens) spelt right?"""
@@ -147,26 +393,30 @@ class Lexicon:
         is that word mistyped (`reguarding` is `regarding`, not re + guarding; `overide` is
         `override`, not over + IDE); the prefix itself is not edited (`preload` is not
         `reload` mistyped)."""
-        if any(w[:i] + w[i + 1:] in self.words for i in range(start, len(w))):
+        # The edited word keeps w's first letter: one group of frequencies is read, not all.
+        freq = self.tables.frequency
+        if any(freq(w[:i] + w[i + 1:]) is not None for i in range(start, len(w))):
             return True
         return any(
-            w[:i] + c + w[i:] in self.words for i in range(start, len(w) + 1) for c in "abcdefghijklmnopqrstuvwxyz"
+            freq(w[:i] + c + w[i:]) is not None for i in range(start, len(w) + 1) for c in "abcdefghijklmnopqrstuvwxyz"
         )
 
     # -- spelling variants --------------------------------------------------------------------
 
-    def plain_for(self, want: str) -> set[str]:
+    def plain_for(self, want: str) -> WordSet:
         """Known words that need no further look in a tree written in `want`: `plain`, with
         the spellings of that variant (`color` in en-US) added; a contraction's pieces too
         (`doesn`, `ve`), as a page is split at apostrophes to be tested against it."""
         hit = self._plain.get(want)
         if hit is None:
-            hit = set(self.plain)
-            hit.update(_CONTRACTION_PIECES)
+            # the tables' `plain` plus the project's words that are no variant
+            hit = dict(self.tables.plain)
+            hit.update(dict.fromkeys(w for w in self.project if w not in self.british and w not in self.american))
+            hit.update(dict.fromkeys(_CONTRACTION_PIECES))
             if want == "en-US":
-                hit.update(self.american)
+                hit.update(dict.fromkeys(self.american))
             elif want == "en-GB":
-                hit.update(self.british)
+                hit.update(dict.fromkeys(self.british))
             self._plain[want] = hit
         return hit
 
@@ -202,7 +452,7 @@ class Lexicon:
         """How a suggestion is written: as the project list has it, as English, or as a term."""
         if w in self.project:
             return self.project[w]
-        return w if w in self.words else self.terms.get(w, w)
+        return w if self.tables.frequency(w) is not None else self.terms.get(w, w)
 
     def _safe(self, w: str, cand: str) -> bool:
         """A name (a person's, or a capitalised product or company) is suggested only for a
@@ -213,7 +463,7 @@ class Lexicon:
         if cand in self.project:
             return True
         named = cand in self.names or self.terms.get(cand, cand) != cand
-        if not named and (cand in self.words or cand not in self.terms):
+        if not named and (self.tables.frequency(cand) is not None or cand not in self.terms):
             return True
         if len(cand) != len(w):
             return True
@@ -230,8 +480,8 @@ class Lexicon:
                 continue
             if left in _BOUND_PREFIXES:
                 continue  # `re guarding` is never meant: the prefix is a slip of `regarding`
-            score = min(self.words.get(left, 0), self.words.get(right, 0))
-            if score >= 1000 and (best is None or score > best[0]):
+            score = min(self.tables.common(left), self.tables.common(right))
+            if score >= SPLIT_FREQUENCY and (best is None or score > best[0]):
                 best = (score, f"{left} {right}")
         return best[1] if best else None
 
@@ -248,16 +498,17 @@ class Lexicon:
         if not w.isalpha():
             return []
         max_distance = 1 if len(w) <= 4 else 2
-        lengths = range(len(w) - max_distance, len(w) + max_distance + 1)
-        buckets = self._buckets()
         found: list = []
         # Long words rarely start with a typo, and the whole dictionary costs 15 times more.
+        # A pool need not be cut to the word's length: rapidfuzz drops a word whose length
+        # alone is more than `max_distance` away at once, and it could never be within reach.
         passes = ({w[0], w[1]}, None) if len(w) <= 6 else ({w[0], w[1]},)
         for heads in passes:
             if heads is None:
-                pool = [c for n in lengths for c in self._all_of_length(n)]
+                pool = [c for n in range(len(w) - max_distance, len(w) + max_distance + 1)
+                        for c in self._all_of_length(n)]
             else:
-                pool = [c for head in heads for n in lengths for c in buckets.get((head, n), ())]
+                pool = [c for head in heads for c in self._bucket(head)]
             found = process.extract(
                 w, pool, scorer=DamerauLevenshtein.distance, score_cutoff=max_distance, limit=None
             )
@@ -268,37 +519,29 @@ class Lexicon:
         return [m[0] for m in found[:5]]
 
     def frequency(self, w: str) -> int:
-        freq = self.words.get(w, 0)
+        freq = self.tables.frequency(w) or 0
         if w in self.project:
             return max(freq, PROJECT_FREQUENCY)
         return max(freq, TERM_FREQUENCY) if w in self.terms else freq
 
-    def _buckets(self) -> dict[tuple[str | None, int], list[str]]:
-        """Alphabetic words by (first letter, length); by (None, length) for all of them once
-        a short word needs the whole dictionary (rarely: built then).
-
-        People's names are left out: a misspelt word is rarely a person's name, and their
-        39,000 entries would crowd out the words a writer meant."""
-        if self._by_length is None:
-            buckets: dict[tuple[str | None, int], list[str]] = {}
-            # Identifiers from the code dictionaries (`gzipSync`) are known, never suggested.
-            terms = (t for t, spelt in self.terms.items() if spelt[1:].islower() or spelt.isupper() or t == spelt)
-            for word in {*self.words, *self.project, *terms}:
-                if word.isalpha():
-                    key = (word[0], len(word))
-                    bucket = buckets.get(key)
-                    if bucket is None:
-                        buckets[key] = [word]
-                    else:
-                        bucket.append(word)
-            self._by_length = buckets
-        return self._by_length
+    def _bucket(self, head: str) -> tuple[str, ...]:
+        """The tables' words starting with `head`, and the project's (suggested too)."""
+        bucket = self._buckets.get(head)
+        if bucket is None:
+            bucket = self.tables.bucket(head)
+            extra = [w for w in self.project if w[:1] == head and w.isalpha()]
+            if extra:
+                bucket = tuple(dict.fromkeys([*bucket, *extra]))
+            self._buckets[head] = bucket
+        return bucket
 
     def _all_of_length(self, n: int) -> list[str]:
-        buckets = self._buckets()
-        if (None, n) not in buckets:
-            buckets[(None, n)] = [w for (head, m), ws in list(buckets.items()) if head and m == n for w in ws]
-        return buckets[(None, n)]
+        """Every word of the index of length `n`: a short word's last resort (rarely: built then)."""
+        hit = self._by_length.get(n)
+        if hit is None:
+            heads = dict.fromkeys([*self.tables.heads(), *(w[0] for w in self.project if w.isalpha())])
+            hit = self._by_length[n] = [w for head in heads for w in self._bucket(head) if len(w) == n]
+        return hit
 
 
 def _case_like(token: str, word: str) -> str:

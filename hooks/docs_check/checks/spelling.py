@@ -23,7 +23,7 @@ from __future__ import annotations
 import gc
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -36,7 +36,8 @@ from ..findings import Finding, Fix, Severity
 from ..rules import rule
 from ..scanner import CODE, HEADING, INDENTED_CODE, TEXT, Document, Line, mask_inline
 from . import generated
-from .lexicon import PREFIXES, Lexicon, read_word_list
+from .lexicon import PREFIXES, SPLIT_FREQUENCY, Lexicon, read_word_list
+from .lexicon import tables as lexicon_tables
 
 __all__ = ["CHECK", "Lexicon", "check", "lexicon", "mask", "read_word_list", "validate_config", "words"]
 
@@ -112,6 +113,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z]{2,}['\u2019]s")
 _KEBAB = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+")
 _QUOTED = re.compile(r'"[^"\n]+"|\u201c[^\u201d\n]+\u201d')
 _TOKENS = re.compile(r"[^\W\d]\w*")  # a letter, then letters, digits or _: `v2`, `snake_case` whole
+_ASCII_TOKENS = re.compile(r"[A-Za-z_]\w*", re.ASCII)  # _TOKENS for ASCII text
 _REPEATED = re.compile(r"(?<![\w'-])([A-Za-z]+)([ \t]+)\1(?![\w'-])", re.I)
 
 # Pairs that are correct twice in a row ("that that", "had had").
@@ -197,7 +199,7 @@ def _lexicon(
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return Lexicon.build({w.lower(): w for w in words}, wordlists.load(dictionaries))
+        return Lexicon.build({w.lower(): w for w in words}, lexicon_tables(dictionaries))
     finally:
         if was_enabled:
             gc.enable()
@@ -253,11 +255,11 @@ def _mask_ref_names(m: re.Match[str], refs: dict[str, str]) -> str:
 
 def _blank_named(label: str, target: str) -> str:
     target = target.lower()
-    squeezed = re.sub(r"[-_.]", "", target)
+    squeezed = target.translate(_SQUEEZE)
 
     def name(w: re.Match[str]) -> str:
         s = w.group().lower()
-        named = len(s) >= 3 and (s in target or re.sub(r"[-_]", "", s) in squeezed)
+        named = len(s) >= 3 and (s in target or s.translate(_DASHLESS) in squeezed)
         return " " * len(s) if named else w.group()
 
     return _LABEL_WORD.sub(name, label)
@@ -308,46 +310,83 @@ def prose(doc: Document) -> Iterator[tuple[Line, str]]:
     Writers who wrap lines (or use semantic line breaks) often break a code span over two
     lines; matching backticks line by line would then read the code as prose.
     """
+    yield from _prose(doc)
+
+
+def _prose(doc: Document) -> list[tuple[Line, str]]:
+    """`prose()` as a list: every line of every page passes here, so it is one loop with the
+    common cases inlined rather than a chain of generators (a fifth of spelling's time was
+    the chain's overhead)."""
+    out: list[tuple[Line, str]] = []
     group: list[Line] = []
     for ln in doc.lines:
-        if ln.kind == TEXT:
-            if group and (ln.number != group[-1].number + 1 or ln.prefix.strip(" \t>")):
-                yield from _paragraph(group)
+        kind = ln.kind
+        if kind == TEXT:
+            if group and (ln.number != group[-1].number + 1 or (ln.content_col and ln.prefix.strip(" \t>"))):
+                _paragraph(group, out)
                 group = []
             group.append(ln)
             continue
         if group:
-            yield from _paragraph(group)
+            _paragraph(group, out)
             group = []
-        if ln.kind == HEADING:
-            yield ln, mask_inline(ln.content)
+        if kind == HEADING:
+            out.append((ln, _mask_inline(ln.content)))
     if group:
-        yield from _paragraph(group)
+        _paragraph(group, out)
+    return out
 
 
-def _paragraph(group: list[Line]) -> Iterator[tuple[Line, str]]:
+def _mask_inline(text: str) -> str:
+    """`mask_inline`, with its common cases decided here."""
+    if "`" not in text and "<!--" not in text:
+        return text  # only a backtick or an HTML comment starts what it blanks
+    if "<!--" in text or "``" in text or "\\" in text:
+        return mask_inline(text)
+    # Single backticks, no escape: each backtick closes the span the one before opened, as
+    # CommonMark pairs them, so the spans are what this regex finds left to right.
+    return _SINGLE_TICK_SPAN.sub(_blank_span, text)
+
+
+_SINGLE_TICK_SPAN = re.compile(r"`[^`]*`")
+
+
+def _blank_span(m: re.Match[str]) -> str:
+    span = m.group()
+    return " " * len(span) if "\n" not in span else re.sub(r"[^\n]", " ", span)  # keeps line breaks
+
+
+def _paragraph(group: list[Line], out: list[tuple[Line, str]]) -> None:
     if len(group) == 1:
-        yield group[0], mask_inline(group[0].content)
+        out.append((group[0], _mask_inline(group[0].content)))
         return
-    masked = mask_inline("\n".join(ln.content for ln in group))
+    contents = [ln.content for ln in group]
+    masked = _mask_inline("\n".join(contents))
     pos = 0
-    for ln in group:
-        n = len(ln.content)
-        yield ln, masked[pos : pos + n]
+    for ln, content in zip(group, contents, strict=True):
+        n = len(content)
+        out.append((ln, masked[pos : pos + n]))
         pos += n + 1
 
 
-def prose_lines(doc: Document, s: Settings) -> Iterator[tuple[Line, str, str]]:
+def prose_lines(doc: Document, s: Settings) -> list[tuple[Line, str, str]]:
     """(line, code spans masked, all non-prose masked) of every prose line that is not generated."""
     if generated.matches(doc.path, s.generated):
-        return
+        return []
     skip = generated.generated_lines(doc)
     if isinstance(skip, range):
-        return  # the whole page is generated
+        return []  # the whole page is generated
     refs = link_references(doc)
-    for line, masked in prose(doc):
+    free = _MASK_FREE.fullmatch
+    out = []
+    for line, masked in _prose(doc):
         if skip is None or line.number not in skip:
-            yield line, masked, mask(masked, refs)
+            # `mask` leaves a line without any character its masks start at as it is.
+            if free(masked) and "@" not in masked and "www." not in masked:
+                out.append((line, masked, masked))
+            else:
+                out.append((line, masked, mask(masked, refs)))
+    return out
 
 
 # -- the check -----------------------------------------------------------------------------------
@@ -356,7 +395,7 @@ def prose_lines(doc: Document, s: Settings) -> Iterator[tuple[Line, str, str]]:
 def check(doc: Document, config: Config) -> Iterator[Finding]:
     wanted = [r.id for r in CHECK.rules if config.enabled(r.id)]
     s = settings(config)
-    lines = list(prose_lines(doc, s))
+    lines = prose_lines(doc, s)
     if not lines:
         return
     lex = _lexicon(s.files, s.accept, s.dictionaries)
@@ -364,15 +403,20 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
     if want == "auto":
         want = _majority(lines, lex)
     code = CodeWords(doc, lines)
-    plain = lex.plain_for(want)
+    known = lex.plain_for(want).__contains__
+    judge = wanted != [REPEATED_WORD.id]
+    repeats = REPEATED_WORD.id in wanted
+    ascii_tokens, tokens_of = _ASCII_TOKENS.findall, _TOKENS.findall
     for line, _inline, text in lines:
-        tokens = _TOKENS.findall(text.lower())
-        # Most lines hold only known words with one spelling: decided by one set operation
-        # over one regex split, without the tokenizer (the bulk of spelling's time).
-        if wanted != [REPEATED_WORD.id] and not plain.issuperset(tokens):
+        low = text.lower()
+        # The ASCII regex is the same split on ASCII text, and faster (no Unicode tables).
+        tokens = ascii_tokens(low) if low.isascii() else tokens_of(low)
+        # Most lines hold only known words with one spelling: decided by lookups over one
+        # regex split, without the tokenizer (the bulk of spelling's time).
+        if judge and not all(map(known, tokens)):
             yield from _judge_line(doc, line, text, lex, want, wanted, code)
         # A repeated word shows as two equal tokens in a row; only then is the regex run.
-        if REPEATED_WORD.id in wanted and any(map(operator.eq, tokens, tokens[1:])):
+        if repeats and any(map(operator.eq, tokens, tokens[1:])):
             yield from _repeated(doc, line, text)
 
 
@@ -393,6 +437,7 @@ _BLANKS = re.compile(r" {2,}")
 _ANY_URL = re.compile(r"https?://[^\s)\"'<>]+")
 _URL_PIECE = re.compile(r"[a-z]{3,}")
 _SQUEEZE = str.maketrans("", "", "_.-")
+_DASHLESS = str.maketrans("", "", "_-")
 
 
 class CodeWords:
@@ -437,10 +482,19 @@ class CodeWords:
                 content = line.content
                 texts.extend(content[m.start() : m.end()] for m in _BLANKS.finditer(inline))
         blob = "\n".join(texts)
-        exact = {t.translate(_SQUEEZE) for t in _CODE_TOKEN.findall(blob)}  # sshConfigOptions
+        # Tokens and pieces are ASCII without line breaks: squeezed (and lowercased) all at once.
+        exact = set(_joined(_CODE_TOKEN.findall(blob), str.translate, _SQUEEZE))  # sshConfigOptions
         exact.update(_CODE_PIECE.findall(blob))  # ssh, config, options
         self._exact = exact
-        return {t.lower() for t in exact}
+        return set(_joined(list(exact), str.lower))
+
+
+def _joined(tokens: list[str], method: Callable[..., str], *args: object) -> list[str]:
+    """`[method(t, *args) for t in tokens]` for tokens without a line break and a method that
+    leaves line breaks alone: one call over the joined tokens instead of one per token."""
+    if not tokens:
+        return []
+    return method("\n".join(tokens), *args).split("\n")
 
 
 _FLAG_AFTER = re.compile(r"\s+--?[A-Za-z]")
@@ -531,13 +585,15 @@ FUNCTION_WORDS = frozenset((
 
 _VOWEL = re.compile(r"[aeiouyAEIOUY]")
 COMMON = 100_000  # a frequency only the commonest words reach (from, with, then; not sash)
+# The lexicon's table of common words (`Tables.common`) holds every word this frequent.
+assert COMMON >= SPLIT_FREQUENCY
 
 
 def _vowel_dropped(word: str, lex: Lexicon) -> bool:
     """`frm`, `wth`: a common word with its one vowel left out is a typo, not an abbreviation."""
     w = word.lower()
     return len(w) >= 3 and any(
-        lex.words.get(w[:i] + v + w[i:], 0) >= COMMON for i in range(len(w) + 1) for v in "aeiou"
+        lex.tables.common(w[:i] + v + w[i:]) >= COMMON for i in range(len(w) + 1) for v in "aeiou"
     )
 
 
