@@ -132,7 +132,8 @@ def test_inflections_possessives_contractions_and_hyphens():
         "Coder's workspaces aren't templated; the agents' tasks don't stop. You'd've seen "
         "it. Admins' apps and the workspace's runtimes should've run. Use pre-built, "
         "AI-powered, end-to-end, self-hosted, multi-agent and re-run setups, prebuilt and "
-        "reconfigured ones. \u201cQuoted\u201d and \u2019curly\u2019 agent\u2019s words.\n"
+        "reconfigured ones. \u201cQuoted\u201d and \u2019curly\u2019 agent\u2019s words. A bootable, "
+        "usable disk and a passwordless login.\n"
     )
     assert unknown(text) == []
 
