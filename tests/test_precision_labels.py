@@ -135,3 +135,20 @@ def test_a_foreign_tree_is_measured_by_prefix_without_any_configuration(tmp_path
     assert precision.main([*common, "--exclude", "tuning/", "--skeleton"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(r["path"], r["line"], r["key"], r["verdict"]) for r in records] == [("held/README.md", 3, "sentense", None)]
+
+
+UNSEEN = sorted(p for p in (ROOT / "tests" / "labels" / "unseen").glob("*.json") if not p.stem.endswith("-sources"))
+UNSEEN_TREES = ROOT.parent / "unseen"  # where tests/labels/README.md says the samples are fetched to
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("labels_file", UNSEEN, ids=lambda p: p.stem)
+def test_no_labelled_true_finding_of_an_unseen_tree_is_lost(labels_file: Path) -> None:
+    tree = UNSEEN_TREES / labels_file.stem
+    if not tree.is_dir():
+        pytest.skip(f"{tree} is absent (fetched by hand from its -sources.json; tests/labels/README.md)")
+    labels = precision.load_labels(labels_file)
+    joined = precision.join(precision.markdown_findings(tree, None), labels)
+    if _unexpected_losses(joined):
+        pytest.fail(_lost_report(joined), pytrace=False)
+    assert not joined.unlabelled, [f"{f.path}:{f.line} {f.rule}" for f in joined.unlabelled]
