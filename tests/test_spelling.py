@@ -563,7 +563,7 @@ def test_names_and_closed_compounds_are_not_misspellings_but_slips_are():
     """Beyond one edit of any word, a capitalised word is a name (a slip in a name stays one
     edit from it) and a word that only splits into two content words is a compound; a word run
     into a function word, or one edit from a word, is a typo whatever its case."""
-    names = "Ask Paulsen about Termux and Artix on a trackpad at runlevel 3 with somepassword.\n"
+    names = "Ask Paulsen about Termux, Ollama and Artix on a trackpad at runlevel 3 with somepassword.\n"
     assert unknown(names) == []
     slips = ("The Regitsry and Tailcale are requiredto work everytime; it was comitted, "
              "then the instcrtion said alot.\n")

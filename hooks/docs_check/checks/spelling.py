@@ -566,11 +566,16 @@ def _misspelt(word: str, lex: Lexicon) -> bool:
         return False
     w = word.lower()
     split = next((h.lower().split() for h in hints if " " in h), None)
-    if any(" " not in h and DamerauLevenshtein.distance(w, h.lower()) <= 1 for h in hints):
+    # A slip keeps the first letter of a name (`Ollama` is no `llama` with an O before it).
+    capital = word[:1].isupper()
+    if any(
+        " " not in h and DamerauLevenshtein.distance(w, h.lower()) <= 1 and (not capital or h[:1].lower() == w[:1])
+        for h in hints
+    ):
         return True
     if split and FUNCTION_WORDS.intersection(split):
         return True
-    return not word[:1].isupper() and split is None
+    return not capital and split is None
 
 
 # Words a writer runs into the next one by slip (`requiredto`, `alot`, `eachother`): a split
