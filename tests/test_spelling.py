@@ -570,6 +570,21 @@ def test_names_and_closed_compounds_are_not_misspellings_but_slips_are():
     assert unknown(slips) == ["Regitsry", "Tailcale", "requiredto", "everytime", "comitted", "instcrtion", "alot"]
 
 
+def test_a_short_word_is_a_typo_only_as_a_slip_of_one_of_the_commonest_words():
+    """Under four letters nearly every string is one edit from some word (cspell skips them):
+    `apk`, `diw`, `hil` and a writer's initials are codes and commands. Two letters swapped or
+    one left out of `the`, `and`, `you`, `into` is still a slip."""
+    codes = "Install with apk, then diw in Vim; the hil location; a note by sas.\n"
+    assert unknown(codes) == []
+    slips = "Add teh module adn then yuo copy it nto the template.\n"
+    assert unknown(slips) == ["teh", "adn", "yuo", "nto"]
+
+
+def test_a_lowercase_word_two_edits_from_a_rare_word_only_is_a_name():
+    """`dnsmasq` is no slip for `dismast`, nor `tfsec` for `fset`; `instcrtion` is two slips
+    from `instruction`, a word writers use."""
+    assert unknown("Installs dnsmasq and runs tfsec, per the instcrtion.\n") == ["instcrtion"]
+
 def test_a_word_the_writer_set_apart_is_not_code_in_prose():
     """A capitalised word a URL of the page names is a product's name; a word set in emphasis
     as a whole follows the page's convention. The same words, plain, still want backticks."""

@@ -552,10 +552,14 @@ def _misspelt(word: str, lex: Lexicon) -> bool:
       one of the commonest words (`frm`).
     - A word one edit from a dictionary word (`Regitsry`, `comitted`) or run together with a
       function word (`requiredto`, `theleft`, `everytime`) is a typo.
+    - A word of at most three letters is a command, a code or an abbreviation (`apk`, `diw`,
+      `hil`): almost every such string is one edit from some word, so that edit says nothing.
+      It is a typo only as a slip of one of the commonest words (`teh`, `adn`, `frm`).
     - Otherwise, capitalised, it is a name (`Paulsen`, `Termux`: a typo of a name is one slip
       away from it); lowercase and split only into two content words, a closed compound
-      (`runlevel`, `trackpad`, `somepassword`); lowercase and two edits away, a typo
-      (`instcrtion`).
+      (`runlevel`, `trackpad`, `somepassword`); lowercase and two edits away from a word
+      writers use, a typo (`instcrtion`); two edits from a rare word only, a name nobody
+      listed (`dnsmasq` is no slip for `dismast`).
     """
     from rapidfuzz.distance import DamerauLevenshtein  # only for the few unknown words
 
@@ -565,6 +569,8 @@ def _misspelt(word: str, lex: Lexicon) -> bool:
     if not (_VOWEL.search(word) or _vowel_dropped(word, lex)):
         return False
     w = word.lower()
+    if len(w) <= SHORT:
+        return _slip_of_commonest(w, lex)
     split = next((h.lower().split() for h in hints if " " in h), None)
     # A slip keeps the first letter of a name (`Ollama` is no `llama` with an O before it).
     capital = word[:1].isupper()
@@ -575,7 +581,7 @@ def _misspelt(word: str, lex: Lexicon) -> bool:
         return True
     if split and FUNCTION_WORDS.intersection(split):
         return True
-    return not capital and split is None
+    return not capital and split is None and any(lex.tables.common(h.lower()) >= SPLIT_FREQUENCY for h in hints)
 
 
 # Words a writer runs into the next one by slip (`requiredto`, `alot`, `eachother`): a split
@@ -592,6 +598,20 @@ _VOWEL = re.compile(r"[aeiouyAEIOUY]")
 COMMON = 100_000  # a frequency only the commonest words reach (from, with, then; not sash)
 # The lexicon's table of common words (`Tables.common`) holds every word this frequent.
 assert COMMON >= SPLIT_FREQUENCY
+
+
+# cspell skips words under four letters; here they are judged only against the commonest words.
+SHORT = 3
+COMMONEST = 1_000_000  # the, and, you, with, from; not says (567,938) or ass, which `sas` is a slip of
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _slip_of_commonest(w: str, lex: Lexicon) -> bool:
+    """`teh`, `adn`, `yuo` (two letters swapped), `frm`, `nto` (one left out): a slip of one of
+    the commonest words, the only kind a short word is likely to be."""
+    swapped = (w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1))
+    filled = (w[:i] + c + w[i:] for i in range(len(w) + 1) for c in _LETTERS)
+    return any(lex.tables.common(v) >= COMMONEST for v in (*swapped, *filled))
 
 
 def _vowel_dropped(word: str, lex: Lexicon) -> bool:
