@@ -570,6 +570,14 @@ def test_names_and_closed_compounds_are_not_misspellings_but_slips_are():
     assert unknown(slips) == ["Regitsry", "Tailcale", "requiredto", "everytime", "comitted", "instcrtion", "alot"]
 
 
+def test_a_word_the_code_writes_only_as_a_folder_names_what_the_path_belongs_to():
+    """`special cmux variables` beside `.cmux/scripts/`, `the provider (bpg)` beside
+    `bpg/proxmox`: a name, not code. A word the code also writes alone is code."""
+    text = ("Scripts live in `.cmux/scripts/` and get special cmux variables.\n\n"
+            "The Proxmox provider (bpg) is `bpg/proxmox`.\n\n"
+            "Allow the port with ufw; `sudo ufw allow 22` edits `/etc/ufw/user.rules`.\n")
+    assert unknown(text, rule="spell-code-in-prose") == ["ufw"]
+
 def test_a_short_word_is_a_typo_only_as_a_slip_of_one_of_the_commonest_words():
     """Under four letters nearly every string is one edit from some word (cspell skips them):
     `apk`, `diw`, `hil` and a writer's initials are codes and commands. Two letters swapped or

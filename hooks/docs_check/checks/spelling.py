@@ -434,6 +434,7 @@ def _majority(lines: list[tuple[Line, str, str]], lex: Lexicon) -> str:
 _CODE_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
 _CODE_PIECE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _BLANKS = re.compile(r" {2,}")
+_FOLDER = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z0-9_-]*(?=/)")  # cmux in .cmux/scripts/
 _ANY_URL = re.compile(r"https?://[^\s)\"'<>]+")
 _URL_PIECE = re.compile(r"[a-z]{3,}")
 _SQUEEZE = str.maketrans("", "", "_.-")
@@ -449,6 +450,7 @@ class CodeWords:
         self._words: set[str] | None = None
         self._exact: set[str] | None = None  # the same words, as the code spells them
         self._linked: set[str] | None = None
+        self._folders: set[str] = set()  # words the code writes only before a `/`
 
     def linked(self, word: str) -> bool:
         """Does a URL of the page (a link, an image, an `href`) name the word? `Kusari` beside
@@ -475,6 +477,14 @@ class CodeWords:
         assert self._exact is not None
         return word.split("'")[0] not in self._exact
 
+    def only_folder(self, word: str) -> bool:
+        """Does the page's code write `word` only as a folder or a namespace (`.cmux/scripts/`,
+        `bpg/proxmox`)? Then the word in prose names what the path belongs to (the product,
+        the publisher), not a command or a file to put in backticks."""
+        if self._words is None:
+            self._words = self._read()
+        return word.lower() in self._folders
+
     def _read(self) -> set[str]:
         texts = [ln.text for ln in self.doc.lines if ln.kind in (CODE, INDENTED_CODE)]
         for line, inline, _text in self.lines:
@@ -486,6 +496,12 @@ class CodeWords:
         exact = set(_joined(_CODE_TOKEN.findall(blob), str.translate, _SQUEEZE))  # sshConfigOptions
         exact.update(_CODE_PIECE.findall(blob))  # ssh, config, options
         self._exact = exact
+        if "/" in blob:
+            # Everything the code writes that is not followed by a slash: a folder's name
+            # that also stands alone somewhere (`ufw` beside `/etc/ufw/`) is code after all.
+            alone = _FOLDER.sub(" ", blob)
+            rest = {t.lower() for t in _CODE_TOKEN.findall(alone)} | {t.lower() for t in _CODE_PIECE.findall(alone)}
+            self._folders = {m.group().lower() for m in _FOLDER.finditer(blob)} - rest
         return set(_joined(list(exact), str.lower))
 
 
@@ -537,7 +553,9 @@ def _judge_line(
         if lex.known(word) or _beside_name(tokens, i, text, lex):
             continue
         if word in code:
-            if CODE_IN_PROSE.id in wanted and not code.names(word) and not _set_apart(word, index, line.content, code):
+            if CODE_IN_PROSE.id in wanted and not (
+                code.names(word) or _set_apart(word, index, line.content, code) or code.only_folder(word)
+            ):
                 yield _code(doc, line.number, col, word, elsewhere=True)
         elif UNKNOWN_WORD.id in wanted and not code.linked(word) and _misspelt(word, lex):
             yield _unknown(doc, line.number, col, word, lex)
