@@ -223,6 +223,15 @@ def test_word_list_edits_are_seen(tmp_path):
     assert unknown("Zorblax and Wrkspace.", load_config(tmp_path / "pyproject.toml")) == []
 
 
+def test_a_page_cobra_generated_is_generated():
+    """cobra's Markdown (a Go CLI's reference) carries no marker unless asked; its SEE ALSO
+    entries end the link with a tab. A writer's own See also list is still read."""
+    cobra = ("## coder urls\n\nInteract with environment devurls\n\n### SEE ALSO\n\n"
+             "* [coder](#coder)\t - coder provides a CLI for wrking with Coder\n")
+    assert spell(cobra) == []
+    written = cobra.replace("\t - ", " - ")
+    assert [f.line for f in spell(written)] == [3, 7]
+
 @pytest.mark.parametrize(
     ("table", "expected"),
     [

@@ -9,6 +9,9 @@ not in the page. A page or a stretch of one is generated when
   Among the page's first lines (before any heading or paragraph), the marker covers the whole
   page; further down, it covers the lines from the marker to the next comment that starts
   with `END` or `End generated` (any case), or else to the next heading;
+- or it is the output of cobra's Markdown generator (Go CLIs: `coder`, `kubectl`, `gh`),
+  which marks nothing unless asked but always lists related commands under `### SEE ALSO` as
+  `* [cmd sub](link)<TAB> - summary`, a tab no writer types;
 - or its path matches a glob of `[tool.docs-check.spelling] generated`, e.g.
   `["reference/cli/**", "reference/api/**"]` (matched against the page's path as reported,
   or any tail of it, so `reference/cli/**` matches `docs/reference/cli/coder.md`).
@@ -27,6 +30,7 @@ from ..scanner import BLANK, FRONT_MATTER, HEADING, HTML_COMMENT, Document
 _MARKER = re.compile(r"DO NOT EDIT|\bGENERATED\b|@generated\b|(?i:\bcode generated\b|\bauto-?generated\b)")
 _COMMENT_LINE = re.compile(r"\s*(?:<!--|\[//\]:\s*#)")
 _END = re.compile(r"\s*<!--\s*(?:end\b|/\s*generated)", re.I)
+_COBRA_SEE_ALSO = re.compile(r"^\* \[[^\]\n]+\]\([^)\n]*\)\t - ", re.M)
 _HEAD_LINES = 10  # a page-wide marker sits at the top, before any content
 
 
@@ -39,8 +43,10 @@ def _is_marker(text: str) -> bool:
 def generated_lines(doc: Document) -> range | set[int] | None:
     """Line numbers of `doc` that are generated: all of them, some, or None."""
     text = doc.text
+    if "\t - " in text and "### SEE ALSO" in text and _COBRA_SEE_ALSO.search(text):
+        return range(1, len(doc.lines) + 1)
     if "enerated" not in text and "ENERATED" not in text and "DO NOT EDIT" not in text:
-        return None  # most pages: three substring searches of the whole text
+        return None  # most pages: a few substring searches of the whole text
     lines = doc.lines
     for ln in lines[:_HEAD_LINES]:
         if ln.kind in (BLANK, FRONT_MATTER):
