@@ -566,6 +566,10 @@ def test_the_pages_own_subject_is_a_name_unless_run_as_a_command(tmp_path):
         "exoscale-instance-type", "exoscale", "instance", "type"}
     elsewhere = [f.message for f in check_text(text, "docs/page.md", load_config(None)) if f.rule.startswith("spell-")]
     assert len(elsewhere) >= 3  # on another page the same words are still told
+    # The subject is a name, not a licence to spell it the other way: a page about colour
+    # in an American tree still hears that it is `color`.
+    british = [f.rule for f in check_text("Pick a colour.\n", "docs/colour.md", load_config(None))]
+    assert british == ["spell-variant"]
 
 
 def test_names_and_closed_compounds_are_not_misspellings_but_slips_are():

@@ -22,7 +22,6 @@ minor, major) of the newest release.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 
 from .. import catalog as C
 from ..catalog import Catalog
@@ -31,6 +30,7 @@ from ..rules import suggest
 from ..scanner import Document
 from ..versions import Constraint, Version, VersionError, is_version, matching, newest
 from . import _snippets as S
+from .readme_paths import readme_place
 from .registry_hosts import OK, classify_host, host_problem
 from .registry_rules import (
     MOD_ARGUMENT,
@@ -249,12 +249,10 @@ class ModuleUse:
 
 def own_module(path: str) -> tuple[str | None, str] | None:
     """(namespace or None, module) when the page is a module's own README."""
-    parts = PurePosixPath(path.replace("\\", "/")).parts
-    if len(parts) < 2 or parts[-1].lower() != "readme.md":
+    place = readme_place(path)
+    if place is None:
         return None
-    if len(parts) >= 4 and parts[-3] == "modules":
-        return parts[-4], parts[-2]
-    return None, parts[-2]
+    return (place.namespace if place.kind == "modules" else None), place.name
 
 
 def module_blocks(doc: Document, cat: Catalog, out: list[Finding]) -> set[int]:

@@ -538,17 +538,17 @@ def _judge_line(
     for i, (index, word) in enumerate(tokens):
         if word.lower() in plain:
             continue  # most words: a known word with one spelling
-        if word.lower() in subject and not _FLAG_AFTER.match(text, index + len(word)):
-            continue  # the page's own subject, named (`rustdesk --password` is a command, though)
         col = line.content_col + index
-        if "_" in word or (_KEBAB.fullmatch(word) and not _english_compound(word) and not lex.known(word)):
-            if CODE_IN_PROSE.id in wanted and _code_in_prose(word, index, text, code):
-                yield _code(doc, line.number, col, word, elsewhere="_" not in word)
-            continue
         other = lex.variant(word, want)
         if other:
             if VARIANT.id in wanted:
                 yield _variant(doc, line, col, word, other, want)
+            continue
+        if word.lower() in subject and not _FLAG_AFTER.match(text, index + len(word)):
+            continue  # the page's own subject, named (`rustdesk --password` is a command, though)
+        if "_" in word or (_KEBAB.fullmatch(word) and not _english_compound(word) and not lex.known(word)):
+            if CODE_IN_PROSE.id in wanted and _code_in_prose(word, index, text, code):
+                yield _code(doc, line.number, col, word, elsewhere="_" not in word)
             continue
         if lex.known(word) or _beside_name(tokens, i, text, lex):
             continue

@@ -39,6 +39,7 @@ from ..scanner import Document, FencedBlock
 from ..tokenshapes import is_secret_name
 from . import _snippets as S
 from ._snippets import PREFERRED_LANG, TF_LANGS
+from .readme_paths import readme_place
 
 LANG = rule(
     "tf-lang", Severity.WARNING,
@@ -98,16 +99,13 @@ def run(doc: Document, config: Config) -> Iterator[Finding]:
             yield _lang_finding(doc, block)  # an empty block: nothing to judge but its label
 
 
-# A Coder Registry README: its front matter (display_name, icon) or its place in the tree.
-_REGISTRY_README = re.compile(r"(?:^|/)(?:modules|templates)/[^/]+/README\.md$", re.IGNORECASE)
-
-
 def _tf_house_style(doc: Document) -> bool:
     """Does `tf` apply to this page without configuration? `tf` is Coder's label for Terraform
     (its docs and its registry's READMEs), not the language's: `hcl` and `terraform` highlight
     the same. A page of another tree is held to it only when it labels Terraform `tf` itself."""
-    if _REGISTRY_README.search(str(doc.path).replace("\\", "/")):
-        return True
+    place = readme_place(str(doc.path))
+    if place is not None and place.kind is not None:
+        return True  # a Coder Registry README, by its place in the tree or its front matter
     if "display_name" in doc.meta and "icon" in doc.meta:
         return True
     return any(b.lang == PREFERRED_LANG for b in doc.fences)
