@@ -101,6 +101,12 @@ def folder(config: Config | None = None) -> Path:
             value = str(config.root / value)
     if value:
         return Path(value)
+    return _package_folder()
+
+
+@lru_cache(maxsize=1)
+def _package_folder() -> Path:
+    # Asked for every page checked; importlib.resources costs about 0.1 ms a call.
     return Path(str(resources.files("docs_check").joinpath(FOLDER)))
 
 

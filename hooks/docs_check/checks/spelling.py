@@ -450,7 +450,8 @@ class CodeWords:
         self._words: set[str] | None = None
         self._exact: set[str] | None = None  # the same words, as the code spells them
         self._linked: set[str] | None = None
-        self._folders: set[str] = set()  # words the code writes only before a `/`
+        self._blob = ""  # the page's code, as `_read` gathered it
+        self._folders: set[str] | None = None  # words the code writes only before a `/`
 
     def linked(self, word: str) -> bool:
         """Does a URL of the page (a link, an image, an `href`) name the word? `Kusari` beside
@@ -481,8 +482,10 @@ class CodeWords:
         """Does the page's code write `word` only as a folder or a namespace (`.cmux/scripts/`,
         `bpg/proxmox`)? Then the word in prose names what the path belongs to (the product,
         the publisher), not a command or a file to put in backticks."""
-        if self._words is None:
-            self._words = self._read()
+        if self._folders is None:
+            if self._words is None:
+                self._words = self._read()
+            self._folders = _folders(self._blob)
         return word.lower() in self._folders
 
     def _read(self) -> set[str]:
@@ -496,13 +499,18 @@ class CodeWords:
         exact = set(_joined(_CODE_TOKEN.findall(blob), str.translate, _SQUEEZE))  # sshConfigOptions
         exact.update(_CODE_PIECE.findall(blob))  # ssh, config, options
         self._exact = exact
-        if "/" in blob:
-            # Everything the code writes that is not followed by a slash: a folder's name
-            # that also stands alone somewhere (`ufw` beside `/etc/ufw/`) is code after all.
-            alone = _FOLDER.sub(" ", blob)
-            rest = {t.lower() for t in _CODE_TOKEN.findall(alone)} | {t.lower() for t in _CODE_PIECE.findall(alone)}
-            self._folders = {m.group().lower() for m in _FOLDER.finditer(blob)} - rest
+        self._blob = blob
         return set(_joined(list(exact), str.lower))
+
+
+def _folders(blob: str) -> set[str]:
+    """The words `blob` writes only before a slash (`.cmux/scripts/`, `bpg/proxmox`): a folder's
+    name that also stands alone somewhere (`ufw` beside `/etc/ufw/`) is code after all."""
+    if "/" not in blob:
+        return set()
+    alone = _FOLDER.sub(" ", blob)
+    rest = {t.lower() for t in (*_CODE_TOKEN.findall(alone), *_CODE_PIECE.findall(alone))}
+    return {m.group().lower() for m in _FOLDER.finditer(blob)} - rest
 
 
 def _joined(tokens: list[str], method: Callable[..., str], *args: object) -> list[str]:
