@@ -117,8 +117,22 @@ def family(rule: str) -> str:
     return rule.split("-", 1)[0] + "-*"
 
 
+class LabelFileError(Exception):
+    """A label file that cannot be read: named in a one-line error, exit 2."""
+
+
 def load_labels(path: Path = LABELS) -> list[Label]:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        return _labels(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LabelFileError(f"{path}: cannot read it ({exc.strerror if isinstance(exc, OSError) else exc})") from None
+    except json.JSONDecodeError as exc:
+        raise LabelFileError(f"{path}:{exc.lineno}:{exc.colno}: not JSON ({exc.msg})") from None
+    except (KeyError, TypeError, IndexError) as exc:
+        raise LabelFileError(f"{path}: not a label file (a record lacks {exc})") from None
+
+
+def _labels(data: dict) -> list[Label]:
     labels = []
     for r in data["labels"]:
         lines = tuple(r["line"]) if isinstance(r["line"], list) else (r["line"],)
@@ -401,4 +415,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except LabelFileError as exc:
+        print(f"precision.py: {exc}", file=sys.stderr)
+        sys.exit(2)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -136,6 +137,19 @@ def test_a_foreign_tree_is_measured_by_prefix_without_any_configuration(tmp_path
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(r["path"], r["line"], r["key"], r["verdict"]) for r in records] == [("held/README.md", 3, "sentense", None)]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("", "1:1: not JSON"), ('{"x": 1}', "not a label file (a record lacks 'labels')"),
+     ('{"labels": [{"path": "a.md"}]}', "not a label file (a record lacks 'line')"), (None, "cannot read it")],
+)
+def test_a_bad_label_file_is_a_one_line_error(tmp_path: Path, text: str | None, expected: str) -> None:
+    path = tmp_path / "labels.json"
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    with pytest.raises(precision.LabelFileError, match=f"^{re.escape(str(path))}.*{re.escape(expected)}"):
+        precision.load_labels(path)
 
 UNSEEN = sorted(p for p in (ROOT / "tests" / "labels" / "unseen").glob("*.json") if not p.stem.endswith("-sources"))
 UNSEEN_TREES = ROOT.parent / "unseen"  # where tests/labels/README.md says the samples are fetched to
