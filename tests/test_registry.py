@@ -618,6 +618,26 @@ def test_a_modules_own_readme_names_its_own_module_whatever_the_catalog_says():
         "registry-module-source"]
 
 
+def test_a_template_readme_uses_modules_of_its_own_namespace_the_catalog_is_too_old_to_list():
+    # From coder/registry: saheli's full-stack-developer template uses saheli/dev-tools and
+    # saheli/jetbrains-plugins, published with it after the vendored catalog was taken.
+    config = Config(select=("registry-",))
+    page = tf('module "dev_tools" {\n  source   = "registry.coder.com/saheli/dev-tools/coder"\n'
+              '  version  = "1.0.0"\n  agent_id = coder_agent.main.id\n}') + (
+        "\nSee [jetbrains-plugins](https://registry.coder.com/modules/saheli/jetbrains-plugins).\n")
+    template = "registry/saheli/templates/full-stack-developer/README.md"
+    assert check_text(page, template, config) == []
+    # Elsewhere the same names are told: on another namespace's page, on a plain page, and on
+    # a module's README, which documents that one module (a sibling's name there is a copy's slip).
+    for other in ("registry/kunstewi/templates/x/README.md", "docs/page.md", "registry/saheli/modules/codex/README.md"):
+        assert [f.rule for f in check_text(page, other, config)] == [
+            "registry-module-unknown", "registry-not-found"], other
+    # A slip of a module the catalog lists in the namespace is told on the template too.
+    slip = tf('module "cs" {\n  source   = "registry.coder.com/coder/code-servr/coder"\n'
+              '  version  = "1.0.0"\n  agent_id = coder_agent.main.id\n}')
+    [f] = check_text(slip, "registry/coder/templates/docker/README.md", config)
+    assert f.rule == "registry-module-unknown" and "coder/code-server" in f.message
+
 def test_a_modules_own_readme_before_its_first_release_pins_the_version_it_was_to_have():
     # coder-labs/open-webui's README pinned 0.9.0 before the module's first tag (1.0.0).
     page = tf('module "open-webui" {\n  count    = data.coder_workspace.me.start_count\n'

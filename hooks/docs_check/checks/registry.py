@@ -25,7 +25,7 @@ from ..scanner import Document
 from .registry_hosts import classify_host, may_hold_registry
 from .registry_links import Ref, check_page, code_refs, prose_refs
 from .registry_modules import UNKNOWN, guard_legacy_fix, module_blocks, resolve_source
-from .registry_rules import RULES, Problem
+from .registry_rules import RULES, Problem, unlisted_in_own_namespace
 
 __all__ = ["CHECK", "RULES", "classify_host", "may_hold_registry", "resolve_source", "run", "validate_config"]
 
@@ -50,12 +50,14 @@ def _check_ref(cat: Catalog, doc: Document, ref: Ref) -> Iterable[Finding]:
         if src is not None:
             guard_legacy_fix(cat, src, UNKNOWN)  # outside a module block: no version to keep
             for p in src.problems:
-                yield _finding(doc, ref, p)
+                if not unlisted_in_own_namespace(str(doc.path), p):
+                    yield _finding(doc, ref, p)
             return
     if ref.where == "code-span" and ref.scheme is None:
         return  # a host name or a path in inline code, not a link
     for p in check_page(cat, ref, existence_only):
-        yield _finding(doc, ref, p)
+        if not unlisted_in_own_namespace(str(doc.path), p):
+            yield _finding(doc, ref, p)
 
 
 def _looks_like_source(ref: Ref) -> bool:

@@ -33,6 +33,7 @@ from .registry_rules import (
     URL,
     Problem,
     removed_message,
+    unlisted,
 )
 
 _LIST_QUERY = ("search",)
@@ -303,7 +304,9 @@ def _item(cat: Catalog, kind: str, ident: str, ref: Ref, fixed) -> list[Problem]
         )]
     hint = f"; did you mean `{look.suggestion}`?" if look.suggestion else ""
     listing = f"https://{C.HOST}/{section}"
-    return [Problem(NOT_FOUND, f"{what} does not exist in the registry{hint} (see {listing})")]
+    return [Problem(
+        NOT_FOUND, f"{what} does not exist in the registry{hint} (see {listing})", unlisted=unlisted(ident, look.suggestion)
+    )]
 
 
 def _legacy(cat: Catalog, kind: str, name: str, ref: Ref, fixed, existence_only: bool) -> list[Problem]:

@@ -42,6 +42,8 @@ from .registry_rules import (
     MOD_VERSION,
     Problem,
     removed_message,
+    unlisted,
+    unlisted_in_own_namespace,
 )
 
 # Module block arguments that are Terraform's, not the module's.
@@ -188,7 +190,10 @@ def _lookup(cat: Catalog, candidate: str, src: Source) -> str | None:
         hint = f"; did you mean `{C.module_source(look.suggestion)}`?" if look.suggestion else ""
         if look.other_kind:
             hint = f"; `{candidate}` is a {look.other_kind}, not a module"
-        src.problems.append(Problem(MOD_UNKNOWN, f"the registry has no module `{candidate}`{hint}"))
+        src.problems.append(Problem(
+            MOD_UNKNOWN, f"the registry has no module `{candidate}`{hint}",
+            unlisted=None if look.other_kind else unlisted(candidate, look.suggestion),
+        ))
         return None
     return candidate
 
@@ -292,6 +297,7 @@ def _module_block(doc, cat: Catalog, snip: S.Snippet, block, out: list[Finding],
         return None
     if _own_source(doc.path, source.expr.value):
         _trust_own_module(src)
+    src.problems = [p for p in src.problems if not unlisted_in_own_namespace(str(doc.path), p)]
     version_attr = _attr(block.body, "version")
     guard_legacy_fix(cat, src, _pin_of(version_attr))
     line, col = snip.position(source.expr.line, source.expr.column)
