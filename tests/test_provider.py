@@ -167,6 +167,12 @@ def test_a_fragment_that_shows_one_setting_needs_nothing_else():
     # ...and so it is beside a `terraform` or `provider` block: a whole configuration.
     whole = 'provider "coder" {}\n\n' + icons
     assert rules(tf(whole)).count("tf-provider-required") == 3
+    # A lone block holding only nested blocks shows those (a registry template README: "add
+    # an option to the image parameter"); beside other blocks it is configuration to copy.
+    options = 'data "coder_parameter" "image" {\n  option {\n    name  = "ML"\n    value = "ml"\n  }\n}\n'
+    assert check(tf(options)) == []
+    beside = 'resource "coder_metadata" "info" {\n  item {\n    key   = "type"\n    value = "x"\n  }\n}\n'
+    assert [f.rule for f in check(tf(options + "\n" + beside))] == ["tf-provider-required"] * 2
     # Everything else about the one setting is still checked.
     [f] = check(tf('resource "coder_agent" "main" {\n  startup_script_timeout = 180\n}\n'))
     assert f.rule == "tf-provider-attribute" and "removed from the Coder provider in v2.0.0" in f.message

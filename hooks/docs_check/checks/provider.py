@@ -289,10 +289,19 @@ def _check_conflicts(ctx: Ctx, fields: dict[str, Field], present: dict[str, list
 
 def _shows_one_setting(snip: S.Snippet, block, top: bool) -> bool:
     """A fragment (no `terraform` or `provider` block) whose block sets one attribute shows that
-    setting on purpose (`data "coder_parameter" "x" { icon = ... }` on a page about icons):
-    what else the type requires is beside the point."""
+    setting on purpose (`data "coder_parameter" "x" { icon = ... }` on a page about icons), and
+    a snippet of one block that sets nothing but nested blocks shows those (`data
+    "coder_parameter" "image" { option { ... } }` under "add an option"): what else the type
+    requires is beside the point. Beside other blocks, such a block is part of a configuration
+    to copy, and what it lacks is told."""
     attributes = [i for i in block.body.items if S.is_attribute(i) and not (top and i.name in META_ATTRIBUTES)]
-    return len(attributes) == 1 and S.is_fragment(snip)
+    if len(attributes) > 1 or not S.is_fragment(snip):
+        return False
+    if attributes:
+        return True
+    assert snip.body is not None  # a fragment parsed
+    alone = top and sum(1 for i in snip.body.items if S.is_block(i)) == 1
+    return alone and any(S.is_block(i) for i in block.body.items)
 
 
 def _check_required(
