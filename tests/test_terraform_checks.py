@@ -560,6 +560,18 @@ def test_a_value_left_blank_for_the_reader_is_no_syntax_error() -> None:
     assert f.rule == "tf-syntax"
 
 
+def test_a_fence_left_open_is_told_where_it_swallows_a_heading() -> None:
+    # coder/modules' jfrog README: the second example's fence is never closed, so the block runs
+    # on into `## Authentication` and its prose, up to the next fence.
+    md = ('```tf\nmodule "jfrog" {\n  source = "x"\n}\n\n\n## Authentication\n\n'
+          "Get a JFrog access token from your Artifactory instance.\n\n```\n")
+    (f,) = check(md)
+    assert f.rule == "tf-syntax" and f.line == 9
+    assert "the fence opened at line 1 is not closed" in f.message and "`## Authentication` at line 7" in f.message
+    # A comment written like a heading, in a block that fails for another reason, is no such sign.
+    (g,) = check(fence('resource "x" "y" {}\n\n# Configure the agent\nresource "x" "z" {\n  a = newimage:tag\n}\n'))
+    assert "invalid Terraform" in g.message and "not closed" not in g.message
+
 def test_a_nested_block_shown_at_its_depth_is_formatted_at_that_depth() -> None:
     # get-started/customize-your-template/add-a-language.md in Coder's docs: an `option` to
     # paste into a `coder_parameter`, indented as it will sit there.

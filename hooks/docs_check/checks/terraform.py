@@ -121,7 +121,7 @@ def _block_findings(doc: Document, snip: S.Snippet, labels_tf: bool) -> Iterator
         yield _lang_finding(doc, block)
     if snip.parsed.error is not None:
         if not _fill_in_the_blank(text, snip.parsed.error):
-            yield _syntax_finding(doc, block, snip.parsed.error)
+            yield _syntax_finding(doc, block, snip.parsed.error, text)
         return
     # An unclosed fence runs to the end of the page: rewriting it would rewrite the page.
     if block.close_line is not None:
@@ -181,11 +181,21 @@ def _not_hcl_finding(doc: Document, block: FencedBlock, text: str) -> Finding:
     )
 
 
-def _syntax_finding(doc: Document, block: FencedBlock, error: HclSyntaxError) -> Finding:
+def _syntax_finding(doc: Document, block: FencedBlock, error: HclSyntaxError, text: str) -> Finding:
     line, column = S.position(doc, block, error.line, error.column)
     # The first sentence of terraform's own explanation, when the engine gives one.
     detail = (getattr(error, "detail", "") or "").split(". ")[0].rstrip(".")
     detail = f" ({detail})" if detail else ""
+    heading = _swallowed_heading(text, error.line)
+    if heading is not None and heading[0] <= len(block.content_lines):
+        at, title = heading
+        return SYNTAX.at(
+            doc.path, line, column,
+            f"invalid Terraform: the fence opened at line {block.open_line} is not closed where its "
+            f"Terraform ends: the block runs on into the heading `{title}` at line "
+            f"{block.content_lines[at - 1]} and the text after it; close the fence before that heading",
+            end_line=block.last_line,
+        )
     return SYNTAX.at(
         doc.path, line, column,
         f"invalid Terraform: {error.message}{detail}; fix the block so that `terraform fmt` "
@@ -193,6 +203,24 @@ def _syntax_finding(doc: Document, block: FencedBlock, error: HclSyntaxError) ->
         "`<!-- docs-check: disable-next-line tf-syntax -->` before its fence",
         end_line=block.last_line,
     )
+
+
+# `## Authentication` at the left margin after a blank line, and a sentence where Terraform
+# stops parsing: Markdown a fence left open took in, not an HCL comment and a typo.
+_MARKDOWN_HEADING = re.compile(r"#{1,6} [A-Z][^=#{}]*")
+_SENTENCE = re.compile(r"\s*[A-Z][a-z']*(?: [^\s=:{}\[\]]+){3,}")
+
+
+def _swallowed_heading(text: str, error_line: int) -> tuple[int, str] | None:
+    """A fence left open swallows what follows it up to the next fence: a Markdown heading (after
+    a blank line, before a sentence that does not parse) gives it away. (line in block, heading)."""
+    lines = text.split("\n")
+    if not 0 < error_line <= len(lines) or not _SENTENCE.match(lines[error_line - 1]):
+        return None
+    for i in range(1, error_line - 1):
+        if not lines[i - 1].strip() and _MARKDOWN_HEADING.fullmatch(lines[i].rstrip()):
+            return i + 1, lines[i].rstrip()
+    return None
 
 
 def formatted_at_its_depth(text: str) -> str | None:
