@@ -178,6 +178,20 @@ def test_a_fragment_that_shows_one_setting_needs_nothing_else():
     assert f.rule == "tf-provider-attribute" and "removed from the Coder provider in v2.0.0" in f.message
 
 
+def test_the_providers_own_reference_page_documents_a_type_newer_than_the_schema():
+    # terraform-provider-coder's docs/resources/subagent_execution.md, written before the
+    # vendored schema knew the resource; elsewhere the same type is told.
+    md = tf('resource "coder_subagent_execution" "s" {\n  name = "x"\n}\n\n'
+            'resource "coder_env" "e" {\n  agent_id = coder_subagent_execution.s.subagent_id\n'
+            '  name     = "N"\n}\n')
+    config = Config(select=("tf-provider-type",))
+    assert check_text(md, "terraform-provider-coder/docs/resources/subagent_execution.md", config) == []
+    for other in ("docs/resources/other.md", "terraform-provider-coder/docs/data-sources/subagent_execution.md",
+                  "docs/subagent_execution.md"):
+        assert [f.rule for f in check_text(md, other, config)] == ["tf-provider-type"] * 2, other
+    data = tf('data "coder_things" "t" {}\n')
+    assert check_text(data, "docs/data-sources/things.md", config) == []
+
 def test_sidebar_app_is_required_at_2_11_and_optional_later():
     no_sidebar = 'resource "coder_ai_task" "t" {\n  count = 1\n}\n'
     [f] = check(tf(no_sidebar))

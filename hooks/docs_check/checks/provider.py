@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from ..check import Check
 from ..config import Config, ConfigError, check_section_keys
@@ -168,10 +169,24 @@ def _address(kind: str, name: str) -> str:
     return f'{"resource" if kind == RESOURCE else "data"} "{name}"'
 
 
+def documents_type(path: str, kind: str, name: str) -> bool:
+    """Is the page the provider's own reference for the type (`docs/resources/ai_task.md` for
+    `coder_ai_task`, `docs/data-sources/workspace.md` for `data.coder_workspace`, the layout
+    terraform-plugin-docs writes)? A type newer than the vendored schema is no mistake there:
+    the page is published with it."""
+    parts = PurePosixPath(path.replace("\\", "/")).parts
+    if len(parts) < 3 or parts[-3] != "docs" or not parts[-1].endswith(".md"):
+        return False
+    folder = {RESOURCE: "resources", DATA: "data-sources"}[kind]
+    return parts[-2] == folder and name == "coder_" + parts[-1][: -len(".md")]
+
+
 def check_type_block(ctx: Ctx, block, kind: str) -> None:
     name = block.labels[0]
     tschema = ctx.schema.type(kind, name)
     line, col = block.line, (block.label_columns[0] if block.label_columns else block.column)
+    if tschema is None and documents_type(str(ctx.doc.path), kind, name):
+        return
     if tschema is None:
         message = unknown_type_message(ctx.schema, kind, name, ctx.target)
         if message:  # empty: a type since removed, still there at the targeted version
@@ -396,6 +411,8 @@ def check_references(ctx: Ctx) -> None:
         else:
             continue
         tschema = ctx.schema.type(kind, name)
+        if tschema is None and documents_type(str(ctx.doc.path), kind, name):
+            continue
         if tschema is None:
             key = (kind, name, t.line)
             if key in seen_types:
