@@ -397,10 +397,14 @@ def test_a_modules_own_readme_may_pin_its_next_untagged_release(tmp_path):
         assert check_text(readme, path, config) == [], path
     for bump in ("5.5.0", "6.0.0"):  # a minor or major bump of the newest tag
         assert check_text(tf(CLAUDE.replace('"5.4.0"', f'"{bump}"')), "registry/coder/modules/claude-code/README.md", config) == []
-    # Anywhere else, or a version no bump reaches, it was never released.
+    # Beyond every release the catalog holds, the README is newer than the catalog: a release
+    # tagged since (coder/coder-utils' README pins 1.3.0 against a catalog ending at 1.0.0).
+    for later in ("5.4.2", "7.1.0"):
+        assert check_text(tf(CLAUDE.replace('"5.4.0"', f'"{later}"')), "registry/coder/modules/claude-code/README.md", config) == []
+    # Anywhere else, or between two releases on its own README, it was never released.
     for path, version in (("docs/ai-coder/tasks.md", "5.4.1"), ("registry/coder/modules/codex/README.md", "5.4.1"),
                           ("registry/coder-labs/modules/claude-code/README.md", "5.4.1"),
-                          ("registry/coder/modules/claude-code/README.md", "5.4.2")):
+                          ("registry/coder/modules/claude-code/README.md", "3.4.0")):
         [f] = check_text(tf(CLAUDE.replace('"5.4.0"', f'"{version}"')), path, config)
         assert f.rule == "registry-module-version" and f"version {version} of coder/claude-code was never released" in f.message
     # The untagged version is the catalog's head: its arguments are still checked.
@@ -638,6 +642,7 @@ def test_a_template_readme_uses_modules_of_its_own_namespace_the_catalog_is_too_
     [f] = check_text(slip, "registry/coder/templates/docker/README.md", config)
     assert f.rule == "registry-module-unknown" and "coder/code-server" in f.message
 
+
 def test_a_modules_own_readme_before_its_first_release_pins_the_version_it_was_to_have():
     # coder-labs/open-webui's README pinned 0.9.0 before the module's first tag (1.0.0).
     page = tf('module "open-webui" {\n  count    = data.coder_workspace.me.start_count\n'
@@ -646,7 +651,7 @@ def test_a_modules_own_readme_before_its_first_release_pins_the_version_it_was_t
     config = Config(select=("registry-",))
     own = "registry/coder-labs/modules/open-webui/README.md"
     assert check_text(page.replace("VERSION", "0.9.0"), own, config) == []
-    # Elsewhere it was never released; on its README a version between releases is still wrong.
-    for path, version in (("docs/page.md", "0.9.0"), (own, "1.0.5")):
+    # Elsewhere it was never released.
+    for path, version in (("docs/page.md", "0.9.0"), ("docs/page.md", "1.0.5")):
         [f] = check_text(page.replace("VERSION", version), path, config)
         assert f.rule == "registry-module-version" and f"version {version} of coder-labs/open-webui was never released" in f.message

@@ -310,7 +310,8 @@ def _module_block(doc, cat: Catalog, snip: S.Snippet, block, out: list[Finding],
     ident, name = src.ident, block.labels[0]
     released = cat.source_versions(src.served_namespace, ident.split("/", 1)[1])
     if _is_own_readme(doc.path, ident):
-        if _before_first_release(version_attr, released):
+        head = (cat.module(ident) or {}).get("readme_version_untagged")  # the catalog's own head
+        if _beyond_releases(version_attr, released + ([head] if head else [])):
             return None
         released = released + [v for v in cat.next_versions(ident) if v not in released]
     chosen = _version_findings(doc, cat, snip, block, version_attr, name, ident, released, out)
@@ -344,15 +345,19 @@ def _trust_own_module(src: Source) -> None:
         src.ident = None
 
 
-def _before_first_release(version_attr, released: list[str]) -> bool:
-    """Whether the block pins one version older than every release. On the module's own README
-    that is the version the README carried before the module's first tag (a README's version
-    only ever goes up): the page as it was then, not a mistake, and the module had no release
-    whose variables the block could be checked against."""
+def _beyond_releases(version_attr, released: list[str]) -> bool:
+    """Whether the block pins one version older than every release, or newer than every one.
+    On the module's own README the first is the version the README carried before the module's
+    first tag (a README's version only ever goes up), the second a release tagged after the
+    vendored catalog was taken (`coder-utils` at 1.3.0 against a catalog ending at 1.0.0): the
+    page as it was then or is now, not a mistake, and the catalog has no release whose
+    variables the block could be checked against. A pin between releases is still told."""
     pin = _pin_of(version_attr)
     if not isinstance(pin, str) or not released or not is_version(pin):
         return False
-    return all(Version.parse(pin) < Version.parse(r) for r in released if is_version(r))
+    tagged = [Version.parse(r) for r in released if is_version(r)]
+    at = Version.parse(pin)
+    return all(at < r for r in tagged) or all(at > r for r in tagged)
 
 
 def _is_own_readme(path: str, ident: str) -> bool:
