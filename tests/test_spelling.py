@@ -599,6 +599,15 @@ def test_a_word_the_code_writes_only_as_a_folder_names_what_the_path_belongs_to(
             "Allow the port with ufw; `sudo ufw allow 22` edits `/etc/ufw/user.rules`.\n")
     assert unknown(text, rule="spell-code-in-prose") == ["ufw"]
 
+def test_a_name_the_code_writes_only_inside_a_longer_name_is_a_name():
+    """coder-desktop-linux's AGENTS.md: `Avalonia 11 (`App.Avalonia`)`, the framework a project
+    is named after; `Avalonia-specific` and `Statik-Server` are built on names. A word the code
+    writes as a whole token is still code."""
+    text = ("The UI is Avalonia 11 (`App.Avalonia`); no Avalonia-specific types in Statik-Server.\n\n"
+            "Run Nextcloudx with `Nextcloudx --init`.\n")
+    assert unknown(text) == []
+    assert unknown(text, rule="spell-code-in-prose") == ["Nextcloudx"]
+
 def test_a_short_word_is_a_typo_only_as_a_slip_of_one_of_the_commonest_words():
     """Under four letters nearly every string is one edit from some word (cspell skips them):
     `apk`, `diw`, `hil` and a writer's initials are codes and commands. Two letters swapped or

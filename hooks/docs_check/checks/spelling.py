@@ -449,6 +449,7 @@ class CodeWords:
         self.lines = lines
         self._words: set[str] | None = None
         self._exact: set[str] | None = None  # the same words, as the code spells them
+        self._whole: set[str] = set()  # whole code tokens, squeezed (`App.Avalonia` -> AppAvalonia)
         self._linked: set[str] | None = None
         self._blob = ""  # the page's code, as `_read` gathered it
         self._folders: set[str] | None = None  # words the code writes only before a `/`
@@ -470,13 +471,14 @@ class CodeWords:
         """Is `word`, which the page writes as code in some case, the name of what that code
         is? `Shux` beside `shux server`, `Nextflow` beside `module "nextflow"`: code is
         case-sensitive, so a capitalised word the code never writes so is the product's name,
-        written as names are (and a word the page knows from its code is no misspelling)."""
+        written as names are (and a word the page knows from its code is no misspelling).
+        So is one the code writes only inside a longer name (`Avalonia` beside `App.Avalonia`:
+        the project is named after the framework)."""
         if word == word.lower():
             return False
         if self._exact is None:
             self._read()
-        assert self._exact is not None
-        return word.split("'")[0] not in self._exact
+        return word.split("'")[0] not in self._whole
 
     def only_folder(self, word: str) -> bool:
         """Does the page's code write `word` only as a folder or a namespace (`.cmux/scripts/`,
@@ -497,6 +499,7 @@ class CodeWords:
         blob = "\n".join(texts)
         # Tokens and pieces are ASCII without line breaks: squeezed (and lowercased) all at once.
         exact = set(_joined(_CODE_TOKEN.findall(blob), str.translate, _SQUEEZE))  # sshConfigOptions
+        self._whole = set(exact)
         exact.update(_CODE_PIECE.findall(blob))  # ssh, config, options
         self._exact = exact
         self._blob = blob
@@ -573,7 +576,8 @@ def _misspelt(word: str, lex: Lexicon) -> bool:
     """Is an unknown word a misspelling rather than a name or a term nobody listed?
 
     - No dictionary word within two edits and no split: a name or a term (`selectolax`,
-      `Volochii`), unless it is hyphenated (`daemon-ctl`: two words, one wrong).
+      `Volochii`), unless it is hyphenated (`daemon-ctl`: two words, one wrong) with no
+      capitalised part (`Avalonia-specific` is built on a name).
     - No vowel: an abbreviation or a command (`tmpfs`, `fsck`), unless one vowel makes it
       one of the commonest words (`frm`).
     - A word one edit from a dictionary word (`Regitsry`, `comitted`) or run together with a
@@ -591,7 +595,8 @@ def _misspelt(word: str, lex: Lexicon) -> bool:
 
     hints = lex.suggestions(word)
     if not hints:
-        return "-" in word
+        # `daemon-ctl`: two words, one wrong; `Statik-Server`, `Avalonia-specific`: a name.
+        return "-" in word and not any(part[:1].isupper() for part in word.split("-"))
     if not (_VOWEL.search(word) or _vowel_dropped(word, lex)):
         return False
     w = word.lower()
