@@ -133,7 +133,7 @@ def test_inflections_possessives_contractions_and_hyphens():
         "it. Admins' apps and the workspace's runtimes should've run. Use pre-built, "
         "AI-powered, end-to-end, self-hosted, multi-agent and re-run setups, prebuilt and "
         "reconfigured ones. \u201cQuoted\u201d and \u2019curly\u2019 agent\u2019s words. A bootable, "
-        "usable disk and a passwordless login.\n"
+        "usable disk and a passwordless login. Repost it to the dispatcher; a headful browser.\n"
     )
     assert unknown(text) == []
 
@@ -142,11 +142,12 @@ def test_a_typo_that_looks_like_an_inflection_or_a_prefix_is_still_a_typo():
     """The morphology that accepts `reconfigured` must not accept a word a letter away from a
     plain one: a plural the language spells -es/-ies, or re + a stray letter + a word."""
     text = (
-        "More information reguarding it. Check the boxs. A cable that supplys power. Overide it.\n\n"
+        "More information reguarding it. Check the boxs. A cable that supplys power. Overide it. "
+        "A beautyful page.\n\n"
         "We preload, redeploy, unmount, rerun and precompute the proxies, epochs, branches "
         "and keys, and rebuild them.\n"
     )
-    assert unknown(text) == ["reguarding", "boxs", "supplys", "Overide"]
+    assert unknown(text) == ["reguarding", "boxs", "supplys", "Overide", "beautyful"]
     assert "did you mean `regarding`" in spell(text)[0].message
 
 

@@ -45,7 +45,7 @@ PREFIXES = frozenset((
 _INFLECTIONS = (
     ("ies", ("y",)), ("es", ("",)), ("s", ("",)), ("ied", ("y",)), ("ed", ("", "e")),
     ("ing", ("", "e")), ("er", ("", "e")), ("ers", ("", "e")), ("ly", ("",)), ("able", ("", "e")),
-    ("less", ("",)),
+    ("less", ("",)), ("ful", ("",)),
 )
 _CONTRACTION_PIECES = (
     "aren", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven", "isn", "mustn", "needn",
@@ -375,6 +375,8 @@ class Lexicon:
             base = w[: -len(suffix)]
             if suffix == "s" and _PLURAL_ES.search(base):
                 continue  # boxes, supplies: "boxs" and "supplys" are typos, not plurals
+            if suffix == "ful" and base.endswith(("y", "l")):
+                continue  # beautiful, skilful: "beautyful" and "skillful" in en-GB are not formed so
             if any(base + stem in self for stem in stems):
                 return True
             # doubled final consonant: mapped -> map, running -> run
@@ -394,12 +396,12 @@ class Lexicon:
         is that word mistyped (`reguarding` is `regarding`, not re + guarding; `overide` is
         `override`, not over + IDE); the prefix itself is not edited (`preload` is not
         `reload` mistyped)."""
-        # The edited word keeps w's first letter: one group of frequencies is read, not all.
-        freq = self.tables.frequency
-        if any(freq(w[:i] + w[i + 1:]) is not None for i in range(start, len(w))):
+        # Only a word writers use counts (`repost` is re + post, not a slip of the rare `repot`).
+        common = self.tables.common
+        if any(common(w[:i] + w[i + 1:]) >= SPLIT_FREQUENCY for i in range(start, len(w))):
             return True
         return any(
-            freq(w[:i] + c + w[i:]) is not None for i in range(start, len(w) + 1) for c in "abcdefghijklmnopqrstuvwxyz"
+            common(w[:i] + c + w[i:]) >= SPLIT_FREQUENCY for i in range(start, len(w) + 1) for c in _LETTERS
         )
 
     # -- spelling variants --------------------------------------------------------------------
