@@ -634,8 +634,11 @@ def test_a_template_readme_uses_modules_of_its_own_namespace_the_catalog_is_too_
     # Elsewhere the same names are told: on another namespace's page, on a plain page, and on
     # a module's README, which documents that one module (a sibling's name there is a copy's slip).
     for other in ("registry/kunstewi/templates/x/README.md", "docs/page.md", "registry/saheli/modules/codex/README.md"):
-        assert [f.rule for f in check_text(page, other, config)] == [
-            "registry-module-unknown", "registry-not-found"], other
+        found = check_text(page, other, config)
+        assert [f.rule for f in found] == ["registry-module-unknown", "registry-not-found"], other
+        # Nothing is near the name: it may be newer than the catalog, and the message says how to tell.
+        assert all("published after the vendored catalog (taken 2026-08-21), refresh the catalog" in f.message
+                   for f in found)
     # A slip of a module the catalog lists in the namespace is told on the template too.
     slip = tf('module "cs" {\n  source   = "registry.coder.com/coder/code-servr/coder"\n'
               '  version  = "1.0.0"\n  agent_id = coder_agent.main.id\n}')

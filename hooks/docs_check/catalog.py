@@ -13,6 +13,7 @@ variable DOCS_CHECK_CATALOG, or `[tool.docs-check.registry] catalog = "path"`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,6 +92,17 @@ class Catalog:
     legacy_versions: dict[str, list[str]] = field(default_factory=dict)  # module name -> versions
     legacy_generated_from: str = ""
     _defaults: dict[str, str] = field(default_factory=dict)  # documented secret defaults
+
+    @property
+    def taken(self) -> str:
+        """The day the catalog was taken (`2026-08-21`), or "" when it does not say."""
+        m = re.search(r"\b\d{4}-\d{2}-\d{2}", self.generated_from)
+        return m.group() if m else ""
+
+    def unlisted_note(self) -> str:
+        """What to add when the catalog lacks a name with nothing near it: it may be newer."""
+        when = f" (taken {self.taken})" if self.taken else ""
+        return f"; if it was published after the vendored catalog{when}, refresh the catalog (`python -m docs_check.refresh --live`)"
 
     # -- items ------------------------------------------------------------------------------
 

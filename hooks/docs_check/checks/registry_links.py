@@ -303,10 +303,10 @@ def _item(cat: Catalog, kind: str, ident: str, ref: Ref, fixed) -> list[Problem]
             fixed(path=f"/{other}/{ident}"), f"link the {look.other_kind} page",
         )]
     hint = f"; did you mean `{look.suggestion}`?" if look.suggestion else ""
+    missing = unlisted(ident, look.suggestion)
+    note = cat.unlisted_note() if missing else ""
     listing = f"https://{C.HOST}/{section}"
-    return [Problem(
-        NOT_FOUND, f"{what} does not exist in the registry{hint} (see {listing})", unlisted=unlisted(ident, look.suggestion)
-    )]
+    return [Problem(NOT_FOUND, f"{what} does not exist in the registry{hint} (see {listing}){note}", unlisted=missing)]
 
 
 def _legacy(cat: Catalog, kind: str, name: str, ref: Ref, fixed, existence_only: bool) -> list[Problem]:

@@ -190,10 +190,9 @@ def _lookup(cat: Catalog, candidate: str, src: Source) -> str | None:
         hint = f"; did you mean `{C.module_source(look.suggestion)}`?" if look.suggestion else ""
         if look.other_kind:
             hint = f"; `{candidate}` is a {look.other_kind}, not a module"
-        src.problems.append(Problem(
-            MOD_UNKNOWN, f"the registry has no module `{candidate}`{hint}",
-            unlisted=None if look.other_kind else unlisted(candidate, look.suggestion),
-        ))
+        missing = None if look.other_kind else unlisted(candidate, look.suggestion)
+        note = cat.unlisted_note() if missing else ""
+        src.problems.append(Problem(MOD_UNKNOWN, f"the registry has no module `{candidate}`{hint}{note}", unlisted=missing))
         return None
     return candidate
 
