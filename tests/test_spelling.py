@@ -609,6 +609,22 @@ def test_a_name_the_code_writes_only_inside_a_longer_name_is_a_name():
     assert unknown(text) == []
     assert unknown(text, rule="spell-code-in-prose") == ["Nextcloudx"]
 
+def test_a_page_in_another_language_is_not_spell_checked_as_english():
+    """code-server's Turkish README: most of its words are in no English dictionary. A page
+    with a Turkish sentence or two, and a short note, are still English pages."""
+    turkish = ("`code-server`, uzak sunucuda \u00e7al\u0131\u015fan ve bir taray\u0131c\u0131 arac\u0131l\u0131\u011f\u0131yla "
+               "eri\u015filebilen bir uygulamad\u0131r. Windows yada Mac sahibiyseniz, Linux i\u00e7in daha kolay "
+               "geli\u015ftirmeler yapabilirsiniz. Testler, derleme, indirme ve di\u011fer bir \u00e7ok i\u015fte "
+               "geli\u015fmi\u015f sunucular\u0131n h\u0131z avantaj\u0131ndan faydalan\u0131n.\n")
+    assert spell(turkish) == []
+    english = ("Run the server on a remote machine and open it in the browser of any device you "
+               "have at hand; the setup takes a few minutes. A typo: the wrkspace starts. Keep the "
+               "project on the server, so that tests, builds and downloads run on a faster machine "
+               "than a laptop, and the battery lasts longer when you are on the move. Every "
+               "extension you install stays on the server, with the settings you chose for it. ")
+    assert unknown(english + turkish) == ["wrkspace", "uzak", "yada", "daha", "kolay", "Testler", "derleme", "indirme"]
+    assert unknown("Daha fazla wrkspace.\n") == ["Daha", "fazla", "wrkspace"]  # too short to tell
+
 def test_a_short_word_is_a_typo_only_as_a_slip_of_one_of_the_commonest_words():
     """Under four letters nearly every string is one edit from some word (cspell skips them):
     `apk`, `diw`, `hil` and a writer's initials are codes and commands. Two letters swapped or

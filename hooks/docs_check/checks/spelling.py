@@ -407,10 +407,12 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
     judge = wanted != [REPEATED_WORD.id]
     repeats = REPEATED_WORD.id in wanted
     ascii_tokens, tokens_of = _ASCII_TOKENS.findall, _TOKENS.findall
-    for line, _inline, text in lines:
-        low = text.lower()
-        # The ASCII regex is the same split on ASCII text, and faster (no Unicode tables).
-        tokens = ascii_tokens(low) if low.isascii() else tokens_of(low)
+    # The ASCII regex is the same split on ASCII text, and faster (no Unicode tables).
+    split = [(line, text, ascii_tokens(low) if low.isascii() else tokens_of(low))
+             for line, _inline, text in lines for low in (text.lower(),)]
+    if _foreign(split, known):
+        return
+    for line, text, tokens in split:
         # Most lines hold only known words with one spelling: decided by lookups over one
         # regex split, without the tokenizer (the bulk of spelling's time).
         if judge and not all(map(known, tokens)):
@@ -418,6 +420,22 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
         # A repeated word shows as two equal tokens in a row; only then is the regex run.
         if repeats and any(map(operator.eq, tokens, tokens[1:])):
             yield from _repeated(doc, line, text)
+
+
+# English prose in this project's trees leaves at most an eighth of its words to names and
+# terms no dictionary holds; a page in another language leaves most of them (a Turkish README:
+# four in five). Such a page is not English, and no English spelling finding applies to it.
+FOREIGN_SHARE = 0.4
+FOREIGN_MIN_WORDS = 20
+
+
+def _foreign(split: list[tuple[Line, str, list[str]]], known: Callable[[str], bool]) -> bool:
+    """Is the page's prose in another language than English?"""
+    total = sum(len(tokens) for _line, _text, tokens in split)
+    if total < FOREIGN_MIN_WORDS:
+        return False
+    unknown = sum(not known(t) for _line, _text, tokens in split for t in tokens)
+    return unknown > FOREIGN_SHARE * total
 
 
 def _majority(lines: list[tuple[Line, str, str]], lex: Lexicon) -> str:
