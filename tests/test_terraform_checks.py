@@ -568,6 +568,9 @@ def test_a_fence_left_open_is_told_where_it_swallows_a_heading() -> None:
     (f,) = check(md)
     assert f.rule == "tf-syntax" and f.line == 9
     assert "the fence opened at line 1 is not closed" in f.message and "`## Authentication` at line 7" in f.message
+    # A fence never closed at all (terraform-provider-coder's v1-to-v2 guide ends in one, with a note in it).
+    (h,) = check('Text.\n\n```tf\n\n->While we do not anticipate these changes.\n')
+    assert h.line == 5 and "the fence opened at line 3 is never closed" in h.message
     # A comment written like a heading, in a block that fails for another reason, is no such sign.
     (g,) = check(fence('resource "x" "y" {}\n\n# Configure the agent\nresource "x" "z" {\n  a = newimage:tag\n}\n'))
     assert "invalid Terraform" in g.message and "not closed" not in g.message

@@ -186,6 +186,13 @@ def _syntax_finding(doc: Document, block: FencedBlock, error: HclSyntaxError, te
     # The first sentence of terraform's own explanation, when the engine gives one.
     detail = (getattr(error, "detail", "") or "").split(". ")[0].rstrip(".")
     detail = f" ({detail})" if detail else ""
+    if block.close_line is None:
+        return SYNTAX.at(
+            doc.path, line, column,
+            f"invalid Terraform: the fence opened at line {block.open_line} is never closed, so the rest "
+            "of the page is read as its code; close the fence after the Terraform",
+            end_line=block.last_line,
+        )
     heading = _swallowed_heading(text, error.line)
     if heading is not None and heading[0] <= len(block.content_lines):
         at, title = heading
