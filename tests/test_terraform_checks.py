@@ -560,6 +560,15 @@ def test_a_value_left_blank_for_the_reader_is_no_syntax_error() -> None:
     assert f.rule == "tf-syntax"
 
 
+def test_terraforms_cli_configuration_is_no_syntax_error() -> None:
+    # coder/preview's CONTRIBUTING.md: a .terraformrc whose dev_overrides quote the provider.
+    rc = ('provider_installation {\n  dev_overrides {\n    "coder/coder" = "/path/to/provider"\n  }\n'
+          '  direct {}\n}\n')
+    assert only(check(fence(rc, "hcl")), "tf-syntax") == []
+    # The same quoted key in a language block is still an error.
+    (f,) = only(check(fence('locals {\n  "coder/coder" = "/path"\n}\n')), "tf-syntax")
+    assert "Argument names must not be quoted" in f.message
+
 def test_a_fence_left_open_is_told_where_it_swallows_a_heading() -> None:
     # coder/modules' jfrog README: the second example's fence is never closed, so the block runs
     # on into `## Authentication` and its prose, up to the next fence.

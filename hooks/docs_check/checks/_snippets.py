@@ -92,6 +92,17 @@ def content_kind(text: str) -> str:
     return HCL if hcl else OTHER
 
 
+# Blocks only Terraform's CLI configuration (`.terraformrc`) has, never a configuration of the
+# Terraform language; its older HCL allows what the language does not (quoted keys in
+# `dev_overrides`).
+_CLI_CONFIG = re.compile(r"^\s*(?:provider_installation\s*\{|credentials(?:_helper)?\s+\"[^\"]*\"\s*\{)", re.M)
+
+
+def is_cli_config(text: str) -> bool:
+    """Is the block Terraform's CLI configuration (`provider_installation { dev_overrides ... }`)?"""
+    return _CLI_CONFIG.search(text) is not None
+
+
 def _is_command(line: str) -> bool:
     word = line.split(None, 1)[0]
     return word in _COMMANDS and not line[len(word):].lstrip().startswith(("=", "{"))

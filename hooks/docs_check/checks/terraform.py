@@ -120,7 +120,7 @@ def _block_findings(doc: Document, snip: S.Snippet, labels_tf: bool) -> Iterator
     if kind == S.HCL and block.lang != PREFERRED_LANG and labels_tf:
         yield _lang_finding(doc, block)
     if snip.parsed.error is not None:
-        if not _fill_in_the_blank(text, snip.parsed.error):
+        if not (_fill_in_the_blank(text, snip.parsed.error) or S.is_cli_config(text)):
             yield _syntax_finding(doc, block, snip.parsed.error, text)
         return
     # An unclosed fence runs to the end of the page: rewriting it would rewrite the page.
