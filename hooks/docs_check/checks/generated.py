@@ -53,7 +53,7 @@ def generated_lines(doc: Document) -> range | set[int] | None:
     if "enerated" not in text and "ENERATED" not in text and "DO NOT EDIT" not in text:
         return None  # most pages: a few substring searches of the whole text
     lines = doc.lines
-    if any(ln.kind == FRONT_MATTER and _YAML_MARKER.match(ln.text) for ln in _front_matter(lines)):
+    if any(_YAML_MARKER.match(ln.text) for ln in _front_matter(lines)):
         return range(1, len(lines) + 1)
     for ln in lines[:_HEAD_LINES]:
         if ln.kind in (BLANK, FRONT_MATTER):

@@ -36,7 +36,7 @@ from ..findings import Finding, Fix, Severity
 from ..rules import rule
 from ..scanner import CODE, HEADING, INDENTED_CODE, TEXT, Document, Line, mask_inline
 from . import generated
-from .lexicon import PREFIXES, SPLIT_FREQUENCY, Lexicon, read_word_list
+from .lexicon import _LETTERS, PREFIXES, SPLIT_FREQUENCY, Lexicon, read_word_list
 from .lexicon import tables as lexicon_tables
 
 __all__ = ["CHECK", "Lexicon", "check", "lexicon", "mask", "read_word_list", "validate_config", "words"]
@@ -652,7 +652,6 @@ assert COMMON >= SPLIT_FREQUENCY
 # cspell skips words under four letters; here they are judged only against the commonest words.
 SHORT = 3
 COMMONEST = 1_000_000  # the, and, you, with, from; not says (567,938) or ass, which `sas` is a slip of
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def _slip_of_commonest(w: str, lex: Lexicon) -> bool:
