@@ -77,6 +77,10 @@ SOURCES: dict[str, tuple[str, str, tuple[str, ...]]] = {
 # People's names: left out of suggestions, and a capitalised unknown word beside one of them
 # is taken for a name too (`Bruno Quaresma`).
 NAME_FILES = ("people-names.txt",)
+# The dictionaries of a writer's vocabulary (terms, products, companies), as against those of
+# identifiers (Go, Python, npm packages...): a capitalised word one edit from one of these is
+# a slip (`Kubernets`), one edit from a package name only a name nobody listed (`Radeon`).
+VOCABULARY_FILES = ("software-terms.txt", "companies.txt", "fullstack.txt", "k8s.txt", "aws.txt", "docker.txt")
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,7 @@ class Dictionaries:
     names: tuple[str, ...]  # people's names
     english: tuple[str, ...]  # en_US words pyspellchecker lacks
     variants: tuple[tuple[str, str, bool], ...]  # (british, american, american is US-only)
+    vocabulary: tuple[str, ...] = ()  # the terms of VOCABULARY_FILES
 
 
 # -- loading -----------------------------------------------------------------------------------
@@ -154,7 +159,9 @@ def load(key: tuple[str, int, int]) -> Dictionaries:
         if len(parts) != 3 or parts[2] not in ("us-only", "both"):
             raise ConfigError(f"{root / 'en-variants.tsv'}: malformed line {line!r}")
         variants.append((parts[0], parts[1], parts[2] == "us-only"))
-    return Dictionaries(tuple(terms), tuple(names), tuple(_entries(texts["en-us-extra.txt"])), tuple(variants))
+    vocabulary = tuple(w for name in VOCABULARY_FILES for w in _entries(texts[name]))
+    english = tuple(_entries(texts["en-us-extra.txt"]))
+    return Dictionaries(tuple(terms), tuple(names), english, tuple(variants), vocabulary)
 
 
 def _entries(text: str) -> list[str]:

@@ -58,7 +58,7 @@ _PLURAL_ES = re.compile(r"(?:[sxz]|[cs]h|[^aeiou]y)$")
 PROJECT_FREQUENCY = 5000  # ranks a project term like a common word among suggestions
 TERM_FREQUENCY = 500  # a software term or company name ranks like a fairly rare word
 SPLIT_FREQUENCY = 1000  # both halves of a split (`requiredto`) must be at least this common
-PAYLOAD_FORMAT = 1  # the cache entry's layout (Tables.payload); part of the cache key too
+PAYLOAD_FORMAT = 2  # the cache entry's layout (Tables.payload); part of the cache key too
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # A set of words held as a dict's keys: a dict of strings is not tracked by the cyclic
 # garbage collector, a set always is, and every collection would walk its 240,000 entries
@@ -79,7 +79,8 @@ class Tables:
 
     def __init__(
         self, plain: WordSet, fake_letters: frozenset[str], terms: dict[str, str], names: WordSet,
-        british: dict[str, str], american: dict[str, str], *, english: dict[str, int] | None = None,
+        british: dict[str, str], american: dict[str, str], vocabulary: WordSet, *,
+        english: dict[str, int] | None = None,
         groups: dict[str, bytes] | None = None, common: bytes | None = None,
         buckets: dict[str, str] | None = None,
     ) -> None:
@@ -89,6 +90,7 @@ class Tables:
         self.names = names
         self.british = british
         self.american = american
+        self.vocabulary = vocabulary  # lowercase terms of the vocabulary dictionaries
         self._english = english  # built: the whole frequency table
         self._groups = groups  # cached: marshal blobs of frequencies by first letter
         self._loaded: dict[str, dict[str, int]] = {}
@@ -115,7 +117,8 @@ class Tables:
         for w in (*british, *american):
             plain.pop(w, None)
         fake = frozenset(c for c in _LETTERS if c not in words and c not in known)
-        return cls(plain, fake, terms, names, british, american, english=words)
+        vocabulary = dict.fromkeys(w.lower() for w in dicts.vocabulary)
+        return cls(plain, fake, terms, names, british, american, vocabulary, english=words)
 
     # -- the cache's form ---------------------------------------------------------------------
 
@@ -134,7 +137,7 @@ class Tables:
             "format": PAYLOAD_FORMAT,
             "plain": "\n".join(self.plain), "fake_letters": "".join(sorted(self.fake_letters)),
             "terms": self.terms, "names": "\n".join(self.names),
-            "british": self.british, "american": self.american,
+            "british": self.british, "american": self.american, "vocabulary": "\n".join(self.vocabulary),
             "groups": {h: marshal.dumps(g) for h, g in groups.items()},
             "common": marshal.dumps({w: f for w, f in english.items() if f >= SPLIT_FREQUENCY}),
             "buckets": {h: "\n".join(ws) for h, ws in self.buckets().items()},
@@ -146,13 +149,13 @@ class Tables:
         if not isinstance(p, dict) or p.get("format") != PAYLOAD_FORMAT:
             raise ValueError("not a lexicon cache entry")
         types = {"plain": str, "fake_letters": str, "terms": dict, "names": str, "british": dict,
-                 "american": dict, "groups": dict, "common": bytes, "buckets": dict}
+                 "american": dict, "vocabulary": str, "groups": dict, "common": bytes, "buckets": dict}
         if any(not isinstance(p.get(k), t) for k, t in types.items()):
             raise ValueError("a lexicon cache entry with a missing or mistyped table")
         return cls(
             dict.fromkeys(_lines(p["plain"])), frozenset(p["fake_letters"]), p["terms"],
             dict.fromkeys(_lines(p["names"])),
-            p["british"], p["american"], groups=p["groups"], common=p["common"], buckets=p["buckets"],
+            p["british"], p["american"], dict.fromkeys(_lines(p["vocabulary"])), groups=p["groups"], common=p["common"], buckets=p["buckets"],
         )
 
     # -- English frequencies ------------------------------------------------------------------

@@ -63,8 +63,8 @@ VARIANT = rule(
 CODE_IN_PROSE = rule(
     "spell-code-in-prose",
     Severity.INFO,
-    "A snake_case name, or a name the page writes as code elsewhere, written as prose: put it in "
-    "backticks (quoted text and pages marked as generated are skipped)",
+    "A snake_case name, or a command the page runs written in prose with its flags, outside "
+    "backticks: put it in backticks (quoted text and pages marked as generated are skipped)",
 )
 
 SECTION = "spelling"
@@ -452,9 +452,9 @@ def _majority(lines: list[tuple[Line, str, str]], lex: Lexicon) -> str:
 _CODE_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
 _CODE_PIECE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _BLANKS = re.compile(r" {2,}")
-_FOLDER = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z0-9_-]*(?=/)")  # cmux in .cmux/scripts/
 _ANY_URL = re.compile(r"https?://[^\s)\"'<>]+")
 _URL_PIECE = re.compile(r"[a-z]{3,}")
+_PAGE_WORD = re.compile(r"[a-z]+")
 _SQUEEZE = str.maketrans("", "", "_.-")
 _DASHLESS = str.maketrans("", "", "_-")
 
@@ -466,11 +466,8 @@ class CodeWords:
         self.doc = doc
         self.lines = lines
         self._words: set[str] | None = None
-        self._exact: set[str] | None = None  # the same words, as the code spells them
-        self._whole: set[str] = set()  # whole code tokens, squeezed (`App.Avalonia` -> AppAvalonia)
         self._linked: set[str] | None = None
-        self._blob = ""  # the page's code, as `_read` gathered it
-        self._folders: set[str] | None = None  # words the code writes only before a `/`
+        self._page: set[str] | None = None  # every word of the page, lowercased
 
     def linked(self, word: str) -> bool:
         """Does a URL of the page (a link, an image, an `href`) name the word? `Kusari` beside
@@ -480,33 +477,16 @@ class CodeWords:
             self._linked = set(_URL_PIECE.findall(urls))
         return word.lower().split("'")[0] in self._linked
 
+    def writes(self, word: str) -> bool:
+        """Does the page write `word` anywhere (prose or code, any case)?"""
+        if self._page is None:
+            self._page = set(_PAGE_WORD.findall(self.doc.text.lower()))
+        return word.lower() in self._page
+
     def __contains__(self, word: str) -> bool:
         if self._words is None:
             self._words = self._read()
         return word.lower().split("'")[0] in self._words
-
-    def names(self, word: str) -> bool:
-        """Is `word`, which the page writes as code in some case, the name of what that code
-        is? `Shux` beside `shux server`, `Nextflow` beside `module "nextflow"`: code is
-        case-sensitive, so a capitalised word the code never writes so is the product's name,
-        written as names are (and a word the page knows from its code is no misspelling).
-        So is one the code writes only inside a longer name (`Avalonia` beside `App.Avalonia`:
-        the project is named after the framework)."""
-        if word == word.lower():
-            return False
-        if self._exact is None:
-            self._read()
-        return word.split("'")[0] not in self._whole
-
-    def only_folder(self, word: str) -> bool:
-        """Does the page's code write `word` only as a folder or a namespace (`.cmux/scripts/`,
-        `bpg/proxmox`)? Then the word in prose names what the path belongs to (the product,
-        the publisher), not a command or a file to put in backticks."""
-        if self._folders is None:
-            if self._words is None:
-                self._words = self._read()
-            self._folders = _folders(self._blob)
-        return word.lower() in self._folders
 
     def _read(self) -> set[str]:
         texts = [ln.text for ln in self.doc.lines if ln.kind in (CODE, INDENTED_CODE)]
@@ -517,21 +497,8 @@ class CodeWords:
         blob = "\n".join(texts)
         # Tokens and pieces are ASCII without line breaks: squeezed (and lowercased) all at once.
         exact = set(_joined(_CODE_TOKEN.findall(blob), str.translate, _SQUEEZE))  # sshConfigOptions
-        self._whole = set(exact)
         exact.update(_CODE_PIECE.findall(blob))  # ssh, config, options
-        self._exact = exact
-        self._blob = blob
         return set(_joined(list(exact), str.lower))
-
-
-def _folders(blob: str) -> set[str]:
-    """The words `blob` writes only before a slash (`.cmux/scripts/`, `bpg/proxmox`): a folder's
-    name that also stands alone somewhere (`ufw` beside `/etc/ufw/`) is code after all."""
-    if "/" not in blob:
-        return set()
-    alone = _FOLDER.sub(" ", blob)
-    rest = {t.lower() for t in (*_CODE_TOKEN.findall(alone), *_CODE_PIECE.findall(alone))}
-    return {m.group().lower() for m in _FOLDER.finditer(blob)} - rest
 
 
 def _joined(tokens: list[str], method: Callable[..., str], *args: object) -> list[str]:
@@ -577,25 +544,24 @@ def _judge_line(
             continue  # the page's own subject, named (`rustdesk --password` is a command, though)
         if "_" in word or (_KEBAB.fullmatch(word) and not _english_compound(word) and not lex.known(word)):
             if CODE_IN_PROSE.id in wanted and _code_in_prose(word, index, text, code):
-                yield _code(doc, line.number, col, word, elsewhere="_" not in word)
+                yield _code(doc, line.number, col, word)
             continue
         if lex.known(word) or _beside_name(tokens, i, text, lex):
             continue
-        if word in code:
-            if CODE_IN_PROSE.id in wanted and not (
-                code.names(word) or _set_apart(word, index, line.content, code) or code.only_folder(word)
-            ):
-                yield _code(doc, line.number, col, word, elsewhere=True)
-        elif UNKNOWN_WORD.id in wanted and not code.linked(word) and _misspelt(word, lex):
+        if word in code:  # a word the page knows from its code is no misspelling
+            if CODE_IN_PROSE.id in wanted and _FLAG_AFTER.match(text, index + len(word)):
+                yield _code(doc, line.number, col, word)
+        elif UNKNOWN_WORD.id in wanted and not code.linked(word) and _misspelt(word, lex, code.writes):
             yield _unknown(doc, line.number, col, word, lex)
 
 
-def _misspelt(word: str, lex: Lexicon) -> bool:
+def _misspelt(word: str, lex: Lexicon, writes: Callable[[str], bool] = lambda _w: False) -> bool:
     """Is an unknown word a misspelling rather than a name or a term nobody listed?
 
     - No dictionary word within two edits and no split: a name or a term (`selectolax`,
       `Volochii`), unless it is hyphenated (`daemon-ctl`: two words, one wrong) with no
       capitalised part (`Avalonia-specific` is built on a name).
+    - A common contraction without its apostrophe (`doesnt`, `youll`) is a typo.
     - No vowel: an abbreviation or a command (`tmpfs`, `fsck`), unless one vowel makes it
       one of the commonest words (`frm`).
     - A word one edit from a dictionary word (`Regitsry`, `comitted`) or run together with a
@@ -603,6 +569,11 @@ def _misspelt(word: str, lex: Lexicon) -> bool:
     - A word of at most three letters is a command, a code or an abbreviation (`apk`, `diw`,
       `hil`): almost every such string is one edit from some word, so that edit says nothing.
       It is a typo only as a slip of one of the commonest words (`teh`, `adn`, `frm`).
+    - A capitalised word, or a word of at most six letters, one edit from a rare word or a
+      package name only is a name nobody listed (`Velero` beside `Velcro`, `Radeon` beside
+      the Python package `radon`, `godoc` beside `godot`, `utun` beside `tun`), unless the
+      page writes that word (`Tailcale` on a page about `Tailscale`): a writer slips on a
+      common word, a term or product of the trade, or a word they use (`Factort`, `Kubernets`).
     - Otherwise, capitalised, it is a name (`Paulsen`, `Termux`: a typo of a name is one slip
       away from it); lowercase and split only into two content words, a closed compound
       (`runlevel`, `trackpad`, `somepassword`); lowercase and two edits away from a word
@@ -618,19 +589,22 @@ def _misspelt(word: str, lex: Lexicon) -> bool:
     if not (_VOWEL.search(word) or _vowel_dropped(word, lex)):
         return False
     w = word.lower()
+    if _apostrophe_dropped(w, lex):
+        return True
     if len(w) <= SHORT:
         return _slip_of_commonest(w, lex)
     split = next((h.lower().split() for h in hints if " " in h), None)
-    # A slip keeps the first letter of a name (`Ollama` is no `llama` with an O before it).
     capital = word[:1].isupper()
-    if any(
-        " " not in h and DamerauLevenshtein.distance(w, h.lower()) <= 1 and (not capital or h[:1].lower() == w[:1])
-        for h in hints
+    # Short names are dense around short words (`godoc`, `utun`, `ollama`): a name, like a
+    # capitalised word, is a slip only of a word writers use.
+    name_like = capital or len(w) <= SHORT_NAME
+    if any(" " not in h and DamerauLevenshtein.distance(w, h.lower()) <= 1 and (
+        not name_like or _slip_of_used_word(h, w, lex, writes)) for h in hints
     ):
         return True
     if split and FUNCTION_WORDS.intersection(split):
         return True
-    return not capital and split is None and any(lex.tables.common(h.lower()) >= SPLIT_FREQUENCY for h in hints)
+    return not name_like and split is None and any(lex.tables.common(h.lower()) >= SPLIT_FREQUENCY for h in hints)
 
 
 # Words a writer runs into the next one by slip (`requiredto`, `alot`, `eachother`): a split
@@ -651,7 +625,18 @@ assert COMMON >= SPLIT_FREQUENCY
 
 # cspell skips words under four letters; here they are judged only against the commonest words.
 SHORT = 3
+SHORT_NAME = 6  # `godoc`, `utun`, `ollama`, `tfsec`: tools' names are short
 COMMONEST = 1_000_000  # the, and, you, with, from; not says (567,938) or ass, which `sas` is a slip of
+
+
+def _slip_of_used_word(hint: str, w: str, lex: Lexicon, writes: Callable[[str], bool]) -> bool:
+    """Is a word that may be a name, one edit from `hint`, a slip for it?"""
+    # A slip keeps the first letter of a name (`Ollama` is no `llama` with an O before it).
+    if hint[:1].lower() != w[:1]:
+        return False
+    base = hint.lower().split("'")[0]  # `Factory's`: the word, without its clitic
+    return (lex.tables.common(base) >= SPLIT_FREQUENCY or base in lex.project
+            or base in lex.tables.vocabulary or writes(base))
 
 
 def _slip_of_commonest(w: str, lex: Lexicon) -> bool:
@@ -660,6 +645,12 @@ def _slip_of_commonest(w: str, lex: Lexicon) -> bool:
     swapped = (w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1))
     filled = (w[:i] + c + w[i:] for i in range(len(w) + 1) for c in _LETTERS)
     return any(lex.tables.common(v) >= COMMONEST for v in (*swapped, *filled))
+
+
+def _apostrophe_dropped(w: str, lex: Lexicon) -> bool:
+    """`doesnt`, `youll`, `theyre`: a common contraction without its apostrophe."""
+    ends = [end for end in ("n't", "'ll", "'ve", "'re") if w.endswith(end.replace("'", ""))]
+    return any(lex.tables.common(w[: len(w) - len(end) + 1] + end) >= SPLIT_FREQUENCY for end in ends)
 
 
 def _vowel_dropped(word: str, lex: Lexicon) -> bool:
@@ -674,24 +665,15 @@ def _code_in_prose(word: str, index: int, text: str, code: CodeWords) -> bool:
     """A snake_case name is code unless quoted (`"invalid redirect_uri"` is an error message
     or a UI label, written as it reads). A kebab-case name in prose is far more often the name
     of a tool or repository (`coder-logstream-kube listens for...`) than code: it counts only
-    when the page also writes it as code."""
+    as a command the page runs, followed by its flags (`coder-logstream-kube --namespace`)."""
     if any(m.start() < index < m.end() for m in _QUOTED.finditer(text)):
         return False
     if _NUMBERED.fullmatch(word):
         return False
-    return "_" in word or word.translate(_SQUEEZE) in code  # code tokens are kept squeezed
-
-
-def _set_apart(word: str, index: int, content: str, code: CodeWords) -> bool:
-    """The writer already chose how this word reads: a capitalised word a URL of the page names
-    is that product's name (`Ollama` beside `ollama.com`, whatever `ollama pull` says), and a
-    word set in emphasis as a whole follows the page's own convention (`**yy** - yank line`
-    in a list of bold keystrokes): neither wants backticks."""
-    if word[:1].isupper() and code.linked(word):
+    if "_" in word:
         return True
-    end = index + len(word)
-    before, after = content[index - 1 : index], content[end : end + 1]
-    return before in ("*", "_") and before == after
+    # Code tokens are kept squeezed.
+    return bool(_FLAG_AFTER.match(text, index + len(word))) and word.translate(_SQUEEZE) in code
 
 
 # `x86_64`: one underscore between digits is how an architecture name separates its numbers
@@ -719,8 +701,8 @@ def _beside_name(tokens: list[tuple[int, str]], i: int, text: str, lex: Lexicon)
     return False
 
 
-def _code(doc: Document, number: int, col: int, word: str, elsewhere: bool = False) -> Finding:
-    why = "the page writes it as code elsewhere" if elsewhere else "a package, command, file or variable name"
+def _code(doc: Document, number: int, col: int, word: str) -> Finding:
+    why = "a variable, file or package name" if "_" in word else "a command, run with its flags"
     return CODE_IN_PROSE.at(
         doc.path, number, col + 1,
         f"`{word}` looks like code ({why}): write it in backticks",
