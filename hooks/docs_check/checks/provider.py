@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 from ..check import Check
 from ..config import Config, ConfigError, check_section_keys
@@ -24,6 +23,7 @@ from ..scanner import Document
 from ..schema import DATA, KIND_WORDS, RESOURCE, Field, ProviderSchema, TypeSchema, load_schema
 from ..versions import Constraint, Version, VersionError
 from . import _snippets as S
+from .places import reference_type
 
 TYPE = rule(
     "tf-provider-type", Severity.ERROR,
@@ -171,14 +171,9 @@ def _address(kind: str, name: str) -> str:
 
 def documents_type(path: str, kind: str, name: str) -> bool:
     """Is the page the provider's own reference for the type (`docs/resources/ai_task.md` for
-    `coder_ai_task`, `docs/data-sources/workspace.md` for `data.coder_workspace`, the layout
-    terraform-plugin-docs writes)? A type newer than the vendored schema is no mistake there:
-    the page is published with it."""
-    parts = PurePosixPath(path.replace("\\", "/")).parts
-    if len(parts) < 3 or parts[-3] != "docs" or not parts[-1].endswith(".md"):
-        return False
-    folder = {RESOURCE: "resources", DATA: "data-sources"}[kind]
-    return parts[-2] == folder and name == "coder_" + parts[-1][: -len(".md")]
+    `coder_ai_task`)? A type newer than the vendored schema is no mistake there: the page is
+    published with it."""
+    return reference_type(path, "coder_") == (kind, name)
 
 
 def check_type_block(ctx: Ctx, block, kind: str) -> None:

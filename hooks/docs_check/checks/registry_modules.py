@@ -30,7 +30,7 @@ from ..rules import suggest
 from ..scanner import Document
 from ..versions import Constraint, Version, VersionError, is_version, matching, newest
 from . import _snippets as S
-from .readme_paths import readme_place
+from .places import readme_place
 from .registry_hosts import OK, classify_host, host_problem
 from .registry_rules import (
     MOD_ARGUMENT,

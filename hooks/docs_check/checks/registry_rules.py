@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .. import catalog as C
 from ..findings import Severity
 from ..rules import Rule, rule
-from .readme_paths import readme_place
+from .places import readme_place
 
 HOST_RULE = rule(
     "registry-host", Severity.ERROR,

@@ -39,7 +39,7 @@ from ..scanner import Document, FencedBlock
 from ..tokenshapes import is_secret_name
 from . import _snippets as S
 from ._snippets import PREFERRED_LANG, TF_LANGS
-from .readme_paths import readme_place
+from .places import readme_place
 
 LANG = rule(
     "tf-lang", Severity.WARNING,
