@@ -569,6 +569,17 @@ def test_terraforms_cli_configuration_is_no_syntax_error() -> None:
     (f,) = only(check(fence('locals {\n  "coder/coder" = "/path"\n}\n')), "tf-syntax")
     assert "Argument names must not be quoted" in f.message
 
+def test_settings_to_pick_one_from_are_no_syntax_error() -> None:
+    # coder/registry's jfrog-xray README: the image forms the module accepts, one per comment.
+    forms = ('# Standard format\nimage = "docker-local/base:latest"\n\n'
+             '# With a registry URL\nimage = "docker-local/myorg/app:v1"\n')
+    assert only(check(fence(forms, "hcl")), "tf-syntax") == []
+    # A setting given twice in one configuration, or in a block, is still an error.
+    for twice in ('region = "a"\nregion = "b"\n', 'resource "x" "y" {\n  # one\n  a = 1\n  # two\n  a = 2\n}\n'):
+        (f,) = only(check(fence(twice)), "tf-syntax")
+        assert "Attribute redefined" in f.message
+
+
 def test_a_fence_left_open_is_told_where_it_swallows_a_heading() -> None:
     # coder/modules' jfrog README: the second example's fence is never closed, so the block runs
     # on into `## Authentication` and its prose, up to the next fence.

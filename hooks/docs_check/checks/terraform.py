@@ -120,7 +120,8 @@ def _block_findings(doc: Document, snip: S.Snippet, labels_tf: bool) -> Iterator
     if kind == S.HCL and block.lang != PREFERRED_LANG and labels_tf:
         yield _lang_finding(doc, block)
     if snip.parsed.error is not None:
-        if not (_fill_in_the_blank(text, snip.parsed.error) or S.is_cli_config(text)):
+        error = snip.parsed.error
+        if not (_fill_in_the_blank(text, error) or _alternatives(text, error) or S.is_cli_config(text)):
             yield _syntax_finding(doc, block, snip.parsed.error, text)
         return
     # An unclosed fence runs to the end of the page: rewriting it would rewrite the page.
@@ -142,6 +143,22 @@ def _fill_in_the_blank(text: str, error: HclSyntaxError) -> bool:
     write: a deliberate blank, like a `...` line, not a broken example."""
     lines = text.split("\n")
     return 1 <= error.line <= len(lines) and _FILL_IN.match(lines[error.line - 1]) is not None
+
+
+_ONE_LINE_SETTING = re.compile(r"[A-Za-z_][\w-]*\s*=\s*\S.*")
+_COMMENT = re.compile(r"\s*(?:#|//)")
+
+
+def _alternatives(text: str, error: HclSyntaxError) -> bool:
+    """`image = ...` three times, each under a comment naming the form it shows (`# With a
+    registry URL`): a list of settings to pick one from, not one configuration. Only a block of
+    one-line settings and comments, where a comment introduces the setting set again."""
+    if error.message != "Attribute redefined":
+        return False
+    lines = [ln for ln in text.split("\n")[: error.line] if ln.strip()]
+    if not all(_COMMENT.match(ln) or _ONE_LINE_SETTING.fullmatch(ln) for ln in text.split("\n") if ln.strip()):
+        return False
+    return len(lines) >= 2 and _COMMENT.match(lines[-2]) is not None
 
 
 def _label_span(doc: Document, block: FencedBlock) -> tuple[int, str]:
