@@ -408,14 +408,15 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
     repeats = REPEATED_WORD.id in wanted
     ascii_tokens, tokens_of = _ASCII_TOKENS.findall, _TOKENS.findall
     # The ASCII regex is the same split on ASCII text, and faster (no Unicode tables).
-    split = [(line, text, ascii_tokens(low) if low.isascii() else tokens_of(low))
-             for line, _inline, text in lines for low in (text.lower(),)]
-    if _foreign(split, known):
+    # Most lines hold only known words with one spelling: decided by lookups over one regex
+    # split, without the tokenizer (the bulk of spelling's time), which only the others need.
+    split = [(line, text, tokens, sum(not known(t) for t in tokens))
+             for line, _inline, text in lines for low in (text.lower(),)
+             for tokens in (ascii_tokens(low) if low.isascii() else tokens_of(low),)]
+    if _foreign(split):
         return
-    for line, text, tokens in split:
-        # Most lines hold only known words with one spelling: decided by lookups over one
-        # regex split, without the tokenizer (the bulk of spelling's time).
-        if judge and not all(map(known, tokens)):
+    for line, text, tokens, unknown in split:
+        if judge and unknown:
             yield from _judge_line(doc, line, text, lex, want, wanted, code)
         # A repeated word shows as two equal tokens in a row; only then is the regex run.
         if repeats and any(map(operator.eq, tokens, tokens[1:])):
@@ -429,13 +430,12 @@ FOREIGN_SHARE = 0.4
 FOREIGN_MIN_WORDS = 20
 
 
-def _foreign(split: list[tuple[Line, str, list[str]]], known: Callable[[str], bool]) -> bool:
-    """Is the page's prose in another language than English?"""
-    total = sum(len(tokens) for _line, _text, tokens in split)
-    if total < FOREIGN_MIN_WORDS:
-        return False
-    unknown = sum(not known(t) for _line, _text, tokens in split for t in tokens)
-    return unknown > FOREIGN_SHARE * total
+def _foreign(split: list[tuple[Line, str, list[str], int]]) -> bool:
+    """Is the page's prose in another language than English? (`split`: each prose line, its
+    words and how many of them are unknown)"""
+    total = sum(len(tokens) for _line, _text, tokens, _unknown in split)
+    unknown = sum(unknown for _line, _text, _tokens, unknown in split)
+    return total >= FOREIGN_MIN_WORDS and unknown > FOREIGN_SHARE * total
 
 
 def _majority(lines: list[tuple[Line, str, str]], lex: Lexicon) -> str:
