@@ -141,13 +141,13 @@ def test_a_configuration_change_starts_afresh(tmp_path):
 
 def test_word_list_edit_invalidates_the_cache(tmp_path):
     (tmp_path / "words.txt").write_text("Zorblax\n")
-    config = make_site(tmp_path, {"a.md": "Zorblax and Quibblex.\n"},
+    config = make_site(tmp_path, {"a.md": "Zorblax and Wrkspace.\n"},
                        pyproject='[tool.docs-check.spelling]\nwords = "words.txt"\n')
     page = tmp_path / "docs" / "a.md"
     first = BuildSession.create(config, {})
     assert len(first.check_page(page, "")) == 1
     assert tmp_path / "words.txt" in first.watch_paths()
-    (tmp_path / "words.txt").write_text("Zorblax\nQuibblex\n")
+    (tmp_path / "words.txt").write_text("Zorblax\nWrkspace\n")
     assert BuildSession.create(config, {}).check_page(page, "") == []
 
 
