@@ -477,6 +477,13 @@ class CodeWords:
             self._linked = set(_URL_PIECE.findall(urls))
         return word.lower().split("'")[0] in self._linked
 
+    def repeats(self, word: str) -> bool:
+        """Does the page's prose write `word` (as a whole word, in any case) more than once?
+        Prose only: a title in the front matter or an anchor repeats a heading's typo."""
+        base = word.split("'")[0]
+        pattern = re.compile(rf"(?<![\w'-]){re.escape(base)}(?![\w-])", re.IGNORECASE)
+        return sum(len(pattern.findall(text)) for _line, _inline, text in self.lines) > 1
+
     def writes(self, word: str) -> bool:
         """Does the page write `word` anywhere (prose or code, any case)?"""
         if self._page is None:
@@ -551,17 +558,20 @@ def _judge_line(
         if word in code:  # a word the page knows from its code is no misspelling
             if CODE_IN_PROSE.id in wanted and _FLAG_AFTER.match(text, index + len(word)):
                 yield _code(doc, line.number, col, word)
-        elif UNKNOWN_WORD.id in wanted and not code.linked(word) and _misspelt(word, lex, code.writes):
+        elif UNKNOWN_WORD.id in wanted and not code.linked(word) and _misspelt(word, lex, code):
             yield _unknown(doc, line.number, col, word, lex)
 
 
-def _misspelt(word: str, lex: Lexicon, writes: Callable[[str], bool] = lambda _w: False) -> bool:
+def _misspelt(word: str, lex: Lexicon, page: CodeWords | None = None) -> bool:
     """Is an unknown word a misspelling rather than a name or a term nobody listed?
 
     - No dictionary word within two edits and no split: a name or a term (`selectolax`,
       `Volochii`), unless it is hyphenated (`daemon-ctl`: two words, one wrong) with no
       capitalised part (`Avalonia-specific` is built on a name).
     - A common contraction without its apostrophe (`doesnt`, `youll`) is a typo.
+    - A word the page writes twice or more is meant (`aibridge` seven times, `Huma` three):
+      over every labelled tree, 21 of 22 true misspellings were written once on their page,
+      while 105 of 231 false findings were names and terms the page repeats.
     - No vowel: an abbreviation or a command (`tmpfs`, `fsck`), unless one vowel makes it
       one of the commonest words (`frm`).
     - A word one edit from a dictionary word (`Regitsry`, `comitted`) or run together with a
@@ -591,6 +601,9 @@ def _misspelt(word: str, lex: Lexicon, writes: Callable[[str], bool] = lambda _w
     w = word.lower()
     if _apostrophe_dropped(w, lex):
         return True
+    if page is not None and page.repeats(word):
+        return False  # a slip is made once; a word spelt the same way twice is meant
+    writes = page.writes if page is not None else _nowhere
     if len(w) <= SHORT:
         return _slip_of_commonest(w, lex)
     split = next((h.lower().split() for h in hints if " " in h), None)
@@ -627,6 +640,10 @@ assert COMMON >= SPLIT_FREQUENCY
 SHORT = 3
 SHORT_NAME = 6  # `godoc`, `utun`, `ollama`, `tfsec`: tools' names are short
 COMMONEST = 1_000_000  # the, and, you, with, from; not says (567,938) or ass, which `sas` is a slip of
+
+
+def _nowhere(_word: str) -> bool:
+    return False
 
 
 def _slip_of_used_word(hint: str, w: str, lex: Lexicon, writes: Callable[[str], bool]) -> bool:
