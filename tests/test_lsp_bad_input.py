@@ -88,7 +88,8 @@ def test_a_5mb_line_neither_blocks_nor_floods_the_editor(tmp_path: Path) -> None
 
 def test_many_findings_are_capped(tmp_path: Path) -> None:
     root = workspace(tmp_path)
-    text = "# T\n\n" + "Teh wrod is in the big house. " * 1500 + "\n"  # English: not another language
+    # Repeated words (a typo spelt the same way on every line would be taken for a term).
+    text = "# T\n\n" + "It is in the the big house and and garden.\n" * 1500
 
     async def scenario() -> None:
         async with Session(root) as s:
