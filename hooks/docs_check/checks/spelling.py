@@ -410,7 +410,7 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
     # The ASCII regex is the same split on ASCII text, and faster (no Unicode tables).
     # Most lines hold only known words with one spelling: decided by lookups over one regex
     # split, without the tokenizer (the bulk of spelling's time), which only the others need.
-    split = [(line, text, tokens, sum(not known(t) for t in tokens))
+    split = [(line, text, tokens, len(tokens) - sum(map(known, tokens)))
              for line, _inline, text in lines for low in (text.lower(),)
              for tokens in (ascii_tokens(low) if low.isascii() else tokens_of(low),)]
     if _foreign(split):
