@@ -118,6 +118,16 @@ def test_removed_type():
     assert check(tf('data "coder_git_auth" "gh" {\n  id = "github"\n}\n'), version="1.0.4") == []
 
 
+def test_a_removed_type_shown_beside_its_replacement_is_a_migration_guide():
+    # terraform-provider-coder's version-2 upgrade guide: the previous configuration, then the new.
+    before = 'data "coder_git_auth" "example" {\n  id = "example"\n}\n'
+    after = 'data "coder_external_auth" "example" {\n  id = "example"\n}\n'
+    assert check(tf(before) + "\nUpdate to the new data source:\n\n" + tf(after)) == []
+    # A resource of that name is no replacement of the data source (and is itself wrong).
+    found = check(tf(before) + tf('resource "coder_external_auth" "x" {}\n'))
+    assert any("coder_git_auth\" was removed" in f.message for f in found), [f.message for f in found]
+
+
 def test_unknown_attributes_and_blocks():
     [f] = check(tf(AGENT.replace('os   = "linux"', 'os   = "linux"\n  archh = "x"')))
     assert f.rule == "tf-provider-attribute" and "did you mean `arch`?" in f.message

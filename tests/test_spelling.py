@@ -686,3 +686,17 @@ def test_a_word_the_page_writes_twice_is_meant_not_a_slip():
     assert unknown("Run aibridge first. Then aibridge proxies Claude.\n") == []
     assert unknown("It doesnt start, and it doesnt stop.\n") == ["doesnt", "doesnt"]
     assert unknown("Start aibridge; see [the guide](./aibridge.md).\n") == ["aibridge"]
+
+
+def test_sections_tools_keep_in_a_readme_are_generated():
+    """coder/docs' README: all-contributors' table of people; terraform-docs' table of a
+    module's variables. A badge section at the top covers itself, not the page."""
+    text = ("<!-- ALL-CONTRIBUTORS-BADGE:START - Do not remove or modify this section -->\n"
+            "[![All Contributors](https://img.shields.io/badge/x-1-orange.svg)](#contributors-)\n"
+            "<!-- ALL-CONTRIBUTORS-BADGE:END -->\n\n# Docs\n\nA wrkspace.\n\n"
+            "<!-- ALL-CONTRIBUTORS-LIST:START - Do not remove or modify this section -->\n"
+            "<table><tr><td><sub><b>Faur Ioan-Aurel</b></sub></td></tr></table>\n"
+            "<!-- ALL-CONTRIBUTORS-LIST:END -->\n\n"
+            "<!-- BEGIN_TF_DOCS -->\n| Name | Description |\n| --- | --- |\n| agent_id | The agent. |\n"
+            "<!-- END_TF_DOCS -->\n\nThe last templaet.\n")
+    assert [(f.line, f.rule) for f in spell(text)] == [(7, "spell-unknown-word"), (19, "spell-unknown-word")]

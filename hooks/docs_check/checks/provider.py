@@ -12,6 +12,7 @@ Every `resource "coder_*"` and `data "coder_*"` block, and every reference to on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -176,11 +177,26 @@ def documents_type(path: str, kind: str, name: str) -> bool:
     return reference_type(path, "coder_") == (kind, name)
 
 
+_REPLACEMENT = re.compile(r"(data\.)?([a-z][a-z0-9_]*)")
+
+
+def _migration(doc: Document, schema: ProviderSchema, kind: str, name: str) -> bool:
+    """Does the page show a removed type beside the type that replaced it (`data "coder_git_auth"`
+    then `data "coder_external_auth"`)? Then it is a migration guide: the removed type is the
+    configuration to replace, shown on purpose."""
+    removed = schema.removed_type(kind, name)
+    m = _REPLACEMENT.match(str((removed or {}).get("replacement", "")))
+    if m is None:
+        return False
+    new_kind = "data" if m.group(1) else "resource"
+    return re.search(rf'^[ \t]*{new_kind}[ \t]+"{m.group(2)}"', doc.text, re.MULTILINE) is not None
+
+
 def check_type_block(ctx: Ctx, block, kind: str) -> None:
     name = block.labels[0]
     tschema = ctx.schema.type(kind, name)
     line, col = block.line, (block.label_columns[0] if block.label_columns else block.column)
-    if tschema is None and documents_type(str(ctx.doc.path), kind, name):
+    if tschema is None and (documents_type(str(ctx.doc.path), kind, name) or _migration(ctx.doc, ctx.schema, kind, name)):
         return
     if tschema is None:
         message = unknown_type_message(ctx.schema, kind, name, ctx.target)
