@@ -6,16 +6,18 @@ targets, HTML tags, attribute lists and heading anchors, and the words of a link
 name what it links to (`[coder-logstream-kube](https://github.com/coder/coder-logstream-kube)`).
 Then it skips every token that looks like an identifier rather than a word: snake_case,
 kebab-case names with a part no dictionary has, camelCase, dotted.names, paths, words with
-digits and ALLCAPS acronyms; snake_case names (unless quoted), and kebab-case names and
-unknown words the page writes as code elsewhere (`ufw` beside `sudo ufw status`), are reported as
-`spell-code-in-prose` (info: write them in backticks). Pages and sections marked as
-generated are not read at all (`generated.py`).
+digits and ALLCAPS acronyms; snake_case names (unless quoted), and words the page writes as
+code run in prose with their flags (`run ufw --force enable`), are reported as
+`spell-code-in-prose` (info: write them in backticks); any other word the page writes as code
+is its name for a tool or product, not a misspelling. Pages and sections marked as generated
+are not read at all (`generated.py`).
 
 Words are looked up in the lexicon (`lexicon.py`: English, cspell's dictionaries, the project
 word list). A British spelling in an American tree (or the reverse) is `spell-variant`, with a
 fix; an unknown word is `spell-unknown-word`, with suggestions, unless it sits beside a
-person's first or last name (`Bruno Quaresma`), a URL of the page names it, or nothing in the
-dictionaries is close to it (a name, not a typo anyone could correct).
+person's first or last name (`Bruno Quaresma`), a URL of the page names it, the page's prose
+writes it more than once (a slip is made once), or it looks like a name rather than a slip
+(`_misspelt` says how that is told).
 """
 
 from __future__ import annotations
@@ -402,7 +404,7 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
     want = s.variant
     if want == "auto":
         want = _majority(lines, lex)
-    code = CodeWords(doc, lines)
+    page = PageWords(doc, lines)
     known = lex.plain_for(want).__contains__
     judge = wanted != [REPEATED_WORD.id]
     repeats = REPEATED_WORD.id in wanted
@@ -417,7 +419,7 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
         return
     for line, text, tokens, unknown in split:
         if judge and unknown:
-            yield from _judge_line(doc, line, text, lex, want, wanted, code)
+            yield from _judge_line(doc, line, text, lex, want, wanted, page)
         # A repeated word shows as two equal tokens in a row; only then is the regex run.
         if repeats and any(map(operator.eq, tokens, tokens[1:])):
             yield from _repeated(doc, line, text)
@@ -459,15 +461,16 @@ _SQUEEZE = str.maketrans("", "", "_.-")
 _DASHLESS = str.maketrans("", "", "_-")
 
 
-class CodeWords:
-    """The words a page writes as code (code spans and blocks), read only when needed."""
+class PageWords:
+    """What a page writes besides the line being judged: the words of its code (spans and
+    blocks), of its URLs and of its prose; each read only when a word needs it."""
 
     def __init__(self, doc: Document, lines: list[tuple[Line, str, str]]) -> None:
         self.doc = doc
         self.lines = lines
         self._words: set[str] | None = None
         self._linked: set[str] | None = None
-        self._page: set[str] | None = None  # every word of the page, lowercased
+        self._all: set[str] | None = None  # every word of the page, lowercased
 
     def linked(self, word: str) -> bool:
         """Does a URL of the page (a link, an image, an `href`) name the word? `Kusari` beside
@@ -486,9 +489,9 @@ class CodeWords:
 
     def writes(self, word: str) -> bool:
         """Does the page write `word` anywhere (prose or code, any case)?"""
-        if self._page is None:
-            self._page = set(_PAGE_WORD.findall(self.doc.text.lower()))
-        return word.lower() in self._page
+        if self._all is None:
+            self._all = set(_PAGE_WORD.findall(self.doc.text.lower()))
+        return word.lower() in self._all
 
     def __contains__(self, word: str) -> bool:
         if self._words is None:
@@ -533,7 +536,7 @@ def page_subject(path: str) -> frozenset[str]:
 
 
 def _judge_line(
-    doc: Document, line: Line, text: str, lex: Lexicon, want: str, wanted: list[str], code: CodeWords
+    doc: Document, line: Line, text: str, lex: Lexicon, want: str, wanted: list[str], page: PageWords
 ) -> Iterator[Finding]:
     tokens = list(words(text))
     plain = lex.plain_for(want)
@@ -550,19 +553,19 @@ def _judge_line(
         if word.lower() in subject and not _FLAG_AFTER.match(text, index + len(word)):
             continue  # the page's own subject, named (`rustdesk --password` is a command, though)
         if "_" in word or (_KEBAB.fullmatch(word) and not _english_compound(word) and not lex.known(word)):
-            if CODE_IN_PROSE.id in wanted and _code_in_prose(word, index, text, code):
+            if CODE_IN_PROSE.id in wanted and _code_in_prose(word, index, text, page):
                 yield _code(doc, line.number, col, word)
             continue
         if lex.known(word) or _beside_name(tokens, i, text, lex):
             continue
-        if word in code:  # a word the page knows from its code is no misspelling
+        if word in page:  # a word the page knows from its code is no misspelling
             if CODE_IN_PROSE.id in wanted and _FLAG_AFTER.match(text, index + len(word)):
                 yield _code(doc, line.number, col, word)
-        elif UNKNOWN_WORD.id in wanted and not code.linked(word) and _misspelt(word, lex, code):
+        elif UNKNOWN_WORD.id in wanted and not page.linked(word) and _misspelt(word, lex, page):
             yield _unknown(doc, line.number, col, word, lex)
 
 
-def _misspelt(word: str, lex: Lexicon, page: CodeWords | None = None) -> bool:
+def _misspelt(word: str, lex: Lexicon, page: PageWords | None = None) -> bool:
     """Is an unknown word a misspelling rather than a name or a term nobody listed?
 
     - No dictionary word within two edits and no split: a name or a term (`selectolax`,
@@ -678,7 +681,7 @@ def _vowel_dropped(word: str, lex: Lexicon) -> bool:
     )
 
 
-def _code_in_prose(word: str, index: int, text: str, code: CodeWords) -> bool:
+def _code_in_prose(word: str, index: int, text: str, page: PageWords) -> bool:
     """A snake_case name is code unless quoted (`"invalid redirect_uri"` is an error message
     or a UI label, written as it reads). A kebab-case name in prose is far more often the name
     of a tool or repository (`coder-logstream-kube listens for...`) than code: it counts only
@@ -690,7 +693,7 @@ def _code_in_prose(word: str, index: int, text: str, code: CodeWords) -> bool:
     if "_" in word:
         return True
     # Code tokens are kept squeezed.
-    return bool(_FLAG_AFTER.match(text, index + len(word))) and word.translate(_SQUEEZE) in code
+    return bool(_FLAG_AFTER.match(text, index + len(word))) and word.translate(_SQUEEZE) in page
 
 
 # `x86_64`: one underscore between digits is how an architecture name separates its numbers
