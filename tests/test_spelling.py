@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SHARED, docs_check
 from docs_check import Config, ConfigError, check_text, load_config, wordlists
-from docs_check.checks import spelling
+from docs_check.checks import prose, spelling
 from docs_check.fixes import apply_fixes, fixes_of
 from docs_check.scanner import mask_inline
 from hypothesis import given, settings
@@ -666,8 +666,8 @@ def test_names_and_keystrokes_the_code_also_writes_are_not_code_in_prose():
 @given(st.text(alphabet="``ab \n\\<!-", max_size=16))
 @settings(max_examples=2000, deadline=None)
 def test_inline_masking_fast_path_is_the_scanners(text):
-    """spelling's `_mask_inline` decides single-backtick spans itself: the same spans."""
-    assert spelling._mask_inline(text) == mask_inline(text)
+    """prose's `_mask_inline` decides single-backtick spans itself: the same spans."""
+    assert prose._mask_inline(text) == mask_inline(text)
 
 
 def test_a_short_word_is_a_slip_only_of_a_word_writers_use():
