@@ -42,7 +42,9 @@ __all__ = ["CHECK", "Lexicon", "check", "lexicon", "mask", "read_word_list", "va
 UNKNOWN_WORD = rule(
     "spell-unknown-word",
     Severity.WARNING,
-    "A word of prose that is in neither the dictionaries nor the project word list "
+    "A word of prose that is in neither the dictionaries nor the project word list and reads as "
+    "a slip of a known word (one edit away, run into a function word, an apostrophe dropped); "
+    "a word the page repeats, or one only a rare word is close to, is taken for a name "
     "(pages marked as generated are skipped)",
 )
 REPEATED_WORD = rule(
