@@ -363,9 +363,10 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords | None = None) -> bool:
       common word, a term or product of the trade, or a word they use (`Factort`, `Kubernets`).
     - Otherwise, capitalised, it is a name (`Paulsen`, `Termux`: a typo of a name is one slip
       away from it); lowercase and split only into two content words, a closed compound
-      (`runlevel`, `trackpad`, `somepassword`); lowercase and two edits away from a word
-      writers use, a typo (`instcrtion`); two edits from a rare word only, a name nobody
-      listed (`dnsmasq` is no slip for `dismast`).
+      (`runlevel`, `trackpad`, `somepassword`); lowercase, longer than six letters and two
+      edits away from a word writers use, a typo (`instcrtion`; `ollama` is no slip for
+      `lama`); two edits from a rare word only, a name nobody listed (`dnsmasq` is no slip
+      for `dismast`).
     """
     from rapidfuzz.distance import DamerauLevenshtein  # only for the few unknown words
 
