@@ -38,6 +38,7 @@ _MARKER = re.compile(r"DO NOT EDIT|\bGENERATED\b|@generated\b|(?i:\bcode generat
 # people (`ALL-CONTRIBUTORS-LIST:START - Do not remove or modify this section`), terraform-docs'
 # tables of variables (`BEGIN_TF_DOCS`).
 _SECTION = re.compile(r"BEGIN_TF_DOCS|(?i:\bdo not (?:remove or )?modify this section\b)")
+_REGION_START = re.compile(f"{_MARKER.pattern}|{_SECTION.pattern}")  # either opens a generated region
 _COMMENT_LINE = re.compile(r"\s*(?:<!--|\[//\]:\s*#)")
 _END = re.compile(r"\s*<!--\s*(?:end\b|/\s*generated|[\w-]+:END\b|END_TF_DOCS\b)", re.I)
 _COBRA_SEE_ALSO = re.compile(r"^\* \[[^\]\n]+\]\([^)\n]*\)\t - ", re.M)
@@ -54,7 +55,7 @@ def _is_marker(text: str, marker: re.Pattern[str] = _MARKER) -> bool:
 
 
 def _starts_region(text: str) -> bool:
-    return _is_marker(text) or _is_marker(text, _SECTION)
+    return _is_marker(text, _REGION_START)
 
 
 def generated_lines(doc: Document) -> range | set[int] | None:

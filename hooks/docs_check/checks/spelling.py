@@ -339,7 +339,7 @@ def _judge_line(
             yield _unknown(doc, line.number, col, word, lex)
 
 
-def _misspelt(word: str, lex: Lexicon, page: PageWords | None = None) -> bool:
+def _misspelt(word: str, lex: Lexicon, page: PageWords) -> bool:
     """Is an unknown word a misspelling rather than a name or a term nobody listed?
 
     - No dictionary word within two edits and no split: a name or a term (`selectolax`,
@@ -379,9 +379,8 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords | None = None) -> bool:
     w = word.lower()
     if _apostrophe_dropped(w, lex):
         return True
-    if page is not None and page.repeats(word):
+    if page.repeats(word):
         return False  # a slip is made once; a word spelt the same way twice is meant
-    writes = page.writes if page is not None else _nowhere
     if len(w) <= SHORT:
         return _slip_of_commonest(w, lex)
     split = next((h.lower().split() for h in hints if " " in h), None)
@@ -390,7 +389,7 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords | None = None) -> bool:
     # capitalised word, is a slip only of a word writers use.
     name_like = capital or len(w) <= SHORT_NAME
     if any(" " not in h and DamerauLevenshtein.distance(w, h.lower()) <= 1 and (
-        not name_like or _slip_of_used_word(h, w, lex, writes)) for h in hints
+        not name_like or _slip_of_used_word(h, w, lex, page.writes)) for h in hints
     ):
         return True
     if split and FUNCTION_WORDS.intersection(split):
@@ -418,10 +417,6 @@ assert COMMON >= SPLIT_FREQUENCY
 SHORT = 3
 SHORT_NAME = 6  # `godoc`, `utun`, `ollama`, `tfsec`: tools' names are short
 COMMONEST = 1_000_000  # the, and, you, with, from; not says (567,938) or ass, which `sas` is a slip of
-
-
-def _nowhere(_word: str) -> bool:
-    return False
 
 
 def _slip_of_used_word(hint: str, w: str, lex: Lexicon, writes: Callable[[str], bool]) -> bool:
