@@ -678,6 +678,14 @@ def test_a_short_word_is_a_slip_only_of_a_word_writers_use():
     assert unknown("Open teh boxs; it doesnt start and youll see why.\n") == ["teh", "boxs", "doesnt", "youll"]
 
 
+def test_a_short_word_with_one_vowel_for_another_is_a_slip_of_sound():
+    """coder/docs: `Satellites work in tandum with`: `tandem` is rare, but a lowercase word
+    that is a word with one vowel changed is spelt by ear, not a tool's name. A capitalised
+    one is still a name (`Devin` beside `Devon`), and a changed first letter is no slip."""
+    assert unknown("Satellites work in tandum with the proxy.\n") == ["tandum"]
+    assert unknown("Ask Devin, or run the utun and godoc tools.\n") == []
+
+
 def test_a_word_the_page_writes_twice_is_meant_not_a_slip():
     """coder-skill-scanner's calibration notes name `aibridge` seven times; agentapi's notes
     name the Huma framework three times. A slip is made once: over every labelled tree, 21 of

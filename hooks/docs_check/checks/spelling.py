@@ -361,6 +361,8 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords) -> bool:
       the Python package `radon`, `godoc` beside `godot`, `utun` beside `tun`), unless the
       page writes that word (`Tailcale` on a page about `Tailscale`): a writer slips on a
       common word, a term or product of the trade, or a word they use (`Factort`, `Kubernets`).
+      A lowercase word that is a rare word with one vowel written for another is a slip of
+      sound all the same (`in tandum with`).
     - Otherwise, capitalised, it is a name (`Paulsen`, `Termux`: a typo of a name is one slip
       away from it); lowercase and split only into two content words, a closed compound
       (`runlevel`, `trackpad`, `somepassword`); lowercase, longer than six letters and two
@@ -389,7 +391,8 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords) -> bool:
     # capitalised word, is a slip only of a word writers use.
     name_like = capital or len(w) <= SHORT_NAME
     if any(" " not in h and DamerauLevenshtein.distance(w, h.lower()) <= 1 and (
-        not name_like or _slip_of_used_word(h, w, lex, page.writes)) for h in hints
+        not name_like or _slip_of_used_word(h, w, lex, page.writes) or (not capital and _vowel_for_vowel(w, h.lower())))
+        for h in hints
     ):
         return True
     if split and FUNCTION_WORDS.intersection(split):
@@ -427,6 +430,19 @@ def _slip_of_used_word(hint: str, w: str, lex: Lexicon, writes: Callable[[str], 
     base = hint.lower().split("'")[0]  # `Factory's`: the word, without its clitic
     return (lex.tables.common(base) >= SPLIT_FREQUENCY or base in lex.project
             or base in lex.tables.vocabulary or writes(base))
+
+
+def _vowel_for_vowel(w: str, hint: str) -> bool:
+    """`tandum` for `tandem`: one vowel written for another, the slip of a writer spelling by
+    sound (an unstressed vowel is heard alike). Names are rarely a word with one vowel changed,
+    and a slip keeps the first letter."""
+    if len(w) != len(hint) or w[:1] != hint[:1]:
+        return False
+    changed = [(a, b) for a, b in zip(w, hint, strict=True) if a != b]
+    return len(changed) == 1 and all(c in _VOWELS for c in changed[0])
+
+
+_VOWELS = frozenset("aeiou")
 
 
 def _slip_of_commonest(w: str, lex: Lexicon) -> bool:
