@@ -408,6 +408,18 @@ def test_well_known_demo_passwords_are_demo_values_like_password123(demo: str) -
     assert check(f"```sh\nexport DB_PASSWORD={demo}\n```\n") == []
 
 
+def test_a_password_the_line_tells_the_reader_to_change_is_a_placeholder() -> None:
+    # A community template's README (dev-easily/coder-templates): `# 请修改`, "please change".
+    sh = '```bash\nexport POSTGRES_PASSWORD="eucoderp" # 请修改\nexport ADMIN_PASSWORD="k9Xw2mQ7" # change me\n```\n'
+    assert check(sh) == []
+    assert check(tf('provider "postgresql" {\n  password = "k9Xw2mQ7" # replace with your own\n}\n')) == []
+    # A comment that says nothing of changing it, or none: reported; a token shape always is.
+    [f] = check('```bash\nexport DB_PASSWORD="k9Xw2mQ7" # set at install time\n```\n')
+    assert f.rule == "tf-secret-code"
+    [g] = check(f"```sh\nexport GITHUB_TOKEN={GH36} # replace with yours\n```\n")
+    assert "GitHub token" in g.message
+
+
 @pytest.mark.parametrize("real", ["k9Xw2mQ7", "admin-7f9a3kq2xZ", "coder"])
 def test_values_that_only_look_demo_are_still_reported(real: str) -> None:
     # `coder` stays a literal password in Terraform (the strict bar is for text scans only).

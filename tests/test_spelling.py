@@ -686,6 +686,18 @@ def test_a_short_word_with_one_vowel_for_another_is_a_slip_of_sound():
     assert unknown("Ask Devin, or run the utun and godoc tools.\n") == []
 
 
+def test_a_name_is_a_word_with_one_letter_changed_a_slip_drops_doubles_or_swaps_one():
+    """Community template READMEs: `Shlink` (a URL shortener) beside `shrink`, the `Yaru` theme
+    beside `yarn`, `Anysphere` (Cursor's maker) inside a sentence, which is no `Any sphere`.
+    Slips on names drop, double or swap a letter, and a changed letter is a slip of a name the
+    page uses (`Coden` on a Coder page)."""
+    assert unknown("Apps for Parse Dashboard, and Shlink. A desktop with Yaru theming.\n") == []
+    assert unknown("The Anysphere extension falls back to Node.\n") == []
+    assert unknown("This Coden template runs on Coder. Add Jupter lab; the Regitsry.\n") == [
+        "Coden", "Jupter", "Regitsry"]
+    assert unknown("Everytime we run it, it works.\n") == ["Everytime"]
+
+
 def test_a_word_the_page_writes_twice_is_meant_not_a_slip():
     """coder-skill-scanner's calibration notes name `aibridge` seven times; agentapi's notes
     name the Huma framework three times. A slip is made once: over every labelled tree, 21 of

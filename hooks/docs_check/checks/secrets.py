@@ -7,10 +7,13 @@ length); every other code block (fenced in any language, or indented) through th
 patterns of `docs_check.tokenshapes`. Token shapes (`ghp_...`, `AKIA...`, private keys...) are
 found in both, comments and heredocs included.
 
-Two kinds of value are not leaks, whatever holds them: a module variable's default that
+Three kinds of value are not leaks, whatever holds them: a module variable's default that
 the registry catalog records (`coderRDP!`, windows-rdp's documented `admin_password`: it
-is published in the module's source), and a well-known demo password (`admin123`,
-`P@ssw0rd`, `letmein`), which `password123` already was through the placeholder words.
+is published in the module's source), a well-known demo password (`admin123`,
+`P@ssw0rd`, `letmein`), which `password123` already was through the placeholder words, and
+a literal password whose line tells the reader to change it (`POSTGRES_PASSWORD="eucoderp"
+# 请修改`, "please change"): the page marks it as a value to replace. Token shapes are
+reported all the same: a real token is not made safe by a comment.
 
 All the code of a page is scanned in one pass (the blocks joined, then findings mapped back
 to their block): most pages hold no credential, and one pass over a page costs a fraction
@@ -113,7 +116,9 @@ def run(doc: Document, config: Config) -> Iterator[Finding]:
     for u in sorted(hits):
         unit = units[u]
         for hit in sorted(hits[u], key=lambda h: (h.line, h.column)):
-            if hit.secret.value not in published and not is_demo_value(hit.secret):
+            if hit.secret.value not in published and not is_demo_value(hit.secret) and not (
+                hit.secret.kind.startswith("literal ") and _told_to_change(doc, hit)
+            ):
                 yield _finding(doc, unit, hit)
 
 
@@ -178,6 +183,19 @@ def is_demo_value(secret: Secret) -> bool:
         return False
     lower = secret.value.strip().lower()
     return any(_demo_words_only(v) for v in (lower, _leet(lower)))
+
+
+# A comment after the value that tells the reader to put their own value there, in English
+# or in the languages this project's trees have shown (Chinese, Japanese, Korean).
+_CHANGE_ME = re.compile(
+    r"(?:#|//).*?(?:\b(?:change|replace|modify|customi[sz]e|your)\b|修改|更改|替换|替換|変更|変えて|수정|변경)",
+    re.IGNORECASE,
+)
+
+
+def _told_to_change(doc: Document, hit: _Hit) -> bool:
+    """Does the rest of the value's line hold a comment telling the reader to change it?"""
+    return _CHANGE_ME.search(doc.line(hit.line).text, hit.end_column - 1) is not None
 
 
 def _leet(text: str) -> str:

@@ -335,11 +335,13 @@ def _judge_line(
         if word in page:  # a word the page knows from its code is no misspelling
             if CODE_IN_PROSE.id in wanted and _FLAG_AFTER.match(text, index + len(word)):
                 yield _code(doc, line.number, col, word)
-        elif UNKNOWN_WORD.id in wanted and not page.linked(word) and _misspelt(word, lex, page):
+        elif UNKNOWN_WORD.id in wanted and not page.linked(word) and _misspelt(
+            word, lex, page, word[:1].isupper() and not _opens_sentence(text, index)
+        ):
             yield _unknown(doc, line.number, col, word, lex)
 
 
-def _misspelt(word: str, lex: Lexicon, page: PageWords) -> bool:
+def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) -> bool:
     """Is an unknown word a misspelling rather than a name or a term nobody listed?
 
     - No dictionary word within two edits and no split: a name or a term (`selectolax`,
@@ -363,6 +365,12 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords) -> bool:
       common word, a term or product of the trade, or a word they use (`Factort`, `Kubernets`).
       A lowercase word that is a rare word with one vowel written for another is a slip of
       sound all the same (`in tandum with`).
+    - A capitalised word with one letter changed is a slip only of a name the project or the
+      page uses (`Coden` on a page about Coder): a writer drops, doubles or swaps a letter of a
+      name (`Tailcale`, `Jupter`, `Regitsry`), while a name that is a word with one letter
+      changed is common (`Shlink` beside `shrink`, `Yaru` beside `yarn`).
+    - A word capitalised inside a sentence (`proper`) is not two words run together
+      (`Anysphere`, a company, is no `Any sphere`).
     - Otherwise, capitalised, it is a name (`Paulsen`, `Termux`: a typo of a name is one slip
       away from it); lowercase and split only into two content words, a closed compound
       (`runlevel`, `trackpad`, `somepassword`); lowercase, longer than six letters and two
@@ -391,11 +399,12 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords) -> bool:
     # capitalised word, is a slip only of a word writers use.
     name_like = capital or len(w) <= SHORT_NAME
     if any(" " not in h and DamerauLevenshtein.distance(w, h.lower()) <= 1 and (
-        not name_like or _slip_of_used_word(h, w, lex, page.writes) or (not capital and _vowel_for_vowel(w, h.lower())))
+        not name_like or _slip_of_used_word(h, word, lex, page.writes) or (
+            not capital and _vowel_for_vowel(w, h.lower())))
         for h in hints
     ):
         return True
-    if split and FUNCTION_WORDS.intersection(split):
+    if split and FUNCTION_WORDS.intersection(split) and not proper:
         return True
     return not name_like and split is None and any(lex.tables.common(h.lower()) >= SPLIT_FREQUENCY for h in hints)
 
@@ -422,22 +431,39 @@ SHORT_NAME = 6  # `godoc`, `utun`, `ollama`, `tfsec`: tools' names are short
 COMMONEST = 1_000_000  # the, and, you, with, from; not says (567,938) or ass, which `sas` is a slip of
 
 
-def _slip_of_used_word(hint: str, w: str, lex: Lexicon, writes: Callable[[str], bool]) -> bool:
+def _slip_of_used_word(hint: str, word: str, lex: Lexicon, writes: Callable[[str], bool]) -> bool:
     """Is a word that may be a name, one edit from `hint`, a slip for it?"""
+    w = word.lower()
     # A slip keeps the first letter of a name (`Ollama` is no `llama` with an O before it).
     if hint[:1].lower() != w[:1]:
         return False
     base = hint.lower().split("'")[0]  # `Factory's`: the word, without its clitic
+    if word[:1].isupper() and _one_letter_changed(w, hint.lower()):
+        return base in lex.project or writes(base)
     return (lex.tables.common(base) >= SPLIT_FREQUENCY or base in lex.project
             or base in lex.tables.vocabulary or writes(base))
+
+
+def _one_letter_changed(w: str, hint: str) -> bool:
+    """Same length, one position differs (a substitution, not two letters swapped)."""
+    return len(w) == len(hint) and sum(a != b for a, b in zip(w, hint, strict=True)) == 1
+
+
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;|]|^\s*(?:[-*+]|\d+[.)]|#+|>))\W*$")
+
+
+def _opens_sentence(text: str, index: int) -> bool:
+    """Does the word at `index` of a prose line open a sentence, a list item, a heading or a
+    table cell (where any word is capitalised), rather than sit inside one?"""
+    return _SENTENCE_END.search(text, 0, index) is not None
 
 
 def _vowel_for_vowel(w: str, hint: str) -> bool:
     """`tandum` for `tandem`: one vowel written for another, the slip of a writer spelling by
     sound (an unstressed vowel is heard alike). Names are rarely a word with one vowel changed,
     and a slip keeps the first letter."""
-    if len(w) != len(hint) or w[:1] != hint[:1]:
-        return False
+    if len(w) != len(hint) or len(w) < 5 or w[:1] != hint[:1]:
+        return False  # four letters or fewer: every word has neighbours (`sops`/`sips`, `yada`/`yoda`)
     changed = [(a, b) for a, b in zip(w, hint, strict=True) if a != b]
     return len(changed) == 1 and all(c in _VOWELS for c in changed[0])
 
