@@ -420,6 +420,16 @@ def test_a_password_the_line_tells_the_reader_to_change_is_a_placeholder() -> No
     assert "GitHub token" in g.message
 
 
+def test_a_password_that_is_its_user_name_is_a_local_default() -> None:
+    # A community template's README: the local PostgreSQL's default account, in a URL and as
+    # psycopg2's keywords. A different password beside the same user is still reported.
+    url = "```\npostgresql://postgres:postgres@localhost:5432/appdb\n```\n"
+    kw = '```python\nconn = psycopg2.connect("dbname=appdb user=postgres password=postgres host=localhost")\n```\n'
+    assert check(url) == [] and check(kw) == []
+    assert len(check(url.replace("postgres@", "k9Xw2mQ7vL@"))) == 1
+    assert len(check(kw.replace("password=postgres", "password=k9Xw2mQ7vL"))) == 1
+
+
 @pytest.mark.parametrize("real", ["k9Xw2mQ7", "admin-7f9a3kq2xZ", "coder"])
 def test_values_that_only_look_demo_are_still_reported(real: str) -> None:
     # `coder` stays a literal password in Terraform (the strict bar is for text scans only).

@@ -708,6 +708,23 @@ def test_a_word_the_page_writes_twice_is_meant_not_a_slip():
     assert unknown("Start aibridge; see [the guide](./aibridge.md).\n") == ["aibridge"]
 
 
+def test_terraform_docs_tables_pasted_without_their_comments_are_generated():
+    """A community module's README: terraform-docs' inputs table, its header and rule line as
+    the tool writes them, pasted without `BEGIN_TF_DOCS`. A table written by hand is prose."""
+    generated = ("## Inputs\n\n| Name | Description | Type | Default | Required |\n"
+                 "|------|-------------|------|---------|:--------:|\n"
+                 "| vault_role_id | Role ID for the wrkspace | `string` | n/a | yes |\n\n"
+                 "## Outputs\n\n| Name | Description |\n|------|-------------|\n| agent_url | The URL |\n\n"
+                 "Then set vault_role_id in the wrkspace.\n")
+    assert unknown(generated, rule="spell-code-in-prose") == ["vault_role_id"]  # the last line's
+    assert unknown(generated) == ["wrkspace"]
+    by_hand = "| Name | Description |\n| --- | --- |\n| vault_role_id | Role ID |\n"
+    assert unknown(by_hand, rule="spell-code-in-prose") == ["vault_role_id"]
+    # coder-labs' gcp-disk-snapshot README: terraform-docs' header and rule line, rows by hand.
+    layout = generated.split("## Outputs")[0].replace("| `string` | n/a |", "| string | - |")
+    assert unknown(layout, rule="spell-code-in-prose") == ["vault_role_id"]
+
+
 def test_sections_tools_keep_in_a_readme_are_generated():
     """coder/docs' README: all-contributors' table of people; terraform-docs' table of a
     module's variables. A badge section at the top covers itself, not the page."""

@@ -569,6 +569,17 @@ def test_terraforms_cli_configuration_is_no_syntax_error() -> None:
     (f,) = only(check(fence('locals {\n  "coder/coder" = "/path"\n}\n')), "tf-syntax")
     assert "Argument names must not be quoted" in f.message
 
+def test_entries_to_add_to_a_map_are_no_syntax_error() -> None:
+    # A community template's CLAUDE.md: "Add to lookup in the locals block", then the entry.
+    entry = '"your-stack" = file("${path.module}/scripts/stacks/your-stack.sh")\n'
+    assert only(check(fence(entry, "hcl")), "tf-syntax") == []
+    assert only(check(fence('# the new tool\n"your-tool" = "x"\n"other" = 2\n')), "tf-syntax") == []
+    # A quoted key beside a plain setting, or inside a block, is still an error.
+    for wrong in ('"your-stack" = 1\nname = "x"\n', 'locals {\n  "your-stack" = 1\n}\n'):
+        (f,) = only(check(fence(wrong)), "tf-syntax")
+        assert "Argument names must not be quoted" in f.message
+
+
 def test_settings_to_pick_one_from_are_no_syntax_error() -> None:
     # coder/registry's jfrog-xray README: the image forms the module accepts, one per comment.
     forms = ('# Standard format\nimage = "docker-local/base:latest"\n\n'

@@ -7,12 +7,13 @@ length); every other code block (fenced in any language, or indented) through th
 patterns of `docs_check.tokenshapes`. Token shapes (`ghp_...`, `AKIA...`, private keys...) are
 found in both, comments and heredocs included.
 
-Three kinds of value are not leaks, whatever holds them: a module variable's default that
+These values are not leaks, whatever holds them: a module variable's default that
 the registry catalog records (`coderRDP!`, windows-rdp's documented `admin_password`: it
 is published in the module's source), a well-known demo password (`admin123`,
 `P@ssw0rd`, `letmein`), which `password123` already was through the placeholder words, and
-a literal password whose line tells the reader to change it (`POSTGRES_PASSWORD="eucoderp"
-# 请修改`, "please change"): the page marks it as a value to replace. Token shapes are
+a literal password the page shows as a stand-in: its line tells the reader to change it
+(`POSTGRES_PASSWORD="eucoderp" # 请修改`, "please change"), or it is the user name it goes with
+(`postgres:postgres@localhost`, a local database's default account). Token shapes are
 reported all the same: a real token is not made safe by a comment.
 
 All the code of a page is scanned in one pass (the blocks joined, then findings mapped back
@@ -116,9 +117,7 @@ def run(doc: Document, config: Config) -> Iterator[Finding]:
     for u in sorted(hits):
         unit = units[u]
         for hit in sorted(hits[u], key=lambda h: (h.line, h.column)):
-            if hit.secret.value not in published and not is_demo_value(hit.secret) and not (
-                hit.secret.kind.startswith("literal ") and _told_to_change(doc, hit)
-            ):
+            if hit.secret.value not in published and not is_demo_value(hit.secret) and not _placeholder(doc, hit):
                 yield _finding(doc, unit, hit)
 
 
@@ -193,9 +192,18 @@ _CHANGE_ME = re.compile(
 )
 
 
-def _told_to_change(doc: Document, hit: _Hit) -> bool:
-    """Does the rest of the value's line hold a comment telling the reader to change it?"""
-    return _CHANGE_ME.search(doc.line(hit.line).text, hit.end_column - 1) is not None
+def _placeholder(doc: Document, hit: _Hit) -> bool:
+    """A literal password the page shows as a stand-in: its line tells the reader to change it,
+    or it is the user name it goes with (`postgres:postgres@localhost`, `user=postgres
+    password=postgres`), as a local database's default account is."""
+    if not (hit.secret.kind.startswith("literal ") or hit.secret.kind == "password in a URL"):
+        return False  # a token's shape is a token, whatever the line says
+    text = doc.line(hit.line).text
+    if _CHANGE_ME.search(text, hit.end_column - 1):
+        return True
+    value = re.escape(hit.secret.value)
+    return re.search(rf"//{value}:{value}@|\b(?:user|username|login)\s*[=:]\s*[\"']?{value}(?![\w-])", text,
+                     re.IGNORECASE) is not None
 
 
 def _leet(text: str) -> str:

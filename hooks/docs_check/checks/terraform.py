@@ -121,7 +121,8 @@ def _block_findings(doc: Document, snip: S.Snippet, labels_tf: bool) -> Iterator
         yield _lang_finding(doc, block)
     if snip.parsed.error is not None:
         error = snip.parsed.error
-        if not (_fill_in_the_blank(text, error) or _alternatives(text, error) or S.is_cli_config(text)):
+        if not (_fill_in_the_blank(text, error) or _alternatives(text, error) or _map_entries(text, error)
+                or S.is_cli_config(text)):
             yield _syntax_finding(doc, block, snip.parsed.error, text)
         return
     # An unclosed fence runs to the end of the page: rewriting it would rewrite the page.
@@ -159,6 +160,19 @@ def _alternatives(text: str, error: HclSyntaxError) -> bool:
     if not all(_COMMENT.match(ln) or _ONE_LINE_SETTING.fullmatch(ln) for ln in text.split("\n") if ln.strip()):
         return False
     return len(lines) >= 2 and _COMMENT.match(lines[-2]) is not None
+
+
+_QUOTED_KEY = re.compile(r"\s*\"[^\"\n]+\"\s*=\s*\S.*")
+
+
+def _map_entries(text: str, error: HclSyntaxError) -> bool:
+    """`"your-stack" = file(...)` under "add to the lookup in the locals block": a quoted key
+    is only written inside a map, so a block of such lines (and comments) shows entries to put
+    into one, not a body that fails to parse."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    return error.message == "Invalid argument name" and all(
+        _COMMENT.match(ln) or _QUOTED_KEY.fullmatch(ln) for ln in lines
+    ) and any(not _COMMENT.match(ln) for ln in lines)
 
 
 def _label_span(doc: Document, block: FencedBlock) -> tuple[int, str]:
