@@ -19,6 +19,9 @@ from hypothesis import strategies as st
 SEED = SHARED / "seed" / "000_8a37c93000be43d7.txt"
 
 
+AMERICAN = Config(sections={"spelling": {"variant": "en-US"}})  # as Coder's docs configure it
+
+
 def spell(text: str, config: Config | None = None) -> list:
     cfg = config or load_config(None)
     return [f for f in check_text(text, "docs/page.md", cfg) if f.rule.startswith("spell-")]
@@ -160,12 +163,24 @@ def test_project_terms_are_known_and_suggested_with_their_case():
 
 
 def test_british_spelling_gets_the_american_one():
-    (f,) = spell("Pick your favourite colour.")[:1]
+    (f,) = spell("Pick your favourite colour.", AMERICAN)[:1]
     assert f.rule == "spell-variant" and "write `favorite`" in f.message
-    assert unknown("Pick your favourite colour, organise it.", rule="spell-variant") == [
+    assert unknown("Pick your favourite colour, organise it.", AMERICAN, rule="spell-variant") == [
         "favourite", "colour", "organise"
     ]
-    assert unknown("Pick your favourite colour, organise it.") == []  # not also unknown words
+    assert unknown("Pick your favourite colour, organise it.", AMERICAN) == []  # not also unknown words
+
+
+def test_unconfigured_each_page_is_held_to_its_own_variant():
+    """Issue 16: British spellings are reported in a tree configured for, or written in,
+    American English. Without `variant`, a page that writes two or more British spellings and
+    fewer American ones is British (community READMEs: `optimised`, `utilises`), and its
+    American spellings are the slips; one British spelling alone is a slip in American."""
+    assert unknown("It is optimised and utilises the cache.", rule="spell-variant") == []
+    assert unknown("It is optimised and utilises the color map.", rule="spell-variant") == ["color"]
+    assert unknown("Validate the behaviour of the provider.", rule="spell-variant") == ["behaviour"]
+    assert unknown("The colour and the color of the favorite flavour.", rule="spell-variant") == [
+        "colour", "flavour"]
 
 
 def test_unknown_word_without_a_close_word_is_taken_for_a_name():
@@ -289,6 +304,7 @@ def test_corpus_typos_are_found_and_little_else(corpus: Path):
     reported; what is left of `spell-unknown-word` is small (it was 174 before the
     dictionaries, the generated-page markers and the code-like rules). Speed: bench/."""
     cfg = load_config(None)
+    cfg.sections["spelling"] = {"variant": "en-US"}  # Coder's docs are American English
     files = sorted(corpus.rglob("*.md"))
     found = [f for p in files for f in check_text(p.read_bytes(), p.relative_to(corpus).as_posix(), cfg)]
     by_rule: dict[str, set[str]] = {}
@@ -477,7 +493,7 @@ VARIANT_PAGE = (
 
 
 def test_spell_variant_is_fixed_by_docs_check_fix(tmp_path):
-    root = project(tmp_path, **{"jobs.md": VARIANT_PAGE})
+    root = project(tmp_path, '[tool.docs-check.spelling]\nvariant = "en-US"\n', **{"jobs.md": VARIANT_PAGE})
     found = run_json(root)
     variants = [f for f in found if f["rule"] == "spell-variant"]
     assert [re.match(r"`([^`]+)`", f["message"]).group(1) for f in variants] == [

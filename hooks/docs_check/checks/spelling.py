@@ -56,8 +56,9 @@ REPEATED_WORD = rule(
 VARIANT = rule(
     "spell-variant",
     Severity.WARNING,
-    "A British spelling in an American English tree, or the reverse (`variant`; default en-US); "
-    "the fix writes the other spelling (pages marked as generated are skipped)",
+    "A British spelling in an American English tree, or the reverse (`variant`; by default "
+    "each page's own: American unless it writes two or more British spellings and more British "
+    "than American ones); the fix writes the other spelling (pages marked as generated are skipped)",
     fixable=True,
 )
 CODE_IN_PROSE = rule(
@@ -121,7 +122,7 @@ def settings(config: Config) -> Settings:
         problem = generated.glob_error(g)
         if problem:
             raise ConfigError(f"{where} generated = {g!r}: not a glob ({problem})")
-    variant = config.option(SECTION, "variant", "en-US", str)
+    variant = config.option(SECTION, "variant", "auto", str)
     if variant not in VARIANTS:
         raise ConfigError(f"{where} variant = {variant!r}: expected one of {', '.join(VARIANTS)}")
     folder = wordlists.folder(config)
@@ -216,15 +217,21 @@ def _foreign(split: list[tuple[Line, str, list[str], int]]) -> bool:
     return total >= FOREIGN_MIN_WORDS and unknown > FOREIGN_SHARE * total
 
 
+# One British spelling on a page is as likely a slip as a habit; two or more, with fewer
+# American ones, are how the page is written (agent-tty's pages, a British writer's README).
+BRITISH_PAGE = 2
+
+
 def _majority(lines: list[tuple[Line, str, str]], lex: Lexicon) -> str:
-    """The variant a page is mostly written in; American English when it is a tie."""
+    """The variant a page is written in: British when it writes at least `BRITISH_PAGE` British
+    spellings and more of them than American ones; else American (the tie, and the default)."""
     british = american = 0
     for _line, _inline, text in lines:
         for _i, word in words(text):
             w = word.lower()
             british += w in lex.british
             american += w in lex.american
-    return "en-GB" if british > american else "en-US"
+    return "en-GB" if british >= BRITISH_PAGE and british > american else "en-US"
 
 
 _CODE_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
