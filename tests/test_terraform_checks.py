@@ -657,14 +657,18 @@ def test_tf_module_version_agrees_with_terraform_init(tmp_path: Path) -> None:
 
 def test_tf_lang_without_configuration_holds_only_pages_that_use_tf_or_registry_readmes() -> None:
     """`tf` is Coder's house label: a tree that labels Terraform `hcl` throughout is not told
-    to change, a page that mixes labels is, and so is a registry README (its convention)."""
+    to change, a page that mixes labels is, and so is a registry README (its convention): one
+    in coder/registry's tree or with its front matter. A community repository's own
+    `templates/<name>/README.md` (sirlegendary/coder-templates) is not held to it."""
     hcl = '```hcl\nlocals {}\n```\n'
     none = Config(select=("tf-lang",))
     assert check_text("Intro.\n\n" + hcl, "docs/git-auth.md", none) == []
     mixed = "Intro.\n\n```tf\nlocals {}\n```\n\n" + hcl
     assert [f.line for f in check_text(mixed, "docs/git-auth.md", none)] == [7]
-    for path in ("registry/x/modules/m/README.md", "templates/t/README.md"):
+    for path in ("registry/x/modules/m/README.md", "registry/registry/x/templates/t/README.md"):
         assert [f.rule for f in check_text("Intro.\n\n" + hcl, path, none)] == ["tf-lang"], path
+    for path in ("templates/t/README.md", "sirlegendary/coder-templates/templates/ollama/README.md"):
+        assert check_text("Intro.\n\n" + hcl, path, none) == [], path
     front = "---\ndisplay_name: M\nicon: ../x.svg\n---\n\n" + hcl
     assert [f.rule for f in check_text(front, "README.md", none)] == ["tf-lang"]
 

@@ -2,7 +2,9 @@
 
 - A registry README, `registry/<namespace>/modules/<name>/README.md`: the registry rules
   read it (a module's own README is the authority on its own name and versions), and so does
-  tf-lang (a registry README labels Terraform `tf`, Coder's house style).
+  tf-lang when the README sits in the registry's own tree, under `registry/` (a registry
+  README labels Terraform `tf`, Coder's house style; people keep their own templates under
+  `templates/<name>/README.md` too).
 - A provider's reference page, `docs/resources/<type>.md` or `docs/data-sources/<type>.md`
   (the layout terraform-plugin-docs writes): the provider rules read it (the page is the
   authority on its own type, which may be newer than the vendored schema).
@@ -24,6 +26,7 @@ class ReadmePlace(NamedTuple):
     namespace: str | None  # the folder above `modules/` or `templates/`, when there is one
     kind: str | None  # `modules` or `templates`; None for a README elsewhere
     name: str  # the folder the README documents
+    in_registry: bool = False  # under `registry/<namespace>/`: coder/registry's own tree
 
 
 def readme_place(path: str) -> ReadmePlace | None:
@@ -33,7 +36,8 @@ def readme_place(path: str) -> ReadmePlace | None:
         return None
     kind = parts[-3].lower() if len(parts) >= 3 and parts[-3].lower() in KINDS else None
     namespace = parts[-4] if kind and len(parts) >= 4 else None
-    return ReadmePlace(namespace, kind, parts[-2])
+    in_registry = namespace is not None and len(parts) >= 5 and parts[-5] == "registry"
+    return ReadmePlace(namespace, kind, parts[-2], in_registry)
 
 
 # terraform-plugin-docs' folder -> the kind of type it documents.

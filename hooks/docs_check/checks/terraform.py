@@ -104,8 +104,8 @@ def _tf_house_style(doc: Document) -> bool:
     (its docs and its registry's READMEs), not the language's: `hcl` and `terraform` highlight
     the same. A page of another tree is held to it only when it labels Terraform `tf` itself."""
     place = readme_place(str(doc.path))
-    if place is not None and place.kind is not None:
-        return True  # a Coder Registry README, by its place in the tree or its front matter
+    if place is not None and place.in_registry:
+        return True  # a Coder Registry README, by its place in the registry's tree or its front matter
     if "display_name" in doc.meta and "icon" in doc.meta:
         return True
     return any(b.lang == PREFERRED_LANG for b in doc.fences)
