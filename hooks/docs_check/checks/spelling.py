@@ -445,15 +445,19 @@ def _slip_of_used_word(hint: str, word: str, lex: Lexicon, writes: Callable[[str
     if hint[:1].lower() != w[:1]:
         return False
     base = hint.lower().split("'")[0]  # `Factory's`: the word, without its clitic
-    if word[:1].isupper() and _one_letter_changed(w, hint.lower()):
+    if word[:1].isupper() and _changed_letter(w, hint.lower()) is not None:
         return base in lex.project or writes(base)
     return (lex.tables.common(base) >= SPLIT_FREQUENCY or base in lex.project
             or base in lex.tables.vocabulary or writes(base))
 
 
-def _one_letter_changed(w: str, hint: str) -> bool:
-    """Same length, one position differs (a substitution, not two letters swapped)."""
-    return len(w) == len(hint) and sum(a != b for a, b in zip(w, hint, strict=True)) == 1
+def _changed_letter(w: str, hint: str) -> tuple[str, str] | None:
+    """(the letter of `w`, the letter of `hint`) when they differ in one position only (a
+    substitution, not two letters swapped); else None."""
+    if len(w) != len(hint):
+        return None
+    changed = [(a, b) for a, b in zip(w, hint, strict=True) if a != b]
+    return changed[0] if len(changed) == 1 else None
 
 
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;|]|^\s*(?:[-*+]|\d+[.)]|#+|>))\W*$")
@@ -469,10 +473,10 @@ def _vowel_for_vowel(w: str, hint: str) -> bool:
     """`tandum` for `tandem`: one vowel written for another, the slip of a writer spelling by
     sound (an unstressed vowel is heard alike). Names are rarely a word with one vowel changed,
     and a slip keeps the first letter."""
-    if len(w) != len(hint) or len(w) < 5 or w[:1] != hint[:1]:
+    if len(w) < 5 or w[:1] != hint[:1]:
         return False  # four letters or fewer: every word has neighbours (`sops`/`sips`, `yada`/`yoda`)
-    changed = [(a, b) for a, b in zip(w, hint, strict=True) if a != b]
-    return len(changed) == 1 and all(c in _VOWELS for c in changed[0])
+    changed = _changed_letter(w, hint)
+    return changed is not None and all(c in _VOWELS for c in changed)
 
 
 _VOWELS = frozenset("aeiou")

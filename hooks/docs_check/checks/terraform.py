@@ -123,7 +123,7 @@ def _block_findings(doc: Document, snip: S.Snippet, labels_tf: bool) -> Iterator
         error = snip.parsed.error
         if not (_fill_in_the_blank(text, error) or _alternatives(text, error) or _map_entries(text, error)
                 or S.is_cli_config(text)):
-            yield _syntax_finding(doc, block, snip.parsed.error, text)
+            yield _syntax_finding(doc, block, error, text)
         return
     # An unclosed fence runs to the end of the page: rewriting it would rewrite the page.
     if block.close_line is not None:
@@ -150,16 +150,24 @@ _ONE_LINE_SETTING = re.compile(r"[A-Za-z_][\w-]*\s*=\s*\S.*")
 _COMMENT = re.compile(r"\s*(?:#|//)")
 
 
+def _filled(lines: list[str]) -> list[str]:
+    return [ln for ln in lines if ln.strip()]
+
+
+def _only(lines: list[str], entry: re.Pattern[str]) -> bool:
+    """Is every line a comment or an `entry` line?"""
+    return all(_COMMENT.match(ln) or entry.fullmatch(ln) for ln in lines)
+
+
 def _alternatives(text: str, error: HclSyntaxError) -> bool:
     """`image = ...` three times, each under a comment naming the form it shows (`# With a
     registry URL`): a list of settings to pick one from, not one configuration. Only a block of
     one-line settings and comments, where a comment introduces the setting set again."""
-    if error.message != "Attribute redefined":
+    lines = text.split("\n")
+    if error.message != "Attribute redefined" or not _only(_filled(lines), _ONE_LINE_SETTING):
         return False
-    lines = [ln for ln in text.split("\n")[: error.line] if ln.strip()]
-    if not all(_COMMENT.match(ln) or _ONE_LINE_SETTING.fullmatch(ln) for ln in text.split("\n") if ln.strip()):
-        return False
-    return len(lines) >= 2 and _COMMENT.match(lines[-2]) is not None
+    before = _filled(lines[: error.line])
+    return len(before) >= 2 and _COMMENT.match(before[-2]) is not None
 
 
 _QUOTED_KEY = re.compile(r"\s*\"[^\"\n]+\"\s*=\s*\S.*")
@@ -169,10 +177,9 @@ def _map_entries(text: str, error: HclSyntaxError) -> bool:
     """`"your-stack" = file(...)` under "add to the lookup in the locals block": a quoted key
     is only written inside a map, so a block of such lines (and comments) shows entries to put
     into one, not a body that fails to parse."""
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    return error.message == "Invalid argument name" and all(
-        _COMMENT.match(ln) or _QUOTED_KEY.fullmatch(ln) for ln in lines
-    ) and any(not _COMMENT.match(ln) for ln in lines)
+    lines = _filled(text.split("\n"))
+    return (error.message == "Invalid argument name" and _only(lines, _QUOTED_KEY)
+            and any(not _COMMENT.match(ln) for ln in lines))
 
 
 def _label_span(doc: Document, block: FencedBlock) -> tuple[int, str]:
