@@ -183,6 +183,19 @@ def test_unconfigured_each_page_is_held_to_its_own_variant():
         "colour", "flavour"]
 
 
+def test_variant_message_says_who_chose_the_variant():
+    """A configured variant is the docs'; without one, the page's own spellings chose it, and
+    the message must not claim the docs are British because one README is."""
+    (configured,) = spell("Pick your favourite pen.", AMERICAN)
+    assert "the docs are written in American English (en-US)" in configured.message
+    (british,) = spell("It is optimised and utilises the color map.")
+    assert "this page is written in British English" in british.message
+    assert "the docs are" not in british.message
+    (american,) = spell("Validate the behaviour of the provider.")
+    assert "unless most of its spellings are British" in american.message
+    assert "set `variant`" in american.message and "write `behavior`" in american.message
+
+
 def test_unknown_word_without_a_close_word_is_taken_for_a_name():
     """No dictionary word within two edits and no split in two: a name nobody listed (a tool,
     a person), not a typo anyone could correct, so not reported."""
@@ -616,6 +629,13 @@ def test_names_and_closed_compounds_are_not_misspellings_but_slips_are():
     slips = ("The Regitsry and Tailcale are requiredto work everytime; it was comitted, "
              "then the instcrtion said alot.\n")
     assert unknown(slips) == ["Regitsry", "Tailcale", "requiredto", "everytime", "comitted", "instcrtion", "alot"]
+
+
+def test_a_plural_run_into_the_next_word_is_a_slip_not_a_compound():
+    """A closed compound takes its first word in the singular (`trackpad`, `userspace`); a
+    plural run into another word is a slip of the keys (nineteenth sample: `permissionsash`)."""
+    assert unknown("Check the home folder has correct permissionsash\n") == ["permissionsash"]
+    assert unknown("Use the trackpad, then set a userspace permissionset.\n") == []
 
 
 def test_a_word_the_code_writes_as_a_folder_or_inside_a_longer_name_is_a_name():

@@ -486,10 +486,19 @@ class Lexicon:
                 continue
             if left in _BOUND_PREFIXES:
                 continue  # `re guarding` is never meant: the prefix is a slip of `regarding`
-            score = min(self.tables.common(left), self.tables.common(right))
+            score = min(self._common_or_plural(left), self._common_or_plural(right))
             if score >= SPLIT_FREQUENCY and (best is None or score > best[0]):
                 best = (score, f"{left} {right}")
         return best[1] if best else None
+
+    def _common_or_plural(self, w: str) -> int:
+        """How common a word is, a plural counted as its singular: the table of common words
+        holds no plurals, and `permissionsash` is `permissions` run into another word."""
+        common = self.tables.common
+        here = common(w)
+        if here >= SPLIT_FREQUENCY or len(w) <= 3 or not w.endswith("s"):
+            return here
+        return common(w[:-1])
 
     def close(self, w: str) -> list[str]:
         """Dictionary words within one or two edits (Damerau-Levenshtein), best first.

@@ -179,9 +179,9 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
         return
     lex = _lexicon(s.files, s.accept, s.dictionaries)
     want = s.variant
-    if want == "auto":
-        want = _majority(lines, lex)
     page = PageWords(doc, lines)
+    if want == "auto":
+        want = page.variant = _majority(lines, lex)
     known = lex.plain_for(want).__contains__
     judge = wanted != [REPEATED_WORD.id]
     repeats = REPEATED_WORD.id in wanted
@@ -252,6 +252,7 @@ class PageWords:
         self._words: set[str] | None = None
         self._linked: set[str] | None = None
         self._all: set[str] | None = None  # every word of the page, lowercased
+        self.variant = ""  # the variant the page's own spellings chose, when none is configured
 
     def linked(self, word: str) -> bool:
         """Does a URL of the page (a link, an image, an `href`) name the word? `Kusari` beside
@@ -329,7 +330,7 @@ def _judge_line(
         other = lex.variant(word, want)
         if other:
             if VARIANT.id in wanted:
-                yield _variant(doc, line, col, word, other, want)
+                yield _variant(doc, line, col, (word, other), want, page.variant)
             continue
         if word.lower() in subject and not _FLAG_AFTER.match(text, index + len(word)):
             continue  # the page's own subject, named (`rustdesk --password` is a command, though)
@@ -380,7 +381,8 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
       (`Anysphere`, a company, is no `Any sphere`).
     - Otherwise, capitalised, it is a name (`Paulsen`, `Termux`: a typo of a name is one slip
       away from it); lowercase and split only into two content words, a closed compound
-      (`runlevel`, `trackpad`, `somepassword`); lowercase, longer than six letters and two
+      (`runlevel`, `trackpad`, `somepassword`), unless its first word is a plural
+      (`permissionsash`: a compound takes the singular); lowercase, longer than six letters and two
       edits away from a word writers use, a typo (`instcrtion`; `ollama` is no slip for
       `lama`); two edits from a rare word only, a name nobody listed (`dnsmasq` is no slip
       for `dismast`).
@@ -411,9 +413,16 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
         for h in hints
     ):
         return True
-    if split and FUNCTION_WORDS.intersection(split) and not proper:
+    if split and (FUNCTION_WORDS.intersection(split) or _plural_first(split[0], lex)) and not proper:
         return True
     return not name_like and split is None and any(lex.tables.common(h.lower()) >= SPLIT_FREQUENCY for h in hints)
+
+
+def _plural_first(left: str, lex: Lexicon) -> bool:
+    """A closed compound takes its first word in the singular (`trackpad`, `permissionset`), so
+    a plural run into the next word (`permissionsash`) is a slip of the keys, not a compound."""
+    common = lex.tables.common
+    return len(left) > 3 and left.endswith("s") and common(left) < SPLIT_FREQUENCY <= common(left[:-1])
 
 
 # Words a writer runs into the next one by slip (`requiredto`, `alot`, `eachother`): a split
@@ -553,14 +562,23 @@ def _code(doc: Document, number: int, col: int, word: str) -> Finding:
     )
 
 
-def _variant(doc: Document, line: Line, col: int, word: str, other: str, want: str) -> Finding:
+def _variant(doc: Document, line: Line, col: int, pair: tuple[str, str], want: str, by_page: str) -> Finding:
+    """`pair` is the word as written and its spelling in `want`; `by_page` is set when no
+    variant is configured and the page's own spellings chose `want`, which the message says."""
+    word, other = pair
     start = line.start + col
     language = "American" if want == "en-US" else "British"
     fix = Fix(start, start + len(word), other, f"write the {language} spelling `{other}`")
+    if not by_page:
+        why = f"the docs are written in {language} English ({want})"
+    elif want == "en-GB":
+        why = "this page is written in British English (en-GB): most of its spellings are British"
+    else:
+        why = ("a page is held to American English (en-US) unless most of its spellings are British; "
+               "set `variant` in the configuration to choose")
     return VARIANT.at(
         doc.path, line.number, col + 1,
-        f"`{word}`: the docs are written in {language} English ({want}): write `{other}` "
-        "(docs-check --fix does it)",
+        f"`{word}`: {why}: write `{other}` (docs-check --fix does it)",
         fix=fix, end_line=line.number, end_column=col + 1 + len(word),
     )
 
