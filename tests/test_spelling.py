@@ -631,6 +631,21 @@ def test_names_and_closed_compounds_are_not_misspellings_but_slips_are():
     assert unknown(slips) == ["Regitsry", "Tailcale", "requiredto", "everytime", "comitted", "instcrtion", "alot"]
 
 
+def test_a_page_in_spanish_among_english_terms_is_not_english():
+    """Twenty-first sample: Spanish READMEs of Coder templates leave only a third of their
+    words unknown (English names and terms around them, and Spanish words English also
+    spells), but write no English function words; an English page of lists still does."""
+    spanish = ("## Para qué sirve\n\n- Sesiones gráficas ligeras con herramientas dev y CLIs de IA.\n"
+               "- Docker Engine y docker-compose-plugin internos (DinD, no se usa el socket del host).\n"
+               "- Si es tu primera vez, probablemente no necesitas tocar nada: baja al final y pulsa Create.\n"
+               "- Code-server abre por defecto la carpeta clonada en el workspace del template.\n")
+    assert spell(spanish) == []
+    english = ("## Tools\n\n- Docker Engine and docker-compose-plugin inside the workspace, with no host "
+               "socket.\n- Sesiones and herramientas are Spanish words the page quotes; a wrkspace is a typo.\n"
+               "- Code-server opens the cloned folder in the workspace of the template.\n")
+    assert unknown(english) == ["wrkspace"]
+
+
 def test_a_plural_run_into_the_next_word_is_a_slip_not_a_compound():
     """A closed compound takes its first word in the singular (`trackpad`, `userspace`); a
     plural run into another word is a slip of the keys (nineteenth sample: `permissionsash`)."""
