@@ -646,6 +646,13 @@ def test_a_page_in_spanish_among_english_terms_is_not_english():
     assert unknown(english) == ["wrkspace"]
 
 
+def test_a_short_word_one_far_key_from_a_word_is_a_name():
+    """`gopls` (the Go language server, eighteenth and twenty-first samples) is one changed
+    letter from `goals`, but `p` is nowhere near `a` on the keyboard: a slip of the fingers
+    hits a neighbouring key (`chsnge` for `change`), so a short word like it is a name."""
+    assert unknown("- gopls (language server)\n- Make a chsnge to it.\n") == ["chsnge"]
+
+
 def test_a_plural_run_into_the_next_word_is_a_slip_not_a_compound():
     """A closed compound takes its first word in the singular (`trackpad`, `userspace`); a
     plural run into another word is a slip of the keys (nineteenth sample: `permissionsash`)."""

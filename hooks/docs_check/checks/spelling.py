@@ -472,8 +472,11 @@ def _slip_of_used_word(hint: str, word: str, lex: Lexicon, writes: Callable[[str
     if hint[:1].lower() != w[:1]:
         return False
     base = hint.lower().split("'")[0]  # `Factory's`: the word, without its clitic
-    if word[:1].isupper() and _changed_letter(w, hint.lower()) is not None:
+    changed = _changed_letter(w, hint.lower())
+    if word[:1].isupper() and changed is not None:
         return base in lex.project or writes(base)
+    if changed is not None and not _neighbours(*changed) and not writes(base):
+        return False  # `gopls` is no slip for `goals`: a slip of the keys hits a key next to it
     return (lex.tables.common(base) >= SPLIT_FREQUENCY or base in lex.project
             or base in lex.tables.vocabulary or writes(base))
 
@@ -485,6 +488,25 @@ def _changed_letter(w: str, hint: str) -> tuple[str, str] | None:
         return None
     changed = [(a, b) for a, b in zip(w, hint, strict=True) if a != b]
     return changed[0] if len(changed) == 1 else None
+
+
+# QWERTY rows, each set off half a key from the one above: a key touches two keys of the row
+# above (same index and one to the right) and two of the row below (same index, one left).
+_KEYS = {c: (r, i) for r, row in enumerate(("qwertyuiop", "asdfghjkl", "zxcvbnm")) for i, c in enumerate(row)}
+
+
+def _neighbours(a: str, b: str) -> bool:
+    """Are two letters next to each other on a QWERTY keyboard (`mispell` for `misspell`, `tge`
+    for `the`)? A changed letter far from the one meant is rarely a slip of the fingers."""
+    if a not in _KEYS or b not in _KEYS:
+        return True  # a digit or an accented letter: no say
+    (ra, ia), (rb, ib) = _KEYS[a], _KEYS[b]
+    if ra == rb:
+        return abs(ia - ib) == 1
+    if abs(ra - rb) != 1:
+        return False
+    upper, lower = ((ia, ib) if ra < rb else (ib, ia))
+    return lower in (upper - 1, upper)
 
 
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;|]|^\s*(?:[-*+]|\d+[.)]|#+|>))\W*$")
