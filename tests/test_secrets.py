@@ -430,6 +430,16 @@ def test_a_password_that_is_its_user_name_is_a_local_default() -> None:
     assert len(check(kw.replace("password=postgres", "password=k9Xw2mQ7vL"))) == 1
 
 
+def test_a_password_its_own_key_names_is_the_image_default() -> None:
+    # Twenty-second sample (nmajor/coder-workspace-postgres): the postgres image's default
+    # account, in a shell command and in a Terraform `env` list. Another value is reported.
+    sh = "```bash\ndocker run -d -e POSTGRES_PASSWORD=postgres -p 5432:5432 postgres-dev\n```\n"
+    env = tf('resource "docker_container" "db" {\n  env = ["POSTGRES_PASSWORD=postgres"]\n}\n')
+    assert check(sh) == [] and check(env) == []
+    assert len(check(sh.replace("=postgres ", "=k9Xw2mQ7vL "))) == 1
+    assert len(check(env.replace("=postgres", "=k9Xw2mQ7vL"))) == 1
+
+
 @pytest.mark.parametrize("real", ["k9Xw2mQ7", "admin-7f9a3kq2xZ", "coder"])
 def test_values_that_only_look_demo_are_still_reported(real: str) -> None:
     # `coder` stays a literal password in Terraform (the strict bar is for text scans only).

@@ -13,7 +13,8 @@ is published in the module's source), a well-known demo password (`admin123`,
 `P@ssw0rd`, `letmein`), which `password123` already was through the placeholder words, and
 a literal password the page shows as a stand-in: its line tells the reader to change it
 (`POSTGRES_PASSWORD="eucoderp" # 请修改`, "please change"), or it is the user name it goes with
-(`postgres:postgres@localhost`, a local database's default account). Token shapes are
+(`postgres:postgres@localhost`, a local database's default account) or a word of its own key
+(`POSTGRES_PASSWORD=postgres`). Token shapes are
 reported all the same: a real token is not made safe by a comment.
 
 All the code of a page is scanned in one pass (the blocks joined, then findings mapped back
@@ -195,15 +196,26 @@ _CHANGE_ME = re.compile(
 def _placeholder(doc: Document, hit: _Hit) -> bool:
     """A literal password the page shows as a stand-in: its line tells the reader to change it,
     or it is the user name it goes with (`postgres:postgres@localhost`, `user=postgres
-    password=postgres`), as a local database's default account is."""
+    password=postgres`) or its key names it (`POSTGRES_PASSWORD=postgres`), as a local
+    database's default account is."""
     if not (hit.secret.kind.startswith("literal ") or hit.secret.kind == "password in a URL"):
         return False  # a token's shape is a token, whatever the line says
     text = doc.line(hit.line).text
     if _CHANGE_ME.search(text, hit.end_column - 1):
         return True
+    if _named_by_its_key(hit.secret):
+        return True
     value = re.escape(hit.secret.value)
     return re.search(rf"//{value}:{value}@|\b(?:user|username|login)\s*[=:]\s*[\"']?{value}(?![\w-])", text,
                      re.IGNORECASE) is not None
+
+
+def _named_by_its_key(secret: Secret) -> bool:
+    """`POSTGRES_PASSWORD=postgres`, `REDIS_PASSWORD=redis`: the value is a word of its own key,
+    the image's default account, which anyone reading the key can guess. It hides nothing."""
+    value = secret.value.strip().lower()
+    name = (secret.name or "").lower()
+    return len(value) >= 3 and value in _WORD_SPLIT.split(name) and not is_secret_name(value)
 
 
 def _leet(text: str) -> str:
