@@ -178,24 +178,27 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
     if not lines:
         return
     lex = _lexicon(s.files, s.accept, s.dictionaries)
-    want = s.variant
     page = PageWords(doc, lines)
-    if want == "auto":
-        want = page.variant = _majority(lines, lex)
-    known = lex.plain_for(want).__contains__
+    # Words with one spelling in both variants: a line of only these needs no further look
+    # whatever the variant, and the variant a page is written in shows in the other lines.
+    neutral = lex.plain_for("").__contains__
     judge = wanted != [REPEATED_WORD.id]
     repeats = REPEATED_WORD.id in wanted
     ascii_tokens, tokens_of = _ASCII_TOKENS.findall, _TOKENS.findall
     # The ASCII regex is the same split on ASCII text, and faster (no Unicode tables).
     # Most lines hold only known words with one spelling: decided by lookups over one regex
     # split, without the tokenizer (the bulk of spelling's time), which only the others need.
-    split = [(line, text, tokens, len(tokens) - sum(map(known, tokens)))
+    split = [(line, text, tokens, len(tokens) - sum(map(neutral, tokens)))
              for line, _inline, text in lines for low in (text.lower(),)
              for tokens in (ascii_tokens(low) if low.isascii() else tokens_of(low),)]
     if _foreign(split):
         return
+    want = s.variant
+    if want == "auto":
+        want = page.variant = _majority(split, lex)
+    known = lex.plain_for(want).__contains__
     for line, text, tokens, unknown in split:
-        if judge and unknown:
+        if judge and unknown and not all(map(known, tokens)):
             yield from _judge_line(doc, line, text, lex, want, wanted, page)
         # A repeated word shows as two equal tokens in a row; only then is the regex run.
         if repeats and any(map(operator.eq, tokens, tokens[1:])):
@@ -240,15 +243,16 @@ def _foreign(split: list[tuple[Line, str, list[str], int]]) -> bool:
 BRITISH_PAGE = 2
 
 
-def _majority(lines: list[tuple[Line, str, str]], lex: Lexicon) -> str:
+def _majority(split: list[tuple[Line, str, list[str], int]], lex: Lexicon) -> str:
     """The variant a page is written in: British when it writes at least `BRITISH_PAGE` British
-    spellings and more of them than American ones; else American (the tie, and the default)."""
+    spellings and more of them than American ones; else American (the tie, and the default).
+    (`split`: each prose line, its lowercased words, and how many have a variant spelling or
+    are unknown: only those lines can hold a variant's spelling.)"""
     british = american = 0
-    for _line, _inline, text in lines:
-        for _i, word in words(text):
-            w = word.lower()
-            british += w in lex.british
-            american += w in lex.american
+    for _line, _text, tokens, unknown in split:
+        if unknown:
+            british += sum(map(lex.british.__contains__, tokens))
+            american += sum(map(lex.american.__contains__, tokens))
     return "en-GB" if british >= BRITISH_PAGE and british > american else "en-US"
 
 
