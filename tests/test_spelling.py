@@ -783,6 +783,21 @@ def test_terraform_docs_tables_pasted_without_their_comments_are_generated():
     assert unknown(layout, rule="spell-code-in-prose") == ["vault_role_id"]
 
 
+def test_terraform_docs_tables_with_anchors_are_generated_however_padded():
+    """Twenty-eighth sample (a staff member's module README): terraform-docs' tables with its
+    row anchors, columns padded by a formatter, no `BEGIN_TF_DOCS`. A row typed without the
+    anchor keeps the table prose."""
+    table = ("| Name                                                   | Description                         |\n"
+             "| ------------------------------------------------------ | ----------------------------------- |\n"
+             '| <a name="input_zone_id"></a> [zone_id](#input_zone_id) | Used when route_53_zone is unset    |\n'
+             '| <a name="output_url"></a> [url](#output_url)           | The wrkspace URL                    |\n'
+             "\nSet route_53_zone first.\n")
+    assert unknown(table, rule="spell-code-in-prose") == ["route_53_zone"]  # the last line's
+    assert unknown(table) == []
+    typed = table.replace('<a name="output_url"></a> [url](#output_url)', "url")
+    assert unknown(typed, rule="spell-code-in-prose") == ["route_53_zone", "route_53_zone"]
+
+
 def test_sections_tools_keep_in_a_readme_are_generated():
     """coder/docs' README: all-contributors' table of people; terraform-docs' table of a
     module's variables. A badge section at the top covers itself, not the page."""
