@@ -45,12 +45,12 @@ UNKNOWN_WORD = rule(
     "A word of prose that is in neither the dictionaries nor the project word list and reads as "
     "a slip of a known word (one edit away, run into a function word, an apostrophe dropped); "
     "a word the page repeats, or one only a rare word is close to, is taken for a name "
-    "(pages marked as generated are skipped)",
+    "(pages marked as generated, and pages in another language, are skipped)",
 )
 REPEATED_WORD = rule(
     "spell-repeated-word",
     Severity.WARNING,
-    "The same word twice in a row (`the the`) (pages marked as generated are skipped)",
+    "The same word twice in a row (`the the`) (pages marked as generated, and pages in another language, are skipped)",
     fixable=True,
 )
 VARIANT = rule(
@@ -58,14 +58,15 @@ VARIANT = rule(
     Severity.WARNING,
     "A British spelling in an American English tree, or the reverse (`variant`; by default "
     "each page's own: American unless it writes two or more British spellings and more British "
-    "than American ones); the fix writes the other spelling (pages marked as generated are skipped)",
+    "than American ones); the fix writes the other spelling (pages marked as generated, and pages in another language, are skipped)",
     fixable=True,
 )
 CODE_IN_PROSE = rule(
     "spell-code-in-prose",
     Severity.INFO,
     "A snake_case name, or a command the page runs written in prose with its flags, outside "
-    "backticks: put it in backticks (quoted text and pages marked as generated are skipped)",
+    "backticks: put it in backticks (quoted text, pages marked as generated and pages in another "
+    "language are skipped)",
 )
 
 SECTION = "spelling"
