@@ -32,7 +32,15 @@ def test_search_for_agentapi_lists_the_tasks_page_and_opens_it(page, traffic, si
     tasks = site.url("ai-coder/tasks/")
     opener, listed = SEARCH[engine]
     page.goto("")
+    # Typed before the search index has loaded, a query can be run on an empty index and never
+    # again (Zensical, once, in a fresh clone's CI): let the page fetch what it fetches first,
+    # and type only once the search box (in Zensical, inside a shadow root) has the focus.
+    page.wait_for_load_state("networkidle")
     page.locator(opener).first.click()
+    page.wait_for_function(
+        "() => { const a = document.activeElement;"
+        " return (a && a.shadowRoot ? a.shadowRoot.activeElement : a) instanceof HTMLInputElement; }"
+    )
     page.keyboard.type("AgentAPI")
     results = page.locator(listed)
     # The search index loads in a worker after the page; on a loaded machine that takes longer
