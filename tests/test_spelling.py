@@ -589,12 +589,13 @@ def test_bad_generated_globs_and_variants_are_configuration_errors(tmp_path, tab
     assert expected in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_rules_listing_says_generated_pages_are_skipped():
+def test_rules_listing_says_generated_and_foreign_pages_are_skipped():
     proc = docs_check("rules", "spell-")
     assert proc.returncode == 0
     for rid in ("spell-unknown-word", "spell-repeated-word", "spell-variant", "spell-code-in-prose"):
         assert rid in proc.stdout
-    assert proc.stdout.count("generated are skipped") == 4
+    assert proc.stdout.count("pages marked as generated") == 4
+    assert proc.stdout.count("pages in another language") == 4
 
 
 def test_the_pages_own_subject_is_a_name_unless_run_as_a_command(tmp_path):
