@@ -440,6 +440,15 @@ def test_a_password_its_own_key_names_is_the_image_default() -> None:
     assert len(check(env.replace("=postgres", "=k9Xw2mQ7vL"))) == 1
 
 
+def test_a_key_that_reads_as_words_names_something() -> None:
+    # Thirty-first sample (a code-server kit's README): `sessionKey` names a session. A random
+    # key, and a password of words, are still reported.
+    ts = '```ts\nconst s = await kit.open({ sessionKey: "workspace-42" });\n```\n'
+    assert check(ts) == []
+    assert len(check(ts.replace("workspace-42", "k9Xw2mQ7vLp3"))) == 1
+    assert len(check(ts.replace("sessionKey", "dbPassword"))) == 1
+
+
 @pytest.mark.parametrize("real", ["k9Xw2mQ7", "admin-7f9a3kq2xZ", "coder"])
 def test_values_that_only_look_demo_are_still_reported(real: str) -> None:
     # `coder` stays a literal password in Terraform (the strict bar is for text scans only).

@@ -320,6 +320,22 @@ def is_hardcoded(value: str, *, strict: bool = True) -> bool:
     return len(v) >= MIN_LENGTH and entropy(v) >= MIN_ENTROPY and not v.isdigit()
 
 
+# Lowercase words of 3 to 14 letters, each with a vowel, joined by `-`, `_` or `.`, and numbers:
+# `workspace-42`, `prod-cluster`. Keys and tokens that are credentials are random and long
+# (`k9x2m7q4`, a UUID's hex runs of one or two letters, 20+ letters in a row); a key that reads
+# as words names or picks something (a session, a cache entry). Passwords are not judged by
+# this: people choose words for them.
+_READABLE = re.compile(r"[a-z]{3,14}(?:[-_.](?:[a-z]{3,14}|\d+))*")
+
+
+def reads_as_words(value: str) -> bool:
+    """Is the value lowercase words (each with a vowel) and numbers, joined by `-`, `_`, `.`?"""
+    v = value.strip()
+    return _READABLE.fullmatch(v) is not None and all(
+        any(c in "aeiouy" for c in part) for part in re.split(r"[-_.]", v) if part.isalpha()
+    )
+
+
 # -- assignments in other languages ----------------------------------------------------------
 
 _VALUE = r"""(?P<value>"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"'`,;&|)\]}#\\]+)"""
@@ -365,8 +381,11 @@ def find_assignments(text: str, *, strict: bool = True) -> Iterator[Secret]:
             start, end = m.span(group)
             if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
                 raw, start, end = raw[1:-1], start + 1, end - 1
+            kind = name_words(name)[-1]
+            if kind in ("key", "keys", "token") and strict and reads_as_words(raw):
+                continue  # `sessionKey: "workspace-42"`: the key names a session
             if is_hardcoded(raw, strict=strict):
-                yield Secret(f"literal {name_words(name)[-1]}", start, end, raw, name)
+                yield Secret(f"literal {kind}", start, end, raw, name)
 
 
 def scan_text(text: str, *, strict: bool = True) -> list[Secret]:
