@@ -606,7 +606,12 @@ def test_the_pages_own_subject_is_a_name_unless_run_as_a_command(tmp_path):
     found = [f for f in check_text(text, "registry/x/modules/rustdesk/README.md", load_config(None))
              if f.rule.startswith("spell-")]
     assert [(f.rule, f.line, f.column) for f in found] == [("spell-code-in-prose", 5, 10)]
-    assert spelling.page_subject("docs/termux.md") == {"termux"}
+    assert spelling.page_subject("docs/termux.md") == {"termux", "docs"}
+    # The folder a page sits in (thirty-first sample: `# rispecs KINSHIP.md`).
+    assert "rispecs" in spelling.page_subject("mia-code-server/rispecs/KINSHIP.md")
+    assert unknown("# Notes\n\nThe rispecs folder.\n") == ["rispecs"]
+    assert [f for f in check_text("# Notes\n\nThe rispecs folder.\n", "x/rispecs/KINSHIP.md",
+                                  load_config(None)) if f.rule.startswith("spell-")] == []
     assert spelling.page_subject("m/exoscale-instance-type/README.md") == {
         "exoscale-instance-type", "exoscale", "instance", "type"}
     elsewhere = [f.message for f in check_text(text, "docs/page.md", load_config(None)) if f.rule.startswith("spell-")]
@@ -652,6 +657,15 @@ def test_a_short_word_one_far_key_from_a_word_is_a_name():
     letter from `goals`, but `p` is nowhere near `a` on the keyboard: a slip of the fingers
     hits a neighbouring key (`chsnge` for `change`), so a short word like it is a name."""
     assert unknown("- gopls (language server)\n- Make a chsnge to it.\n") == ["chsnge"]
+
+
+def test_a_capitalised_long_word_with_a_neighbouring_key_is_a_slip_of_a_common_word():
+    """`Connrct` (thirty-first sample) is `Connect` with the key beside `e`: a slip, and
+    `Connect` is suggested though a term list capitalises it. `Shlink` (far keys) and `Groq`
+    (short: names sit beside short words) are names."""
+    (f,) = spell("Connrct to your server.\n")
+    assert "`Connect`" in f.message
+    assert unknown("Shlink shortens links. Groq serves models.\n") == []
 
 
 def test_a_plural_run_into_the_next_word_is_a_slip_not_a_compound():
@@ -769,7 +783,8 @@ def test_a_word_the_page_writes_twice_is_meant_not_a_slip():
 
 def test_terraform_docs_tables_pasted_without_their_comments_are_generated():
     """A community module's README: terraform-docs' inputs table, its header and rule line as
-    the tool writes them, pasted without `BEGIN_TF_DOCS`. A table written by hand is prose."""
+    the tool writes them (or its row anchors, however padded), pasted without `BEGIN_TF_DOCS`.
+    A table written by hand is prose."""
     generated = ("## Inputs\n\n| Name | Description | Type | Default | Required |\n"
                  "|------|-------------|------|---------|:--------:|\n"
                  "| vault_role_id | Role ID for the wrkspace | `string` | n/a | yes |\n\n"
@@ -782,17 +797,12 @@ def test_terraform_docs_tables_pasted_without_their_comments_are_generated():
     # coder-labs' gcp-disk-snapshot README: terraform-docs' header and rule line, rows by hand.
     layout = generated.split("## Outputs")[0].replace("| `string` | n/a |", "| string | - |")
     assert unknown(layout, rule="spell-code-in-prose") == ["vault_role_id"]
-
-
-def test_terraform_docs_tables_with_anchors_are_generated_however_padded():
-    """Twenty-eighth sample (a staff member's module README): terraform-docs' tables with its
-    row anchors, columns padded by a formatter, no `BEGIN_TF_DOCS`. A row typed without the
-    anchor keeps the table prose."""
-    table = ("| Name                                                   | Description                         |\n"
-             "| ------------------------------------------------------ | ----------------------------------- |\n"
-             '| <a name="input_zone_id"></a> [zone_id](#input_zone_id) | Used when route_53_zone is unset    |\n'
-             '| <a name="output_url"></a> [url](#output_url)           | The wrkspace URL                    |\n'
-             "\nSet route_53_zone first.\n")
+    # Twenty-eighth sample: the tables of terraform-docs with its row anchors, columns padded
+    # by a formatter; a row typed without the anchor keeps the table prose.
+    rows = [("input_zone_id", "zone_id", "Used when route_53_zone is unset"), ("output_url", "url", "The wrkspace URL")]
+    cells = [(f'<a name="{anchor}"></a> [{name}](#{anchor})', text) for anchor, name, text in rows]
+    table = "".join(f"| {a.ljust(54)} | {b.ljust(35)} |\n" for a, b in [("Name", "Description"), ("-" * 54, "-" * 35), *cells])
+    table += "\nSet route_53_zone first.\n"
     assert unknown(table, rule="spell-code-in-prose") == ["route_53_zone"]  # the last line's
     assert unknown(table) == []
     typed = table.replace('<a name="output_url"></a> [url](#output_url)', "url")

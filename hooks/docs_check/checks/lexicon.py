@@ -468,7 +468,10 @@ class Lexicon:
         mistyped."""
         if cand in self.project:
             return True
-        named = cand in self.names or self.terms.get(cand, cand) != cand
+        # `connect` is a word a writer uses, though a term list capitalises it (`Connect`).
+        named = (cand in self.names or self.terms.get(cand, cand) != cand) and self.tables.common(
+            cand
+        ) < SPLIT_FREQUENCY
         if not named and (self.tables.frequency(cand) is not None or cand not in self.terms):
             return True
         if len(cand) != len(w):

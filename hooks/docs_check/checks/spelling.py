@@ -331,13 +331,16 @@ _FLAG_AFTER = re.compile(r"\s+--?[A-Za-z]")
 def page_subject(path: str) -> frozenset[str]:
     """What a page is about, as its path names it: `modules/rustdesk/README.md` is about
     rustdesk, `docs/termux.md` about termux, `exoscale-instance-type/` about that module and
-    exoscale. A writer names the page's own subject as a name, in any case, in any sentence."""
+    exoscale, and a page is about the folder it sits in too (`rispecs/KINSHIP.md`). A writer
+    names the page's own subject as a name, in any case, in any sentence."""
     parts = PurePosixPath(path.replace("\\", "/")).parts
     stem = PurePosixPath(parts[-1]).stem.lower() if parts else ""
-    if stem in ("readme", "index", "") and len(parts) > 1:
-        stem = parts[-2].lower()
-    pieces = {p for p in stem.split("-") if len(p) >= 3}
-    return frozenset({stem, *pieces} if len(stem) >= 3 else pieces)
+    folder = parts[-2].lower() if len(parts) > 1 else ""
+    if stem in ("readme", "index", ""):
+        stem = folder
+    # The folder a page sits in names what it belongs to (`rispecs/KINSHIP.md`).
+    names = {n for n in (stem, folder) if len(n) >= 3}
+    return frozenset(names | {p for n in (stem, folder) for p in n.split("-") if len(p) >= 3})
 
 
 def _judge_line(
@@ -479,7 +482,11 @@ def _slip_of_used_word(hint: str, word: str, lex: Lexicon, writes: Callable[[str
     base = hint.lower().split("'")[0]  # `Factory's`: the word, without its clitic
     changed = _changed_letter(w, hint.lower())
     if word[:1].isupper() and changed is not None:
-        return base in lex.project or writes(base)
+        # `Connrct`: the key beside `e`, in a long word every writer uses. `Shlink` is no
+        # `shrink` (far keys), and short names sit beside short words (`Groq`, `grow`).
+        common = (len(w) > SHORT_NAME and _neighbours(*changed)
+                  and lex.tables.common(base) >= SPLIT_FREQUENCY)
+        return base in lex.project or writes(base) or common
     if changed is not None and not _neighbours(*changed) and not writes(base):
         return False  # `gopls` is no slip for `goals`: a slip of the keys hits a key next to it
     return (lex.tables.common(base) >= SPLIT_FREQUENCY or base in lex.project
