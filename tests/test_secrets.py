@@ -440,13 +440,17 @@ def test_a_password_its_own_key_names_is_the_image_default() -> None:
     assert len(check(env.replace("=postgres", "=k9Xw2mQ7vL"))) == 1
 
 
-def test_a_key_that_reads_as_words_names_something() -> None:
-    # Thirty-first sample (a code-server kit's README): `sessionKey` names a session. A random
-    # key, and a password of words, are still reported.
+def test_a_value_that_reads_as_words_is_no_credential_outside_terraform() -> None:
+    # Thirty-first sample (a code-server kit's README): `sessionKey` names a session.
+    # Thirty-second: `PASSWORD=thisisnice` for a local container, a smoke test's password.
+    # A random key or password is still reported, and so is a Terraform literal of words.
     ts = '```ts\nconst s = await kit.open({ sessionKey: "workspace-42" });\n```\n'
-    assert check(ts) == []
+    sh = "```bash\ndocker run -e PASSWORD=shared-terminal-smoke-only -e TOKEN=thisisnice img\n```\n"
+    assert check(ts) == [] and check(sh) == []
     assert len(check(ts.replace("workspace-42", "k9Xw2mQ7vLp3"))) == 1
-    assert len(check(ts.replace("sessionKey", "dbPassword"))) == 1
+    assert len(check(sh.replace("shared-terminal-smoke-only", "Mjk2NjBhY2E3Zjg4"))) == 1
+    [f] = check(tf('provider "postgresql" {\n  password = "thisisnice"\n}\n'))
+    assert f.rule == "tf-secret"
 
 
 @pytest.mark.parametrize("real", ["k9Xw2mQ7", "admin-7f9a3kq2xZ", "coder"])
