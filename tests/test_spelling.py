@@ -668,6 +668,13 @@ def test_a_capitalised_long_word_with_a_neighbouring_key_is_a_slip_of_a_common_w
     assert unknown("Shlink shortens links. Groq serves models.\n") == []
 
 
+def test_a_long_capitalised_word_one_edit_from_a_word_is_a_slip():
+    """`### Prerequisits` (thirty-second sample): `prerequisite` is rare in the frequency table,
+    but a name of ten letters or more one edit from a word is unlikely. `Catppuccin`, two
+    edits from `Cappuccino`, is a name."""
+    assert unknown("### Prerequisits\n\nUse the Catppuccin theme.\n") == ["Prerequisits"]
+
+
 def test_a_plural_run_into_the_next_word_is_a_slip_not_a_compound():
     """A closed compound takes its first word in the singular (`trackpad`, `userspace`); a
     plural run into another word is a slip of the keys (nineteenth sample: `permissionsash`)."""

@@ -433,8 +433,11 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     # Short names are dense around short words (`godoc`, `utun`, `ollama`): a name, like a
     # capitalised word, is a slip only of a word writers use.
     name_like = capital or len(w) <= SHORT_NAME
+    # A name of ten letters or more is seldom one edit from a word: `Prerequisits` is a slip
+    # of `Prerequisite`, rare as that word is (`Catppuccin`, two edits away, stays a name).
+    one_edit_slips = not name_like or len(w) >= LONG_WORD
     if any(" " not in h and DamerauLevenshtein.distance(w, h.lower()) <= 1 and (
-        not name_like or _slip_of_used_word(h, word, lex, page.writes) or (
+        one_edit_slips or _slip_of_used_word(h, word, lex, page.writes) or (
             not capital and _vowel_for_vowel(w, h.lower())))
         for h in hints
     ):
@@ -469,6 +472,7 @@ assert COMMON >= SPLIT_FREQUENCY
 
 # cspell skips words under four letters; here they are judged only against the commonest words.
 SHORT = 3
+LONG_WORD = 10  # a word this long one edit from a dictionary word is a slip, capitalised or not
 SHORT_NAME = 6  # `godoc`, `utun`, `ollama`, `tfsec`: tools' names are short
 COMMONEST = 1_000_000  # the, and, you, with, from; not says (567,938) or ass, which `sas` is a slip of
 
