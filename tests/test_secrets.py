@@ -420,35 +420,32 @@ def test_a_password_the_line_tells_the_reader_to_change_is_a_placeholder() -> No
     assert "GitHub token" in g.message
 
 
-def test_a_password_that_is_its_user_name_is_a_local_default() -> None:
-    # A community template's README: the local PostgreSQL's default account, in a URL and as
-    # psycopg2's keywords. A different password beside the same user is still reported.
-    url = "```\npostgresql://postgres:postgres@localhost:5432/appdb\n```\n"
-    kw = '```python\nconn = psycopg2.connect("dbname=appdb user=postgres password=postgres host=localhost")\n```\n'
-    assert check(url) == [] and check(kw) == []
-    assert len(check(url.replace("postgres@", "k9Xw2mQ7vL@"))) == 1
-    assert len(check(kw.replace("password=postgres", "password=k9Xw2mQ7vL"))) == 1
+# Values that hold no secret, each with a random value in its place that is reported:
+# - a community template's README: the local PostgreSQL's default account, in a URL and as
+#   psycopg2's keywords (the password is its user name);
+# - twenty-second sample (nmajor/coder-workspace-postgres): the postgres image's default
+#   account, in a shell command and in a Terraform `env` list (a word of its own key);
+# - thirty-first sample (a code-server kit's README): `sessionKey` names a session, and
+#   thirty-second: `PASSWORD=thisisnice`, a smoke test's password (values that read as words).
+NOT_CREDENTIALS = [
+    ("```\npostgresql://postgres:postgres@localhost:5432/appdb\n```\n", "postgres@", "k9Xw2mQ7vL@"),
+    ('```python\nconn = psycopg2.connect("dbname=appdb user=postgres password=postgres host=localhost")\n```\n',
+     "password=postgres", "password=k9Xw2mQ7vL"),
+    ("```bash\ndocker run -d -e POSTGRES_PASSWORD=postgres -p 5432:5432 postgres-dev\n```\n", "=postgres ", "=k9Xw2mQ7vL "),
+    (tf('resource "docker_container" "db" {\n  env = ["POSTGRES_PASSWORD=postgres"]\n}\n'), "=postgres", "=k9Xw2mQ7vL"),
+    ('```ts\nconst s = await kit.open({ sessionKey: "workspace-42" });\n```\n', "workspace-42", "k9Xw2mQ7vLp3"),
+    ("```bash\ndocker run -e PASSWORD=shared-terminal-smoke-only -e TOKEN=thisisnice img\n```\n",
+     "shared-terminal-smoke-only", "Mjk2NjBhY2E3Zjg4"),
+]
 
 
-def test_a_password_its_own_key_names_is_the_image_default() -> None:
-    # Twenty-second sample (nmajor/coder-workspace-postgres): the postgres image's default
-    # account, in a shell command and in a Terraform `env` list. Another value is reported.
-    sh = "```bash\ndocker run -d -e POSTGRES_PASSWORD=postgres -p 5432:5432 postgres-dev\n```\n"
-    env = tf('resource "docker_container" "db" {\n  env = ["POSTGRES_PASSWORD=postgres"]\n}\n')
-    assert check(sh) == [] and check(env) == []
-    assert len(check(sh.replace("=postgres ", "=k9Xw2mQ7vL "))) == 1
-    assert len(check(env.replace("=postgres", "=k9Xw2mQ7vL"))) == 1
+@pytest.mark.parametrize(("text", "value", "random"), NOT_CREDENTIALS)
+def test_a_value_that_holds_no_secret_is_not_reported(text: str, value: str, random: str) -> None:
+    assert check(text) == []
+    assert len(check(text.replace(value, random))) == 1
 
 
-def test_a_value_that_reads_as_words_is_no_credential_outside_terraform() -> None:
-    # Thirty-first sample (a code-server kit's README): `sessionKey` names a session.
-    # Thirty-second: `PASSWORD=thisisnice` for a local container, a smoke test's password.
-    # A random key or password is still reported, and so is a Terraform literal of words.
-    ts = '```ts\nconst s = await kit.open({ sessionKey: "workspace-42" });\n```\n'
-    sh = "```bash\ndocker run -e PASSWORD=shared-terminal-smoke-only -e TOKEN=thisisnice img\n```\n"
-    assert check(ts) == [] and check(sh) == []
-    assert len(check(ts.replace("workspace-42", "k9Xw2mQ7vLp3"))) == 1
-    assert len(check(sh.replace("shared-terminal-smoke-only", "Mjk2NjBhY2E3Zjg4"))) == 1
+def test_a_terraform_literal_of_words_is_still_a_credential() -> None:
     [f] = check(tf('provider "postgresql" {\n  password = "thisisnice"\n}\n'))
     assert f.rule == "tf-secret"
 
