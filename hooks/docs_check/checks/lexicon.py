@@ -469,9 +469,8 @@ class Lexicon:
         if cand in self.project:
             return True
         # `connect` is a word a writer uses, though a term list capitalises it (`Connect`).
-        named = (cand in self.names or self.terms.get(cand, cand) != cand) and self.tables.common(
-            cand
-        ) < SPLIT_FREQUENCY
+        listed = cand in self.names or self.terms.get(cand, cand) != cand
+        named = listed and self.tables.common(cand) < SPLIT_FREQUENCY
         if not named and (self.tables.frequency(cand) is not None or cand not in self.terms):
             return True
         if len(cand) != len(w):
@@ -489,12 +488,12 @@ class Lexicon:
                 continue
             if left in _BOUND_PREFIXES:
                 continue  # `re guarding` is never meant: the prefix is a slip of `regarding`
-            score = min(self._common_or_plural(left), self._common_or_plural(right))
+            score = min(self.common_or_plural(left), self.common_or_plural(right))
             if score >= SPLIT_FREQUENCY and (best is None or score > best[0]):
                 best = (score, f"{left} {right}")
         return best[1] if best else None
 
-    def _common_or_plural(self, w: str) -> int:
+    def common_or_plural(self, w: str) -> int:
         """How common a word is, a plural counted as its singular: the table of common words
         holds no plurals, and `permissionsash` is `permissions` run into another word."""
         common = self.tables.common

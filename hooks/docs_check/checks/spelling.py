@@ -450,8 +450,7 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
 def _plural_first(left: str, lex: Lexicon) -> bool:
     """A closed compound takes its first word in the singular (`trackpad`, `permissionset`), so
     a plural run into the next word (`permissionsash`) is a slip of the keys, not a compound."""
-    common = lex.tables.common
-    return len(left) > 3 and left.endswith("s") and common(left) < SPLIT_FREQUENCY <= common(left[:-1])
+    return lex.tables.common(left) < SPLIT_FREQUENCY <= lex.common_or_plural(left)
 
 
 # Words a writer runs into the next one by slip (`requiredto`, `alot`, `eachother`): a split
