@@ -35,7 +35,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Iterator
-from itertools import takewhile
+from itertools import groupby, takewhile
 
 from ..scanner import BLANK, FRONT_MATTER, HEADING, HTML_COMMENT, Document, Line
 
@@ -135,13 +135,11 @@ def _anchored_tables(lines: list[Line]) -> set[int]:
     """The lines of each table (header, rule line and rows) whose every row opens with
     terraform-docs' anchor and link to it."""
     found: set[int] = set()
-    i = 0
-    while i < len(lines):
-        table = list(takewhile(lambda r: r.text.lstrip().startswith("|"), lines[i:]))
+    for in_table, run in groupby(lines, lambda r: r.text.lstrip().startswith("|")):
+        table = list(run)
         rows = table[2:]
-        if rows and all(_TF_DOCS_ROW.match(r.text.strip()) for r in rows):
+        if in_table and rows and all(_TF_DOCS_ROW.match(r.text.strip()) for r in rows):
             found.update(r.number for r in table)
-        i += len(table) or 1
     return found
 
 
