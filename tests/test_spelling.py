@@ -788,6 +788,14 @@ def test_a_word_the_page_writes_twice_is_meant_not_a_slip():
     assert unknown("Start aibridge; see [the guide](./aibridge.md).\n") == ["aibridge"]
 
 
+def test_a_neighbouring_key_slip_of_a_common_word_is_a_slip_however_often_it_is_copied():
+    """`Remenber` twice (thirty-third sample), `Connrct` three times (thirty-first): a common
+    word of seven letters or more with one key struck beside the right one. A repeated name
+    one far key from a word (`Shlink`) or a short one (`Groq`) stays a name."""
+    assert unknown("*Remenber to set it!* Then the port. *Remenber to open it!*\n") == ["Remenber", "Remenber"]
+    assert unknown("Shlink shortens links; Shlink is fast. Groq serves, Groq scales.\n") == []
+
+
 def test_terraform_docs_tables_pasted_without_their_comments_are_generated():
     """A community module's README: terraform-docs' inputs table, its header and rule line as
     the tool writes them (or its row anchors, however padded), pasted without `BEGIN_TF_DOCS`.

@@ -384,7 +384,9 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     - A common contraction without its apostrophe (`doesnt`, `youll`) is a typo.
     - A word the page writes twice or more is meant (`aibridge` seven times, `Huma` three):
       over every labelled tree, 21 of 22 true misspellings were written once on their page,
-      while 105 of 231 false findings were names and terms the page repeats.
+      while 105 of 231 false findings were names and terms the page repeats. A common word of
+      seven letters or more with one key struck beside the right one is a slip however often
+      it is copied (`Remenber` twice, `Connrct` three times).
     - No vowel: an abbreviation or a command (`tmpfs`, `fsck`), unless one vowel makes it
       one of the commonest words (`frm`).
     - A word one edit from a dictionary word (`Regitsry`, `comitted`) or run together with a
@@ -424,7 +426,7 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     w = word.lower()
     if _apostrophe_dropped(w, lex):
         return True
-    if page.repeats(word):
+    if page.repeats(word) and not _key_slip_of_common(w, hints, lex):
         return False  # a slip is made once; a word spelt the same way twice is meant
     if len(w) <= SHORT:
         return _slip_of_commonest(w, lex)
@@ -445,6 +447,21 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     if split and (FUNCTION_WORDS.intersection(split) or _plural_first(split[0], lex)) and not proper:
         return True
     return not name_like and split is None and any(lex.tables.common(h.lower()) >= SPLIT_FREQUENCY for h in hints)
+
+
+def _key_slip_of_common(w: str, hints: list[str], lex: Lexicon) -> bool:
+    """Is a word of seven letters or more a common word with one key struck beside the right
+    one (`Remenber`, `Connrct`)? Such a slip stays a slip when the writer copies it down the
+    page; a name the page repeats is seldom one neighbouring key from a common word."""
+    if len(w) <= SHORT_NAME:
+        return False
+    for h in hints:
+        hint = h.lower()
+        changed = _changed_letter(w, hint)
+        if (changed is not None and hint[:1] == w[:1] and _neighbours(*changed)
+                and lex.tables.common(hint) >= SPLIT_FREQUENCY):
+            return True
+    return False
 
 
 def _plural_first(left: str, lex: Lexicon) -> bool:
