@@ -426,7 +426,9 @@ def test_a_password_the_line_tells_the_reader_to_change_is_a_placeholder() -> No
 # - twenty-second sample (nmajor/coder-workspace-postgres): the postgres image's default
 #   account, in a shell command and in a Terraform `env` list (a word of its own key);
 # - thirty-first sample (a code-server kit's README): `sessionKey` names a session, and
-#   thirty-second: `PASSWORD=thisisnice`, a smoke test's password (values that read as words).
+#   thirty-second: `PASSWORD=thisisnice`, a smoke test's password (values that read as words);
+# - nineteenth and thirty-third samples: `DB_PASSWORD=securepass123` in a sample `.env`,
+#   `PASSWORD=mysecurepassword` in a `docker run` example (common words run together).
 NOT_CREDENTIALS = [
     ("```\npostgresql://postgres:postgres@localhost:5432/appdb\n```\n", "postgres@", "k9Xw2mQ7vL@"),
     ('```python\nconn = psycopg2.connect("dbname=appdb user=postgres password=postgres host=localhost")\n```\n',
@@ -436,6 +438,10 @@ NOT_CREDENTIALS = [
     ('```ts\nconst s = await kit.open({ sessionKey: "workspace-42" });\n```\n', "workspace-42", "k9Xw2mQ7vLp3"),
     ("```bash\ndocker run -e PASSWORD=shared-terminal-smoke-only -e TOKEN=thisisnice img\n```\n",
      "shared-terminal-smoke-only", "Mjk2NjBhY2E3Zjg4"),
+    ("```bash\ndocker run -e PASSWORD=mysecurepassword -e DB_PASSWORD=securepass123 img\n```\n",
+     "mysecurepassword", "xkfjtheqplandrsw"),
+    ("```bash\ndocker run -e PASSWORD=mysecurepassword -e DB_PASSWORD=securepass123 img\n```\n",
+     "securepass123", "qmzvkeglrstw123"),
 ]
 
 
@@ -446,8 +452,9 @@ def test_a_value_that_holds_no_secret_is_not_reported(text: str, value: str, ran
 
 
 def test_a_terraform_literal_of_words_is_still_a_credential() -> None:
-    [f] = check(tf('provider "postgresql" {\n  password = "thisisnice"\n}\n'))
-    assert f.rule == "tf-secret"
+    for words in ("thisisnice", "mysecurepassword"):
+        [f] = check(tf(f'provider "postgresql" {{\n  password = "{words}"\n}}\n'))
+        assert f.rule == "tf-secret"
 
 
 @pytest.mark.parametrize("real", ["k9Xw2mQ7", "admin-7f9a3kq2xZ", "coder"])

@@ -14,7 +14,8 @@ is published in the module's source), a well-known demo password (`admin123`,
 a literal password the page shows as a stand-in: its line tells the reader to change it
 (`POSTGRES_PASSWORD="eucoderp" # 请修改`, "please change"), or it is the user name it goes with
 (`postgres:postgres@localhost`, a local database's default account) or a word of its own key
-(`POSTGRES_PASSWORD=postgres`). Token shapes are
+(`POSTGRES_PASSWORD=postgres`). Outside Terraform, a value of lowercase words (`workspace-42`,
+`mysecurepassword`) was made up for the page. Token shapes are
 reported all the same: a real token is not made safe by a comment.
 
 All the code of a page is scanned in one pass (the blocks joined, then findings mapped back
@@ -47,6 +48,9 @@ from ..tokenshapes import (
     variable_for,
 )
 from . import _snippets as S
+from .lexicon import SPLIT_FREQUENCY
+from .lexicon import tables as lexicon_tables
+from .spelling import settings as spelling_settings
 
 TF_SECRET = rule(
     "tf-secret", Severity.ERROR,
@@ -107,7 +111,8 @@ def run(doc: Document, config: Config) -> Iterator[Finding]:
         hits.setdefault(u, []).append(hit)
     for secret in find_assignments(joined):
         u, hit = locate(secret)
-        if units[u].ast is None:  # Terraform that parses is read through its syntax tree
+        # Terraform that parses is read through its syntax tree, held to the stricter bar.
+        if units[u].ast is None and not _words_run_together(secret.value, config):
             _merge(hits.setdefault(u, []), hit)
     for u, unit in enumerate(units):
         if unit.ast is not None:
@@ -216,6 +221,35 @@ def _named_by_its_key(secret: Secret) -> bool:
     value = secret.value.strip().lower()
     name = (secret.name or "").lower()
     return len(value) >= 3 and value in _WORD_SPLIT.split(name) and not is_secret_name(value)
+
+
+# Lowercase letters, digits after: `mysecurepassword`, `securepass123`. Only such values are
+# looked up in the English word table, so most pages never load it.
+_LETTERS_THEN_DIGITS = re.compile(r"(?P<letters>[a-z]{6,40})\d{0,6}")
+# Two-letter words a made-up password starts or joins with; other two-letter strings are as
+# likely a random run's as a word's.
+_SHORT_WORDS = frozenset({"my", "me", "we", "us", "is", "it", "to", "in", "on", "of", "no", "so", "go", "be", "do"})
+
+
+def _words_run_together(value: str, config: Config) -> bool:
+    """Is a value outside Terraform common English words run together (`mysecurepassword`,
+    `securepass123`)? Like `thisisnice`, a password made up for the page: too long a run for
+    `tokenshapes.reads_as_words`, which stops at 14 letters because it knows no words.
+    Credentials are random: a random run of letters seldom splits into words."""
+    m = _LETTERS_THEN_DIGITS.fullmatch(value.strip())
+    if m is None:
+        return False
+    common = lexicon_tables(spelling_settings(config).dictionaries).common
+
+    def word(w: str) -> bool:
+        return w in _SHORT_WORDS if len(w) < 3 else common(w) >= SPLIT_FREQUENCY
+
+    letters = m.group("letters")
+    # splits[i]: letters[:i] is a run of words
+    splits = [True] + [False] * len(letters)
+    for end in range(2, len(letters) + 1):
+        splits[end] = any(splits[start] and word(letters[start:end]) for start in range(max(0, end - 20), end - 1))
+    return splits[-1]
 
 
 def _leet(text: str) -> str:
