@@ -428,7 +428,8 @@ def test_a_password_the_line_tells_the_reader_to_change_is_a_placeholder() -> No
 # - thirty-first sample (a code-server kit's README): `sessionKey` names a session, and
 #   thirty-second: `PASSWORD=thisisnice`, a smoke test's password (values that read as words);
 # - nineteenth and thirty-third samples: `DB_PASSWORD=securepass123` in a sample `.env`,
-#   `PASSWORD=mysecurepassword` in a `docker run` example (common words run together).
+#   `PASSWORD=mysecurepassword` in a `docker run` example (common words run together);
+# - thirty-fourth sample (gemini-cli's notes on weak tokens): a call computes the value.
 NOT_CREDENTIALS = [
     ("```\npostgresql://postgres:postgres@localhost:5432/appdb\n```\n", "postgres@", "k9Xw2mQ7vL@"),
     ('```python\nconn = psycopg2.connect("dbname=appdb user=postgres password=postgres host=localhost")\n```\n',
@@ -442,6 +443,7 @@ NOT_CREDENTIALS = [
      "mysecurepassword", "xkfjtheqplandrsw"),
     ("```bash\ndocker run -e PASSWORD=mysecurepassword -e DB_PASSWORD=securepass123 img\n```\n",
      "securepass123", "qmzvkeglrstw123"),
+    ("```javascript\nconst token = Math.random() * 1000000;\n```\n", "Math.random() * 1000000", '"k9Xw2mQ7vLp3"'),
 ]
 
 

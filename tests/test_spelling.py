@@ -156,6 +156,21 @@ def test_a_typo_that_looks_like_an_inflection_or_a_prefix_is_still_a_typo():
     assert "did you mean `regarding`" in spell(text)[0].message
 
 
+def test_the_singular_of_a_term_listed_only_in_the_plural_is_a_word():
+    """`### Shell Metacharacter Injection` (thirty-fourth sample): the dictionaries list only
+    `metacharacters`. A slip whose `s` makes a word (`analysi` for `analysis`) is still a slip."""
+    assert unknown("### Shell Metacharacter Injection\n\nThe analysi of it.\n") == ["analysi"]
+
+
+def test_a_name_beside_a_name_one_letter_away_is_its_sibling():
+    """`Mistral and Mixtral models` (thirty-fourth sample): two names of one family. A slip is
+    made away from the right spelling (`Tailcale` under a line that writes `Tailscale`), and a
+    lowercase slip beside its word is a slip all the same."""
+    assert unknown("- **Mistral AI:** Mistral and Mixtral models\n") == []
+    assert unknown("Use Tailscale.\n\nTailcale runs DERP servers. The k3s clustser, a cluster.\n") == [
+        "Tailcale", "clustser"]
+
+
 def test_project_terms_are_known_and_suggested_with_their_case():
     assert unknown("Kubernetes, Terraform, GitHub, Claude Code, Codex, Gemini, Aider and Goose.") == []
     (f,) = spell("Deploy it on Kubernets.")

@@ -382,6 +382,8 @@ def find_assignments(text: str, *, strict: bool = True) -> Iterator[Secret]:
             start, end = m.span(group)
             if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
                 raw, start, end = raw[1:-1], start + 1, end - 1
+            elif "(" in raw:
+                continue  # `token = Math.random()`, `$(cat key)`: a call computes the value
             kind = name_words(name)[-1]
             if strict and reads_as_words(raw):
                 continue  # `sessionKey: "workspace-42"` names a session; `PASSWORD=thisisnice`

@@ -368,7 +368,13 @@ class Lexicon:
     def _known_form(self, w: str) -> bool:
         if len(w) <= 1 or w in self:
             return True
-        return self._inflected(w) or self._prefixed(w)
+        return self._inflected(w) or self._prefixed(w) or self._singular_of_listed_plural(w)
+
+    def _singular_of_listed_plural(self, w: str) -> bool:
+        """A term a dictionary lists only in the plural (`metacharacters`): its singular is a
+        word too. Only a long singular ending in a consonant: `analysi`, `statu` and `thi` are
+        slips whose `s` makes another word."""
+        return len(w) >= 6 and w[-1] not in "aeiousxyz" and w + "s" in self
 
     def _inflected(self, w: str) -> bool:
         """Regular inflections of a known word: workspaces, templated, provisioning..."""

@@ -364,7 +364,7 @@ def _judge_line(
             if CODE_IN_PROSE.id in wanted and _code_in_prose(word, index, text, page):
                 yield _code(doc, line.number, col, word)
             continue
-        if lex.known(word) or _beside_name(tokens, i, text, lex):
+        if lex.known(word) or _beside_name(tokens, i, text, lex) or _sibling_name(tokens, i, text):
             continue
         if word in page:  # a word the page knows from its code is no misspelling
             if CODE_IN_PROSE.id in wanted and _FLAG_AFTER.match(text, index + len(word)):
@@ -623,6 +623,31 @@ def _beside_name(tokens: list[tuple[int, str]], i: int, text: str, lex: Lexicon)
             if gap.strip() == "" and lex.is_name(other):
                 return True
     return False
+
+
+def _sibling_name(tokens: list[tuple[int, str]], i: int, text: str) -> bool:
+    """A capitalised word listed beside a capitalised word one letter from it names a sibling
+    (`Mistral and Mixtral models`, thirty-fourth sample): a writer who lists two names means
+    both. A slip in running text stays a slip (`This Coden template runs on Coder`)."""
+    index, word = tokens[i]
+    if not word[:1].isupper() or len(word) < 4:
+        return False
+    from rapidfuzz.distance import DamerauLevenshtein  # only for the few unknown words
+
+    w = word.lower()
+    for j in (i - 2, i - 1, i + 1, i + 2):
+        if not 0 <= j < len(tokens):
+            continue
+        other_index, other = tokens[j]
+        first, second = sorted(((index, word), (other_index, other)))
+        gap = text[first[0] + len(first[1]) : second[0]]
+        if (other[:1].isupper() and other.lower() != w and _LISTED.fullmatch(gap)
+                and DamerauLevenshtein.distance(w, other.lower()) == 1):
+            return True
+    return False
+
+
+_LISTED = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b|\bvs\.?|\bversus\b)\s*")
 
 
 def _code(doc: Document, number: int, col: int, word: str) -> Finding:
