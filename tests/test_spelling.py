@@ -839,6 +839,26 @@ def test_terraform_docs_tables_pasted_without_their_comments_are_generated():
     assert unknown(typed, rule="spell-code-in-prose") == ["route_53_zone", "route_53_zone"]
 
 
+def test_a_terraform_docs_section_runs_over_its_own_headings_to_its_end():
+    """terraform-aws-modules' READMEs (thirty-fifth sample): pre-commit-terraform's section and
+    terraform-docs' `BEGIN_TF_DOCS` hold `## Resources`, `## Outputs`; older terraform-docs
+    escapes the underscores of its anchored rows. A heading ends a section with no end comment."""
+    section = ("# Example\n\nSee the wrkspace.\n\n{start}\n## Resources\n\n| Name | Type |\n|------|------|\n"
+               "| [random_password.password](https://registry.terraform.io/providers/hashicorp/random/latest/docs/resources/password)"
+               " | resource |\n\n## Outputs\n\n"
+               "| Name | Description |\n|------|-------------|\n"
+               '| <a name="output_job_definitions"></a> [job\\_definitions](#output\\_job\\_definitions) '
+               "| Map of job defintions created |\n{end}\n\nThe last templaet.\n")
+    for start, end in (("<!-- BEGINNING OF PRE-COMMIT-TERRAFORM DOCS HOOK -->", "<!-- END OF PRE-COMMIT-TERRAFORM DOCS HOOK -->"),
+                       ("<!-- BEGIN_TF_DOCS -->", "<!-- END_TF_DOCS -->")):
+        text = section.format(start=start, end=end)
+        assert unknown(text) == ["wrkspace", "templaet"]
+        assert unknown(text, rule="spell-code-in-prose") == []
+    # Without its end comment, the section stops at its first heading.
+    unended = section.format(start="<!-- BEGIN_TF_DOCS -->", end="").replace("[job\\_", "[jobs\\_")
+    assert unknown(unended, rule="spell-code-in-prose") == ["random_password"]
+
+
 def test_sections_tools_keep_in_a_readme_are_generated():
     """coder/docs' README: all-contributors' table of people; terraform-docs' table of a
     module's variables. A badge section at the top covers itself, not the page."""

@@ -591,6 +591,23 @@ def test_settings_to_pick_one_from_are_no_syntax_error() -> None:
         assert "Attribute redefined" in f.message
 
 
+def test_an_excerpt_cut_short_and_a_diff_of_terraform_are_no_syntax_error() -> None:
+    # terraform-aws-modules' upgrade guides (thirty-fifth sample): a module "truncated for
+    # brevity" stops before its closing brace; a change shown with `-`/`+` markers.
+    cut = 'module "aurora" {\n  source  = "x"\n  version = "~> 5.x"\n\n  replica_count = 2\n'
+    said = "If you had a configuration such as (truncated for brevity):\n\n"
+    diff = 'module "a" {\n  name = "x"\n  - replica_count = 3\n  + instances = {\n    1 = {}\n  }\n}\n'
+    assert only(check(said + fence(cut, "hcl")), "tf-syntax") == []
+    (_f,) = only(check(fence(cut, "hcl")), "tf-syntax")  # unsaid: a closing brace forgotten
+    assert only(check(fence(diff, "hcl")), "tf-syntax") == []
+    # A map left open inside the block puts the next settings at the wrong depth: broken.
+    unclosed_map = 'module "a" {\n  instances = {\n    1 = {}\n\n  enabled = true\n'
+    # A brace missing inside a block that ends on its closer: broken.
+    inner = 'module "sns" {\n  lambda_feedback = {\n  a = 1\n}\n'
+    for broken in (unclosed_map, inner):
+        (_f,) = only(check(said + fence(broken, "hcl")), "tf-syntax")
+
+
 def test_a_fence_left_open_is_told_where_it_swallows_a_heading() -> None:
     # coder/modules' jfrog README: the second example's fence is never closed, so the block runs
     # on into `## Authentication` and its prose, up to the next fence.

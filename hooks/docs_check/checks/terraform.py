@@ -122,7 +122,7 @@ def _block_findings(doc: Document, snip: S.Snippet, labels_tf: bool) -> Iterator
     if snip.parsed.error is not None:
         error = snip.parsed.error
         if not (_fill_in_the_blank(text, error) or _alternatives(text, error) or _map_entries(text, error)
-                or S.is_cli_config(text)):
+                or S.is_cli_config(text) or _said_cut_short(doc, block, text) or _diff_of_hcl(text)):
             yield _syntax_finding(doc, block, error, text)
         return
     # An unclosed fence runs to the end of the page: rewriting it would rewrite the page.
@@ -180,6 +180,51 @@ def _map_entries(text: str, error: HclSyntaxError) -> bool:
     lines = _filled(text.split("\n"))
     return (error.message == "Invalid argument name" and _only(lines, _QUOTED_KEY)
             and any(not _COMMENT.match(ln) for ln in lines))
+
+
+_MAX_OPEN = 6  # braces an excerpt may leave open (module, map, nested block...)
+# What a writer says before an excerpt: "(truncated for brevity)", "abridged", "an excerpt".
+_EXCERPT = re.compile(r"\b(?:truncat|brevity|abridg|abbreviat|shortened|excerpt|omitt|partial)", re.I)
+_SAID_BEFORE = 3  # lines above the fence that may say so
+
+
+def _said_cut_short(doc: Document, block: FencedBlock, text: str) -> bool:
+    """An excerpt the page says it cuts short (an upgrade guide's `module "aurora" {` under
+    "truncated for brevity"), which stops inside its block. Without the words, a block that
+    lacks its closing brace is a brace forgotten, and broken for the reader who copies it."""
+    above = range(max(1, block.open_line - _SAID_BEFORE), block.open_line)
+    return any(_EXCERPT.search(doc.line(n).text) for n in above) and _cut_short(text)
+
+
+def _cut_short(text: str) -> bool:
+    """Does the text stop inside its block, every line at its depth? Closing its open braces
+    makes it parse, and `terraform fmt` would leave every line as written. A brace forgotten
+    in the middle (a map never closed before the next setting) puts lines at the wrong depth,
+    and fmt would move them: that block is broken."""
+    if text.rstrip().endswith(("}", "]", ")")):
+        return False  # it ends on a closer: a brace is missing inside, not at the end
+    written = text.rstrip("\n")
+    for n in range(1, _MAX_OPEN + 1):
+        closed = written + "\n" + "}\n" * n
+        if S.parse_block(closed).body is not None:
+            try:
+                formatted = format_hcl(closed)
+            except HclSyntaxError:
+                return False
+            return formatted.split("\n")[: written.count("\n") + 1] == written.split("\n")
+    return False
+
+
+_DIFF_MARKER = re.compile(r"^(\s*)[-+](?= )", re.M)
+
+
+def _diff_of_hcl(text: str) -> bool:
+    """A change shown as a diff in an HCL fence (`- replica_count = 3`, `+ instances = {`):
+    without its `-`/`+` markers it is Terraform (or an excerpt of it), on purpose, not broken."""
+    if not _DIFF_MARKER.search(text):
+        return False
+    plain = _DIFF_MARKER.sub(lambda m: m.group(1) + " ", text)
+    return S.parse_block(plain).body is not None
 
 
 def _label_span(doc: Document, block: FencedBlock) -> tuple[int, str]:
