@@ -171,6 +171,16 @@ def test_a_name_beside_a_name_one_letter_away_is_its_sibling():
         "Tailcale", "clustser"]
 
 
+def test_a_package_named_beside_its_version_in_a_table_is_a_name():
+    """devcontainers/images' history pages (thirty-sixth sample) list each installed package
+    beside its version: `| procps | 2:3.3.17-5 |`. A cell of prose beside a version, or a
+    one-word cell beside anything else, is still read."""
+    table = ("| Package | Version |\n|---|---|\n| procps | 2:3.3.17-5 |\n| jupyter_server | 2.7.2 |\n"
+             "| A wrkspace tool | 1.2 |\n| templaet | the latest |\n")
+    assert unknown(table) == ["wrkspace", "templaet"]
+    assert unknown(table, rule="spell-code-in-prose") == []
+
+
 def test_project_terms_are_known_and_suggested_with_their_case():
     assert unknown("Kubernetes, Terraform, GitHub, Claude Code, Codex, Gemini, Aider and Goose.") == []
     (f,) = spell("Deploy it on Kubernets.")

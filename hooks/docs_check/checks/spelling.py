@@ -349,9 +349,12 @@ def _judge_line(
     tokens = list(words(text))
     plain = lex.plain_for(want)
     subject = page_subject(str(doc.path))
+    named = _named_beside_version(text) if text.lstrip().startswith("|") else ()
     for i, (index, word) in enumerate(tokens):
         if word.lower() in plain:
             continue  # most words: a known word with one spelling
+        if any(a <= index < b for a, b in named):
+            continue  # `| procps | 2:3.3.17-5 |`: a package named beside its version
         col = line.content_col + index
         other = lex.variant(word, want)
         if other:
@@ -623,6 +626,21 @@ def _beside_name(tokens: list[tuple[int, str]], i: int, text: str, lex: Lexicon)
             if gap.strip() == "" and lex.is_name(other):
                 return True
     return False
+
+
+# A version as package lists write it: `2:3.3.17-5`, `1.60+git20181103.0eebece-1`, `v2.7.2`.
+_VERSION_CELL = re.compile(r"v?(?:\d+:)?\d+(?:\.[\w~+-]+)+|v?\d+[\w.~+:-]*\.[\w.~+:-]*")
+
+
+def _named_beside_version(text: str) -> list[tuple[int, int]]:
+    """Spans of the one-word cells of a table row whose last cell is a version (`| procps |
+    2:3.3.17-5 |` in an image's list of installed packages): the names of packages, written as
+    their authors spell them, not words of the page."""
+    cells = [(m.start(1), m.end(1)) for m in re.finditer(r"\|\s*([^|]*?)\s*(?=\|)", text)]
+    filled = [(a, b) for a, b in cells if b > a]
+    if len(filled) < 2 or not _VERSION_CELL.fullmatch(text[filled[-1][0]:filled[-1][1]]):
+        return []
+    return [(a, b) for a, b in filled[:-1] if " " not in text[a:b]]
 
 
 def _sibling_name(tokens: list[tuple[int, str]], i: int, text: str) -> bool:
