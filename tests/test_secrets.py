@@ -429,7 +429,9 @@ def test_a_password_the_line_tells_the_reader_to_change_is_a_placeholder() -> No
 #   thirty-second: `PASSWORD=thisisnice`, a smoke test's password (values that read as words);
 # - nineteenth and thirty-third samples: `DB_PASSWORD=securepass123` in a sample `.env`,
 #   `PASSWORD=mysecurepassword` in a `docker run` example (common words run together);
-# - thirty-fourth sample (gemini-cli's notes on weak tokens): a call computes the value.
+# - thirty-fourth sample (gemini-cli's notes on weak tokens): a call computes the value;
+# - thirty-seventh (a vector config's README): Azure's sample connection string, whose
+#   `AccountKey` is base64 of `signingkey`.
 NOT_CREDENTIALS = [
     ("```\npostgresql://postgres:postgres@localhost:5432/appdb\n```\n", "postgres@", "k9Xw2mQ7vL@"),
     ('```python\nconn = psycopg2.connect("dbname=appdb user=postgres password=postgres host=localhost")\n```\n',
@@ -444,6 +446,8 @@ NOT_CREDENTIALS = [
     ("```bash\ndocker run -e PASSWORD=mysecurepassword -e DB_PASSWORD=securepass123 img\n```\n",
      "securepass123", "qmzvkeglrstw123"),
     ("```javascript\nconst token = Math.random() * 1000000;\n```\n", "Math.random() * 1000000", '"k9Xw2mQ7vLp3"'),
+    ("```yaml\nconnection_string: DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=c2lnbmluZ2tleQ==;"
+     "EndpointSuffix=core.windows.net\n```\n", "c2lnbmluZ2tleQ==", "q8ZxRt2mKv9wLp4sNd7b"),
 ]
 
 

@@ -864,6 +864,9 @@ def test_a_terraform_docs_section_runs_over_its_own_headings_to_its_end():
         text = section.format(start=start, end=end)
         assert unknown(text) == ["wrkspace", "templaet"]
         assert unknown(text, rule="spell-code-in-prose") == []
+    # Google's cloud-foundation-toolkit marks its section with reference-style comments.
+    assert unknown(section.format(start="[^]: (autogen_docs_start)", end="[^]: (autogen_docs_end)")) == [
+        "wrkspace", "templaet"]
     # Without its end comment, the section stops at its first heading.
     unended = section.format(start="<!-- BEGIN_TF_DOCS -->", end="").replace("[job\\_", "[jobs\\_")
     assert unknown(unended, rule="spell-code-in-prose") == ["random_password"]

@@ -20,6 +20,7 @@ lazily: its package pulls in `requests` (for its online verifiers, never used he
 
 from __future__ import annotations
 
+import base64
 import math
 import re
 from collections.abc import Iterator
@@ -337,6 +338,23 @@ def reads_as_words(value: str) -> bool:
     )
 
 
+_BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4}){2,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
+
+
+def _base64_text(value: str) -> str:
+    """The ASCII text a base64 value encodes ("" if it encodes none): `c2lnbmluZ2tleQ==` is
+    `signingkey`, a key made up for the page (Azure's sample connection strings); a real
+    key encodes random bytes."""
+    v = value.strip()
+    if not _BASE64.fullmatch(v):
+        return ""
+    try:
+        raw = base64.b64decode(v, validate=True)
+    except ValueError:
+        return ""
+    return raw.decode("ascii") if raw.isascii() and raw.decode("ascii").isprintable() else ""
+
+
 # -- assignments in other languages ----------------------------------------------------------
 
 _VALUE = r"""(?P<value>"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"'`,;&|)\]}#\\]+)"""
@@ -385,7 +403,7 @@ def find_assignments(text: str, *, strict: bool = True) -> Iterator[Secret]:
             elif "(" in raw:
                 continue  # `token = Math.random()`, `$(cat key)`: a call computes the value
             kind = name_words(name)[-1]
-            if strict and reads_as_words(raw):
+            if strict and (reads_as_words(raw) or reads_as_words(_base64_text(raw))):
                 continue  # `sessionKey: "workspace-42"` names a session; `PASSWORD=thisisnice`
             if is_hardcoded(raw, strict=strict):
                 yield Secret(f"literal {kind}", start, end, raw, name)
