@@ -181,6 +181,12 @@ def test_a_package_named_beside_its_version_in_a_table_is_a_name():
     assert unknown(table, rule="spell-code-in-prose") == []
 
 
+def test_a_short_word_without_a_vowel_struck_beside_a_commonest_word_is_a_slip():
+    """`will be saved tp the state` (thirty-eighth sample): `o` and `p` touch. Commands without a
+    vowel are no slips (`ls`, `cd`), nor are short words with one (`sed`, Vim's `iw`)."""
+    assert unknown("It will be saved tp the state. Run ls and cd, then sed; the iw motion.\n") == ["tp"]
+
+
 def test_project_terms_are_known_and_suggested_with_their_case():
     assert unknown("Kubernetes, Terraform, GitHub, Claude Code, Codex, Gemini, Aider and Goose.") == []
     (f,) = spell("Deploy it on Kubernets.")

@@ -424,7 +424,7 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     if not hints:
         # `daemon-ctl`: two words, one wrong; `Statik-Server`, `Avalonia-specific`: a name.
         return "-" in word and not any(part[:1].isupper() for part in word.split("-"))
-    if not (_VOWEL.search(word) or _vowel_dropped(word, lex)):
+    if not (_VOWEL.search(word) or _vowel_dropped(word, lex) or _key_slip_of_commonest(word.lower(), lex)):
         return False
     w = word.lower()
     if _apostrophe_dropped(w, lex):
@@ -571,7 +571,17 @@ def _slip_of_commonest(w: str, lex: Lexicon) -> bool:
     the commonest words, the only kind a short word is likely to be."""
     swapped = (w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1))
     filled = (w[:i] + c + w[i:] for i in range(len(w) + 1) for c in _LETTERS)
-    return any(lex.tables.common(v) >= COMMONEST for v in (*swapped, *filled))
+    return any(lex.tables.common(v) >= COMMONEST for v in (*swapped, *filled)) or _key_slip_of_commonest(w, lex)
+
+
+def _key_slip_of_commonest(w: str, lex: Lexicon) -> bool:
+    """`tp` for `to` (thirty-eighth sample): a short word without a vowel that is one of the
+    commonest words with its vowel's key missed for the one beside it. A short word with a vowel
+    is as often a command or a key (`sed` beside `see`, Vim's `iw` beside `is`)."""
+    return len(w) <= SHORT and not _VOWEL.search(w) and any(
+        lex.tables.common(w[:i] + c + w[i + 1 :]) >= COMMONEST
+        for i in range(len(w)) for c in _LETTERS if c != w[i] and _neighbours(w[i], c)
+    )
 
 
 def _apostrophe_dropped(w: str, lex: Lexicon) -> bool:
