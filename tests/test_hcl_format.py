@@ -591,6 +591,37 @@ resource "coder_agent" "main" {
 }
 """,
     ),
+    # Azure Verified Modules' examples (thirty-ninth sample): `for` on the line after an object's `{`.
+    "for_after_a_newline_in_an_object": (
+        """\
+locals {
+  private_endpoints = {
+  for endpoint in local.endpoints :
+    endpoint => {
+      name = "pe-${endpoint}"
+      subnet_resource_id = "x"
+    }
+  }
+  keys = {
+
+    for k, v in var.m : k => v }
+}
+""",
+        """\
+locals {
+  private_endpoints = {
+    for endpoint in local.endpoints :
+    endpoint => {
+      name               = "pe-${endpoint}"
+      subnet_resource_id = "x"
+    }
+  }
+  keys = {
+
+  for k, v in var.m : k => v }
+}
+""",
+    ),
     "ellipsis_is_syntax": (
         """\
 locals {

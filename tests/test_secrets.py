@@ -457,6 +457,13 @@ def test_a_value_that_holds_no_secret_is_not_reported(text: str, value: str, ran
     assert len(check(text.replace(value, random))) == 1
 
 
+def test_a_key_that_names_a_map_entry_is_no_credential() -> None:
+    # Azure Verified Modules (thirty-ninth sample): `*_key` attributes name another map's entry.
+    assert check(tf('module "hub" {\n  route_table_reference_key = "Firewall"\n}\n')) == []
+    [f] = check(tf('module "hub" {\n  route_table_reference_key = "k9Xw2mQ7vLp3"\n}\n'))
+    assert f.rule == "tf-secret"
+
+
 def test_a_terraform_literal_of_words_is_still_a_credential() -> None:
     for words in ("thisisnice", "mysecurepassword"):
         [f] = check(tf(f'provider "postgresql" {{\n  password = "{words}"\n}}\n'))

@@ -608,6 +608,19 @@ def test_an_excerpt_cut_short_and_a_diff_of_terraform_are_no_syntax_error() -> N
         (_f,) = only(check(said + fence(broken, "hcl")), "tf-syntax")
 
 
+def test_a_type_shown_alone_and_settings_under_old_and_new_are_no_syntax_error() -> None:
+    # Azure Verified Modules' READMEs (thirty-ninth sample): terraform-docs writes each
+    # variable's type in an `hcl` fence under "Type:"; an upgrade guide shows `# Old` and `# New`.
+    type_ = "list(object({\n    name     = string\n    priority = optional(number)\n  }))\n"
+    old_new = ("# Old\nautoscale = {\n  min = 2\n}\n\nsku = {\n  name = \"v2\"\n}\n\n"
+               "# New\nautoscale = {\n  min = 2\n}\n")
+    assert only(check(fence(type_, "hcl")), "tf-syntax") == []
+    assert only(check(fence(old_new, "hcl")), "tf-syntax") == []
+    # Two settings of one name with no comment between them are still an error.
+    (f,) = only(check(fence(old_new.replace("# New\n", ""), "hcl")), "tf-syntax")
+    assert "Attribute redefined" in f.message
+
+
 def test_a_fence_left_open_is_told_where_it_swallows_a_heading() -> None:
     # coder/modules' jfrog README: the second example's fence is never closed, so the block runs
     # on into `## Authentication` and its prose, up to the next fence.

@@ -44,6 +44,7 @@ from ..tokenshapes import (
     is_hardcoded,
     is_secret_name,
     name_words,
+    reads_as_words,
     snake,
     variable_for,
 )
@@ -270,11 +271,18 @@ def _demo_words_only(text: str) -> bool:
 def _tree_hits(doc: Document, block: FencedBlock, body: Body) -> Iterator[_Hit]:
     for name, expr in _named_literals(body, None):
         value = expr.value or ""
-        if not is_secret_name(name) or not is_hardcoded(value, strict=False):
+        if not is_secret_name(name) or not is_hardcoded(value, strict=False) or _names_a_map_key(name, value):
             continue
         # The value starts after the opening quote.
         line, col = S.position(doc, block, expr.line, expr.column + 1)
         yield _Hit(line, col, col + len(value), Secret(f"literal {name_words(name)[-1]}", 0, 0, value, name))
+
+
+def _names_a_map_key(name: str, value: str) -> bool:
+    """`route_table_reference_key = "Firewall"`, `vnet_key = "hub"` (Azure Verified Modules):
+    a `*_key` that reads as a word names an entry of another map. A key that is a credential
+    is random (`access_key`); passwords and tokens keep the strict bar."""
+    return name_words(name)[-1] in ("key", "keys") and reads_as_words(value.lower())
 
 
 def _named_literals(body: Body, parent: Block | None) -> Iterator[tuple[str, Expression]]:

@@ -122,7 +122,8 @@ def _block_findings(doc: Document, snip: S.Snippet, labels_tf: bool) -> Iterator
     if snip.parsed.error is not None:
         error = snip.parsed.error
         if not (_fill_in_the_blank(text, error) or _alternatives(text, error) or _map_entries(text, error)
-                or S.is_cli_config(text) or _said_cut_short(doc, block, text) or _diff_of_hcl(text)):
+                or S.is_cli_config(text) or _said_cut_short(doc, block, text) or _diff_of_hcl(text)
+                or _type_constraint(text)):
             yield _syntax_finding(doc, block, error, text)
         return
     # An unclosed fence runs to the end of the page: rewriting it would rewrite the page.
@@ -161,13 +162,19 @@ def _only(lines: list[str], entry: re.Pattern[str]) -> bool:
 
 def _alternatives(text: str, error: HclSyntaxError) -> bool:
     """`image = ...` three times, each under a comment naming the form it shows (`# With a
-    registry URL`): a list of settings to pick one from, not one configuration. Only a block of
-    one-line settings and comments, where a comment introduces the setting set again."""
+    registry URL`), or settings under `# Old` and again under `# New` (an upgrade guide): a
+    list to pick from, not one configuration. Only settings at the top level (no block), where
+    a comment introduces the setting set again."""
     lines = text.split("\n")
-    if error.message != "Attribute redefined" or not _only(_filled(lines), _ONE_LINE_SETTING):
+    top = [ln for ln in _filled(lines) if not ln[:1].isspace()]
+    if error.message != "Attribute redefined" or not _only(top, _TOP_LEVEL_LINE):
         return False
     before = _filled(lines[: error.line])
     return len(before) >= 2 and _COMMENT.match(before[-2]) is not None
+
+
+# A line at the top level of a block of settings: a setting, or the closer of a multi-line value.
+_TOP_LEVEL_LINE = re.compile(rf"{_ONE_LINE_SETTING.pattern}|[\]}})]+\s*")
 
 
 _QUOTED_KEY = re.compile(r"\s*\"[^\"\n]+\"\s*=\s*\S.*")
@@ -180,6 +187,18 @@ def _map_entries(text: str, error: HclSyntaxError) -> bool:
     lines = _filled(text.split("\n"))
     return (error.message == "Invalid argument name" and _only(lines, _QUOTED_KEY)
             and any(not _COMMENT.match(ln) for ln in lines))
+
+
+# A type constraint: `list(object({...}))`, `map(string)`, `string`.
+_TYPE = re.compile(r"(?:(?:list|map|set|object|tuple)\s*\(|(?:string|number|bool|any)\s*$)")
+
+
+def _type_constraint(text: str) -> bool:
+    """A variable's type shown alone (`list(object({ name = string }))` under "Type:", as
+    terraform-docs' document format writes it): a type expression, not a configuration body.
+    A JSON object in an `hcl` fence is still told: it is no Terraform."""
+    body = text.strip()
+    return _TYPE.match(body) is not None and S.parse_block("x = " + body + "\n").body is not None
 
 
 _MAX_OPEN = 6  # braces an excerpt may leave open (module, map, nested block...)

@@ -591,8 +591,11 @@ class Parser:
         open_tok = self.read()
         t0 = len(self.travs)
         self.enter(open_tok)
-        self.nl.append(newlines)
+        # `for` is looked for past newlines, as hcl does: a `for` expression is not
+        # newline-sensitive though an object constructor is (`{\n  for e in l :\n  e => {...}`).
+        self.nl.append(False)
         nxt = self.peek()
+        self.nl[-1] = newlines
         if nxt.kind == T.IDENT and nxt.text == "for":
             x = self.finish_for(open_tok, closer)
             self.nl.pop()
