@@ -123,7 +123,7 @@ def _block_findings(doc: Document, snip: S.Snippet, labels_tf: bool) -> Iterator
         error = snip.parsed.error
         if not (_fill_in_the_blank(text, error) or _alternatives(text, error) or _map_entries(text, error)
                 or S.is_cli_config(text) or _said_cut_short(doc, block, text) or _diff_of_hcl(text)
-                or _type_constraint(text)):
+                or _type_constraint(text) or _interpolation_shown(text)):
             yield _syntax_finding(doc, block, error, text)
         return
     # An unclosed fence runs to the end of the page: rewriting it would rewrite the page.
@@ -199,6 +199,14 @@ def _type_constraint(text: str) -> bool:
     A JSON object in an `hcl` fence is still told: it is no Terraform."""
     body = text.strip()
     return _TYPE.match(body) is not None and S.parse_block("x = " + body + "\n").body is not None
+
+
+def _interpolation_shown(text: str) -> bool:
+    """An expression shown as the interpolation it is written in (`${ cidrsubnet(...) }` under
+    "Calculation logic", in Terraform 0.11's style): a formula explained, not a configuration."""
+    body = text.strip()
+    return (body.startswith("${") and body.endswith("}")
+            and S.parse_block("x = " + body[2:-1].strip() + "\n").body is not None)
 
 
 _MAX_OPEN = 6  # braces an excerpt may leave open (module, map, nested block...)
