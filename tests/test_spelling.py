@@ -187,6 +187,29 @@ def test_a_short_word_without_a_vowel_struck_beside_a_commonest_word_is_a_slip()
     assert unknown("It will be saved tp the state. Run ls and cd, then sed; the iw motion.\n") == ["tp"]
 
 
+def test_a_paragraph_in_another_language_on_an_english_page_is_skipped():
+    """mkdocs-material's admonition page (forty-first sample): lorem ipsum filler inside an
+    example. A dozen words, a quarter unknown and no English function word; a line of code
+    names (`subscribe(subscriber_id, callback, callback_id)`) is not another language."""
+    page = ("# Admonitions\n\nAdmonitions are blocks that call out a note, a tip or a warning to the reader. "
+            "They can be collapsed, nested and given a title of their own, and the wrkspace shows an example "
+            "of each kind that the theme supports, with the text that the writer puts inside it:\n\n"
+            "Nunc eu odio eleifend, blandit leo a, volutpat sapien. Phasellus posuere in\n"
+            "sem ut cursus. Nullam sit amet tincidunt ipsum, sit amet elementum turpis.\n\n"
+            "- Methods: subscribe(subscriber_id, callback, callback_id): no-op; add_event(event, source_id): no-op\n")
+    assert unknown(page) == ["wrkspace"]
+    assert "callback_id" in unknown(page, rule="spell-code-in-prose")
+
+
+def test_code_in_a_line_of_html_needs_no_backticks_and_a_short_name_part_is_a_name():
+    """sqlmodel's docs (forty-first sample): a raw HTML table's column names, where Markdown is
+    not rendered; FastAPI's README: `Sai Sumanth Miryala`, no slip of `Said`."""
+    assert unknown("<tr><th>id</th><th>secret_name</th></tr>\n", rule="spell-code-in-prose") == []
+    assert unknown("The secret_name column.\n", rule="spell-code-in-prose") == ["secret_name"]
+    assert unknown("Piero Molino, Yaroslav Dudin, and Sai Sumanth Miryala - Uber\n") == []
+    assert unknown("Sai it again.\n") == ["Sai"]
+
+
 def test_project_terms_are_known_and_suggested_with_their_case():
     assert unknown("Kubernetes, Terraform, GitHub, Claude Code, Codex, Gemini, Aider and Goose.") == []
     (f,) = spell("Deploy it on Kubernets.")

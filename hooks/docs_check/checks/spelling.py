@@ -194,6 +194,7 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
              for tokens in (ascii_tokens(low) if low.isascii() else tokens_of(low),)]
     if _foreign(split):
         return
+    split = _without_foreign_paragraphs(split, doc.paragraphs, lex.__contains__)
     want = s.variant
     if want == "auto":
         want = page.variant = _majority(split, lex)
@@ -237,6 +238,35 @@ def _foreign(split: list[tuple[Line, str, list[str], int]]) -> bool:
         return False  # most pages: decided without counting
     english = sum(token in ENGLISH_FUNCTION_WORDS for _line, _text, tokens, _unknown in split for token in tokens)
     return english < FOREIGN_FUNCTION_SHARE * total
+
+
+# A paragraph in another language on an English page (lorem ipsum filler in an example, a
+# line of Indonesian among English ones): a dozen words or more, a quarter of them unknown and
+# not one English function word. Tables are left alone: their rows are names and values.
+FOREIGN_PARAGRAPH_WORDS = 12
+FOREIGN_PARAGRAPH_UNKNOWN = 0.25
+
+
+def _without_foreign_paragraphs(
+    split: list[tuple[Line, str, list[str], int]], paragraphs: list[tuple[int, int]], known: Callable[[str], bool]
+) -> list[tuple[Line, str, list[str], int]]:
+    """`split` without the lines of the paragraphs that are not English (`known`: a word of
+    either variant's dictionary)."""
+    if not any(unknown for _line, _text, _tokens, unknown in split):
+        return split  # most pages: every word known
+    by_number = {line.number: (text, tokens, unknown) for line, text, tokens, unknown in split}
+    foreign: set[int] = set()
+    for first, last in paragraphs:
+        rows = [by_number[n] for n in range(first, last + 1) if n in by_number]
+        if not rows or any(text.lstrip().startswith("|") for text, _tokens, _unknown in rows):
+            continue
+        # Words only: an identifier (`callback_id`, `v2`) is code whatever the language around it.
+        plain = [t for _text, tokens, _unknown in rows for t in tokens if t.isalpha()]
+        unknown = sum(1 for t in plain if not known(t))
+        english = any(t in ENGLISH_FUNCTION_WORDS for t in plain)
+        if len(plain) >= FOREIGN_PARAGRAPH_WORDS and unknown >= FOREIGN_PARAGRAPH_UNKNOWN * len(plain) and not english:
+            foreign.update(range(first, last + 1))
+    return [row for row in split if row[0].number not in foreign] if foreign else split
 
 
 # One British spelling on a page is as likely a slip as a habit; two or more, with fewer
@@ -350,6 +380,7 @@ def _judge_line(
     plain = lex.plain_for(want)
     subject = page_subject(str(doc.path))
     named = _named_beside_version(text) if text.lstrip().startswith("|") else ()
+    html = line.content.lstrip().startswith("<")
     for i, (index, word) in enumerate(tokens):
         if word.lower() in plain:
             continue  # most words: a known word with one spelling
@@ -364,7 +395,8 @@ def _judge_line(
         if word.lower() in subject and not _FLAG_AFTER.match(text, index + len(word)):
             continue  # the page's own subject, named (`rustdesk --password` is a command, though)
         if "_" in word or (_KEBAB.fullmatch(word) and not _english_compound(word) and not lex.known(word)):
-            if CODE_IN_PROSE.id in wanted and _code_in_prose(word, index, text, page):
+            # In a line of HTML (`<th>secret_name</th>`) Markdown is not rendered: no backticks.
+            if CODE_IN_PROSE.id in wanted and not html and _code_in_prose(word, index, text, page):
                 yield _code(doc, line.number, col, word)
             continue
         if lex.known(word) or _beside_name(tokens, i, text, lex) or _sibling_name(tokens, i, text):
@@ -624,7 +656,9 @@ def _english_compound(word: str) -> bool:
 
 
 def _beside_name(tokens: list[tuple[int, str]], i: int, text: str, lex: Lexicon) -> bool:
-    """A capitalised word next to a person's name is most likely part of it (`Muhammad Atif Ali`)."""
+    """A capitalised word next to a person's name is most likely part of it (`Muhammad Atif Ali`);
+    so is a capitalised word of three letters next to a capitalised word no dictionary knows
+    (`Sai Sumanth Miryala`, forty-first sample: no slip of `Said`)."""
     index, word = tokens[i]
     if not word[:1].isupper():
         return False
@@ -633,7 +667,8 @@ def _beside_name(tokens: list[tuple[int, str]], i: int, text: str, lex: Lexicon)
             other_index, other = tokens[j]
             between = text[min(index, other_index) : max(index, other_index)]
             gap = between[len(word) :] if j > i else between[len(other) :]
-            if gap.strip() == "" and lex.is_name(other):
+            if gap.strip() == "" and (lex.is_name(other) or (
+                    len(word) <= SHORT and other[:1].isupper() and other[1:].islower() and not lex.known(other))):
                 return True
     return False
 
