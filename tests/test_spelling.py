@@ -202,9 +202,13 @@ def test_a_paragraph_in_another_language_on_an_english_page_is_skipped():
 
 
 def test_code_in_a_line_of_html_needs_no_backticks_and_a_short_name_part_is_a_name():
-    """sqlmodel's docs (forty-first sample): a raw HTML table's column names, where Markdown is
-    not rendered; FastAPI's README: `Sai Sumanth Miryala`, no slip of `Said`."""
+    """sqlmodel's docs (forty-first sample): a raw HTML table's column names, labels rather than
+    code in a sentence; FastAPI's README: `Sai Sumanth Miryala`, no slip of `Said`."""
     assert unknown("<tr><th>id</th><th>secret_name</th></tr>\n", rule="spell-code-in-prose") == []
+    # Coder's troubleshooting page: code in a sentence of HTML is still code, told as HTML writes it.
+    (f,) = [f for f in spell("<details><summary>Add cgroup_memory to cmdline.txt:</summary>\n")
+            if f.rule == "spell-code-in-prose"]
+    assert "`<code>cgroup_memory</code>`" in f.message
     assert unknown("The secret_name column.\n", rule="spell-code-in-prose") == ["secret_name"]
     assert unknown("Piero Molino, Yaroslav Dudin, and Sai Sumanth Miryala - Uber\n") == []
     assert unknown("Sai it again.\n") == ["Sai"]

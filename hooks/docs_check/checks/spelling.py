@@ -395,9 +395,9 @@ def _judge_line(
         if word.lower() in subject and not _FLAG_AFTER.match(text, index + len(word)):
             continue  # the page's own subject, named (`rustdesk --password` is a command, though)
         if "_" in word or (_KEBAB.fullmatch(word) and not _english_compound(word) and not lex.known(word)):
-            # In a line of HTML (`<th>secret_name</th>`) Markdown is not rendered: no backticks.
-            if CODE_IN_PROSE.id in wanted and not html and _code_in_prose(word, index, text, page):
-                yield _code(doc, line.number, col, word)
+            if CODE_IN_PROSE.id in wanted and _code_in_prose(word, index, text, page) and not (
+                    html and _whole_element(line.content, index, word)):
+                yield _code(doc, line.number, col, word, html)
             continue
         if lex.known(word) or _beside_name(tokens, i, text, lex) or _sibling_name(tokens, i, text):
             continue
@@ -713,13 +713,23 @@ def _sibling_name(tokens: list[tuple[int, str]], i: int, text: str) -> bool:
 _LISTED = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b|\bvs\.?|\bversus\b)\s*")
 
 
-def _code(doc: Document, number: int, col: int, word: str) -> Finding:
+def _code(doc: Document, number: int, col: int, word: str, html: bool = False) -> Finding:
     why = "a variable, file or package name" if "_" in word else "a command, run with its flags"
+    # Markdown is not rendered in a line of HTML (`<summary>Add cgroup_memory ...`): backticks
+    # would print there.
+    how = f"write it as `<code>{word}</code>` (Markdown is not rendered in HTML)" if html else "write it in backticks"
     return CODE_IN_PROSE.at(
         doc.path, number, col + 1,
-        f"`{word}` looks like code ({why}): write it in backticks",
+        f"`{word}` looks like code ({why}): {how}",
         end_line=number, end_column=col + 1 + len(word),
     )
+
+
+def _whole_element(content: str, index: int, word: str) -> bool:
+    """Is the word all an HTML element holds (`<th>secret_name</th>`): a column's or a field's
+    label, not code in a sentence?"""
+    end = index + len(word)
+    return index > 0 and content[index - 1] == ">" and content[end : end + 1] == "<"
 
 
 def _variant(doc: Document, line: Line, col: int, pair: tuple[str, str], want: str, by_page: str) -> Finding:
