@@ -214,6 +214,16 @@ def test_code_in_a_line_of_html_needs_no_backticks_and_a_short_name_part_is_a_na
     assert unknown("Sai it again.\n") == ["Sai"]
 
 
+def test_a_double_letter_written_single_is_a_slip_however_often_and_a_drawn_out_word_is_meant():
+    """devpod's ztunnel example (forty-second sample): `overriden` twice, a writer's habit; tilt's
+    docs: `if we don't quiiite support your use case`, drawn out on purpose. okteto's plan
+    quotes a program's message (`"starting (initialising"`), whose spelling is the program's."""
+    assert unknown("The file is overriden. The pod is also overriden.\n") == ["overriden", "overriden"]
+    assert unknown("If we don't quiiite support it, sooo tell us.\n") == []
+    text = 'The message contains "starting (initialising". The behavior and the color are set; the colour too.\n'
+    assert [f.message.split("`")[1] for f in spell(text) if f.rule == "spell-variant"] == ["colour"]
+
+
 def test_project_terms_are_known_and_suggested_with_their_case():
     assert unknown("Kubernetes, Terraform, GitHub, Claude Code, Codex, Gemini, Aider and Goose.") == []
     (f,) = spell("Deploy it on Kubernets.")

@@ -389,7 +389,8 @@ def _judge_line(
         col = line.content_col + index
         other = lex.variant(word, want)
         if other:
-            if VARIANT.id in wanted:
+            # A quotation keeps its spelling (`message contains "starting (initialising"`).
+            if VARIANT.id in wanted and not _quoted(text, index):
                 yield _variant(doc, line, col, (word, other), want, page.variant)
             continue
         if word.lower() in subject and not _FLAG_AFTER.match(text, index + len(word)):
@@ -461,7 +462,9 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     w = word.lower()
     if _apostrophe_dropped(w, lex):
         return True
-    if page.repeats(word) and not _key_slip_of_common(w, hints, lex):
+    if _ELONGATED.search(w):
+        return False  # `quiiite`, `sooo`: a word drawn out on purpose
+    if page.repeats(word) and not (_key_slip_of_common(w, hints, lex) or _doubling_slip(w, hints, lex)):
         return False  # a slip is made once; a word spelt the same way twice is meant
     if len(w) <= SHORT:
         return _slip_of_commonest(w, lex)
@@ -495,6 +498,28 @@ def _key_slip_of_common(w: str, hints: list[str], lex: Lexicon) -> bool:
         changed = _changed_letter(w, hint)
         if (changed is not None and hint[:1] == w[:1] and _neighbours(*changed)
                 and lex.tables.common(hint) >= SPLIT_FREQUENCY):
+            return True
+    return False
+
+
+_ELONGATED = re.compile(r"([a-z])\1\1")  # no English word writes a letter three times
+DOUBLING_FREQUENCY = 100  # `overridden` (238): a word of the trade, rare in the frequency table
+
+
+def _doubling_slip(w: str, hints: list[str], lex: Lexicon) -> bool:
+    """Is a word of five letters or more a common word with a double letter written single, or a
+    single one doubled (`overriden`, `occured`, `untill`)? Writers who spell a word so spell it
+    so each time, so the page repeating it says nothing."""
+    if len(w) < 5:
+        return False
+    for h in hints:
+        hint = h.lower()
+        if " " in hint or abs(len(hint) - len(w)) != 1:
+            continue
+        longer, shorter = (hint, w) if len(hint) > len(w) else (w, hint)
+        doubled = any(longer[i] == longer[i - 1] and longer[:i] + longer[i + 1 :] == shorter
+                      for i in range(1, len(longer)))
+        if doubled and hint[:1] == w[:1] and lex.frequency(hint) >= DOUBLING_FREQUENCY:
             return True
     return False
 
@@ -635,7 +660,7 @@ def _code_in_prose(word: str, index: int, text: str, page: PageWords) -> bool:
     or a UI label, written as it reads). A kebab-case name in prose is far more often the name
     of a tool or repository (`coder-logstream-kube listens for...`) than code: it counts only
     as a command the page runs, followed by its flags (`coder-logstream-kube --namespace`)."""
-    if any(m.start() < index < m.end() for m in _QUOTED.finditer(text)):
+    if _quoted(text, index):
         return False
     if _NUMBERED.fullmatch(word):
         return False
@@ -723,6 +748,10 @@ def _code(doc: Document, number: int, col: int, word: str, html: bool = False) -
         f"`{word}` looks like code ({why}): {how}",
         end_line=number, end_column=col + 1 + len(word),
     )
+
+
+def _quoted(text: str, index: int) -> bool:
+    return any(m.start() < index < m.end() for m in _QUOTED.finditer(text))
 
 
 def _whole_element(content: str, index: int, word: str) -> bool:
