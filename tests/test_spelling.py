@@ -224,6 +224,12 @@ def test_a_double_letter_written_single_is_a_slip_however_often_and_a_drawn_out_
     assert [f.message.split("`")[1] for f in spell(text) if f.rule == "spell-variant"] == ["colour"]
 
 
+def test_a_package_with_a_possessive_and_a_file_system_named_after_a_word_are_names():
+    """coder/coder's offline docs and sandbox READMEs (forty-third sample): `fumadocs-core's`
+    frontmatter helper, containerd on `overlayfs`."""
+    assert unknown("It uses fumadocs-core's helper on overlayfs and squashfs.\n") == []
+
+
 def test_project_terms_are_known_and_suggested_with_their_case():
     assert unknown("Kubernetes, Terraform, GitHub, Claude Code, Codex, Gemini, Aider and Goose.") == []
     (f,) = spell("Deploy it on Kubernets.")

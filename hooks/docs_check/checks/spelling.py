@@ -74,7 +74,7 @@ OPTIONS = ("words", "accept", "dictionaries", "generated", "variant")
 VARIANTS = ("en-US", "en-GB", "auto")
 BUNDLED_WORDS = "data/words.txt"
 
-_KEBAB = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+")
+_KEBAB = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?:['\u2019]s)?")  # `fumadocs-core's` too
 _QUOTED = re.compile(r'"[^"\n]+"|\u201c[^\u201d\n]+\u201d')
 _TOKENS = re.compile(r"[^\W\d]\w*")  # a letter, then letters, digits or _: `v2`, `snake_case` whole
 _ASCII_TOKENS = re.compile(r"[A-Za-z_]\w*", re.ASCII)  # _TOKENS for ASCII text
@@ -464,6 +464,8 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
         return True
     if _ELONGATED.search(w):
         return False  # `quiiite`, `sooo`: a word drawn out on purpose
+    if w.endswith("fs") and lex.known(w[:-2]):
+        return False  # `overlayfs`, `squashfs`: a file system named after what it does
     if page.repeats(word) and not (_key_slip_of_common(w, hints, lex) or _doubling_slip(w, hints, lex)):
         return False  # a slip is made once; a word spelt the same way twice is meant
     if len(w) <= SHORT:
