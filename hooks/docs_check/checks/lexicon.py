@@ -23,7 +23,6 @@ import marshal
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -416,24 +415,22 @@ class Lexicon:
 
     # -- spelling variants --------------------------------------------------------------------
 
-    def plain_for(self, want: str) -> Container[str]:
+    def plain_for(self, want: str) -> WordSet:
         """Known words that need no further look in a tree written in `want`: `plain`, with
         the spellings of that variant (`color` in en-US) added; a contraction's pieces too
-        (`doesn`, `ve`), as a page is split at apostrophes to be tested against it. The words of
-        no variant (`want` "") are one set, built once; a variant's spellings are looked up
-        beside it, not copied into a second set of a quarter of a million words."""
-        neutral = self._plain.get("")
-        if neutral is None:
+        (`doesn`, `ve`), as a page is split at apostrophes to be tested against it."""
+        hit = self._plain.get(want)
+        if hit is None:
             # the tables' `plain` plus the project's words that are no variant
-            neutral = dict(self.tables.plain)
-            neutral.update(dict.fromkeys(w for w in self.project if w not in self.british and w not in self.american))
-            neutral.update(dict.fromkeys(_CONTRACTION_PIECES))
-            self._plain[""] = neutral
-        if want == "en-US":
-            return _Either(neutral, self.american)
-        if want == "en-GB":
-            return _Either(neutral, self.british)
-        return neutral
+            hit = dict(self.tables.plain)
+            hit.update(dict.fromkeys(w for w in self.project if w not in self.british and w not in self.american))
+            hit.update(dict.fromkeys(_CONTRACTION_PIECES))
+            if want == "en-US":
+                hit.update(dict.fromkeys(self.american))
+            elif want == "en-GB":
+                hit.update(dict.fromkeys(self.british))
+            self._plain[want] = hit
+        return hit
 
     def variant(self, token: str, want: str) -> str | None:
         """The spelling `want` ("en-US" or "en-GB") uses for `token`, when it differs."""
@@ -568,18 +565,6 @@ class Lexicon:
             heads = dict.fromkeys([*self.tables.heads(), *(w[0] for w in self.project if w.isalpha())])
             hit = self._by_length[n] = [w for head in heads for w in self._bucket(head) if len(w) == n]
         return hit
-
-
-class _Either:
-    """Words in either of two sets, as one `in` test."""
-
-    __slots__ = ("first", "second")
-
-    def __init__(self, first: Container[str], second: Container[str]) -> None:
-        self.first, self.second = first, second
-
-    def __contains__(self, word: object) -> bool:
-        return word in self.first or word in self.second
 
 
 def _case_like(token: str, word: str) -> str:

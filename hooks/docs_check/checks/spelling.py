@@ -252,21 +252,28 @@ def _without_foreign_paragraphs(
 ) -> list[tuple[Line, str, list[str], int]]:
     """`split` without the lines of the paragraphs that are not English (`known`: a word of
     either variant's dictionary)."""
-    if not any(unknown for _line, _text, _tokens, unknown in split):
-        return split  # most pages: every word known
+    floor = FOREIGN_PARAGRAPH_UNKNOWN * FOREIGN_PARAGRAPH_WORDS
+    if sum(unknown for _line, _text, _tokens, unknown in split) < floor:
+        return split  # most pages: too few unknown words for a paragraph of another language
     by_number = {line.number: (text, tokens, unknown) for line, text, tokens, unknown in split}
     foreign: set[int] = set()
     for first, last in paragraphs:
         rows = [by_number[n] for n in range(first, last + 1) if n in by_number]
-        if not rows or any(text.lstrip().startswith("|") for text, _tokens, _unknown in rows):
+        # The line counts (variants and identifiers among the unknown) rule out most paragraphs
+        # before a word is looked up.
+        if sum(u for _text, _tokens, u in rows) < floor or any(text.lstrip().startswith("|") for text, _t, _u in rows):
             continue
-        # Words only: an identifier (`callback_id`, `v2`) is code whatever the language around it.
-        plain = [t for _text, tokens, _unknown in rows for t in tokens if t.isalpha()]
-        unknown = sum(1 for t in plain if not known(t))
-        english = any(t in ENGLISH_FUNCTION_WORDS for t in plain)
-        if len(plain) >= FOREIGN_PARAGRAPH_WORDS and unknown >= FOREIGN_PARAGRAPH_UNKNOWN * len(plain) and not english:
+        if _foreign_paragraph(rows, known):
             foreign.update(range(first, last + 1))
     return [row for row in split if row[0].number not in foreign] if foreign else split
+
+
+def _foreign_paragraph(rows: list[tuple[str, list[str], int]], known: Callable[[str], bool]) -> bool:
+    # Words only: an identifier (`callback_id`, `v2`) is code whatever the language around it.
+    plain = [t for _text, tokens, _unknown in rows for t in tokens if t.isalpha()]
+    if len(plain) < FOREIGN_PARAGRAPH_WORDS or any(t in ENGLISH_FUNCTION_WORDS for t in plain):
+        return False
+    return sum(1 for t in plain if not known(t)) >= FOREIGN_PARAGRAPH_UNKNOWN * len(plain)
 
 
 # One British spelling on a page is as likely a slip as a habit; two or more, with fewer
