@@ -446,6 +446,8 @@ NOT_CREDENTIALS = [
     ("```bash\ndocker run -e PASSWORD=mysecurepassword -e DB_PASSWORD=securepass123 img\n```\n",
      "securepass123", "qmzvkeglrstw123"),
     ("```javascript\nconst token = Math.random() * 1000000;\n```\n", "Math.random() * 1000000", '"k9Xw2mQ7vLp3"'),
+    # forty-fourth (an Istio module's README): Kubernetes' topologyKey names a node label.
+    ('```yaml\ntopologyKey: "topology.kubernetes.io/zone"\n```\n', "topologyKey", "signingKey"),
     ("```yaml\nconnection_string: DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=c2lnbmluZ2tleQ==;"
      "EndpointSuffix=core.windows.net\n```\n", "c2lnbmluZ2tleQ==", "q8ZxRt2mKv9wLp4sNd7b"),
 ]

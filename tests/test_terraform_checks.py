@@ -615,6 +615,9 @@ def test_a_type_shown_alone_and_settings_under_old_and_new_are_no_syntax_error()
     old_new = ("# Old\nautoscale = {\n  min = 2\n}\n\nsku = {\n  name = \"v2\"\n}\n\n"
                "# New\nautoscale = {\n  min = 2\n}\n")
     assert only(check(fence(type_, "hcl")), "tf-syntax") == []
+    # IBM's deployable architectures (forty-fourth sample): an input's value shown alone.
+    value = '[\n  {\n    key_name = "group-key-1"\n    parent_key_name = null\n  }\n]\n'
+    assert only(check(fence(value, "hcl")), "tf-syntax") == []
     # Cloud Posse's dynamic-subnets README (fortieth sample): a formula in 0.11's interpolation.
     formula = "${\n  cidrsubnet(\n  var.cidr_block,\n  ceil(log(length(var.zones) * 2, 2)),\n  count.index)\n}\n"
     assert only(check(fence(formula, "hcl")), "tf-syntax") == []

@@ -198,6 +198,7 @@ _NOT_SECRET_KEY = frozenset({
     "public", "pub", "ssh", "sort", "partition", "hash", "primary", "foreign", "cache", "map",
     "lookup", "label", "tag", "metadata", "kms", "gpg", "idempotency", "group", "object",
     "routing", "shard", "row", "column", "index", "dict", "config", "host", "file", "path",
+    "topology",  # Kubernetes' `topologyKey: "topology.kubernetes.io/zone"` names a node label
 })
 
 

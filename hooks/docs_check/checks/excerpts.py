@@ -7,7 +7,8 @@ crying wolf; each kind below was met on a real tree (the sample is named):
 - a value left blank for the reader (`topology_key = # add your node group label here`);
 - settings to pick one from, each under its comment, or under `# Old` and again `# New`;
 - entries to add to a map (`"your-stack" = file(...)`);
-- a variable's type shown alone (`list(object({...}))`, terraform-docs' "Type:" sections);
+- a variable's type shown alone (`list(object({...}))`, terraform-docs' "Type:" sections),
+  or an input's value (`[ { key_name = "group-key-1" } ]`, IBM's deployable architectures);
 - a formula in Terraform 0.11's interpolation (`${ cidrsubnet(...) }`);
 - an excerpt the page says is cut short ("truncated for brevity") that stops inside its block;
 - a change shown as a diff (`- replica_count = 3`, `+ instances = {`).
@@ -26,7 +27,7 @@ def on_purpose(doc: Document, block: FencedBlock, text: str, error: HclSyntaxErr
     """Is the block's syntax error one of the kinds a page shows on purpose?"""
     return (_fill_in_the_blank(text, error) or _alternatives(text, error) or _map_entries(text, error)
             or _said_cut_short(doc, block, text) or _diff_of_hcl(text) or _type_constraint(text)
-            or _interpolation_shown(text))
+            or _value_shown_alone(text) or _interpolation_shown(text))
 
 
 # `topology_key = # add your node group label here`: a value left for the reader to write.
@@ -92,6 +93,21 @@ def _type_constraint(text: str) -> bool:
     A JSON object in an `hcl` fence is still told: it is no Terraform."""
     body = text.strip()
     return _TYPE.match(body) is not None and S.parse_block("x = " + body + "\n").body is not None
+
+
+# JSON's `"key": value`, which an `hcl` fence should not hold, against HCL's `key = value`.
+_JSON_KEY = re.compile(r'"[^"\n]*"\s*:')
+_HCL_ATTRIBUTE = re.compile(r"^\s*[A-Za-z_\"][\w.\"-]*\s*=", re.M)
+
+
+def _value_shown_alone(text: str) -> bool:
+    """An input's value shown alone (`[ { key_name = "group-key-1", ... } ]` under "Example
+    Configuration", as IBM's deployable architectures document their inputs): an HCL
+    expression written with `=`, not a configuration body. JSON (`{"a": 1}`) is still told."""
+    body = text.strip()
+    if not body.startswith(("[", "{")) or not _HCL_ATTRIBUTE.search(body) or _JSON_KEY.search(body):
+        return False
+    return S.parse_block("x = " + body + "\n").body is not None
 
 
 def _interpolation_shown(text: str) -> bool:

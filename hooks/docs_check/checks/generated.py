@@ -119,20 +119,27 @@ def generated_lines(doc: Document) -> range | set[int] | None:
     return (found | _regions(lines)) or None
 
 
+# The headings terraform-docs writes in its section: they do not end it, end comment or none.
+_TF_DOCS_HEADING = re.compile(r"#+\s*(?:Requirements|Providers|Modules|Resources|Inputs|Outputs)\s*$")
+
+
 def _regions(lines: list[Line]) -> set[int]:
     """Lines from a marker to its end comment. A tool's section (terraform-docs' `BEGIN_TF_DOCS`
-    to `END_TF_DOCS`) holds the headings it writes (`## Inputs`); any other region, or a
-    section whose end comment is missing, stops at the next heading."""
+    to `END_TF_DOCS`) holds the headings it writes (`## Inputs`, and those even when a writer
+    deleted the end comment); any other region, or the rest of a section whose end comment is
+    missing, stops at the next heading."""
     found: set[int] = set()
     until = 0  # the end comment of the open section, when it has one
-    region = False
+    region = section = False
     for i, ln in enumerate(lines):
         ends = _END.match(ln.text) is not None and not _starts_region(ln.text)
-        if region and (ends or (ln.kind == HEADING and i > until)):
+        tool_heading = section and _TF_DOCS_HEADING.match(ln.text) is not None
+        if region and (ends or (ln.kind == HEADING and i > until and not tool_heading)):
             region = False
         if not region and ln.kind != HEADING and _starts_region(ln.text):
             region = True
-            until = _section_end(lines, i) if _is_marker(ln.text, _SECTION) else 0
+            section = _is_marker(ln.text, _SECTION)
+            until = _section_end(lines, i) if section else 0
         if region:
             found.add(ln.number)
     return found

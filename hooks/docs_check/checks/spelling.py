@@ -460,6 +460,8 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     """
     from rapidfuzz.distance import DamerauLevenshtein  # only for the few unknown words
 
+    if word.islower() and _joined_to_a_long_word(word, lex) is not None:
+        return True
     hints = lex.suggestions(word)
     if not hints:
         # `daemon-ctl`: two words, one wrong; `Statik-Server`, `Avalonia-specific`: a name.
@@ -531,6 +533,19 @@ def _doubling_slip(w: str, hints: list[str], lex: Lexicon) -> bool:
         if doubled and hint[:1] == w[:1] and lex.frequency(hint) >= DOUBLING_FREQUENCY:
             return True
     return False
+
+
+# Words a writer runs into the next by a missed space, before a word of any frequency.
+_JOINERS = ("and", "the", "of", "to", "with", "for", "from")
+LONG_REST = 6  # `tojson`, `isready`: a joiner before a short word is as often a command's name
+
+
+def _joined_to_a_long_word(w: str, lex: Lexicon) -> str | None:
+    """`uploaded andindexed in Watson` (forty-fourth sample): a function word and a word of six
+    letters or more, however rare (`indexed`), with the space between them missed. The two
+    words, or None."""
+    return next((f"{j} {w[len(j):]}" for j in _JOINERS
+                 if w.startswith(j) and len(w) - len(j) >= LONG_REST and lex.known(w[len(j):])), None)
 
 
 def _plural_first(left: str, lex: Lexicon) -> bool:
@@ -792,7 +807,8 @@ def _variant(doc: Document, line: Line, col: int, pair: tuple[str, str], want: s
 
 
 def _unknown(doc: Document, number: int, col: int, word: str, lex: Lexicon) -> Finding:
-    hints = lex.suggestions(word)
+    joined = _joined_to_a_long_word(word, lex) if word.islower() else None
+    hints = [joined] if joined else lex.suggestions(word)
     advice = "did you mean " + ", ".join(f"`{h}`" for h in hints) + "?" if hints else "check it"
     message = f"`{word}` is not in the dictionary: {advice} (a name or a term belongs in the project word list)"
     return UNKNOWN_WORD.at(doc.path, number, col + 1, message, end_line=number, end_column=col + 1 + len(word))
