@@ -219,6 +219,8 @@ def test_a_double_letter_written_single_is_a_slip_however_often_and_a_drawn_out_
     docs: `if we don't quiiite support your use case`, drawn out on purpose. okteto's plan
     quotes a program's message (`"starting (initialising"`), whose spelling is the program's."""
     assert unknown("The file is overriden. The pod is also overriden.\n") == ["overriden", "overriden"]
+    # tabby's prompt (forty-fifth sample): a long common word short of one letter, twice.
+    assert unknown("Waiting for documentaion. It holds your documentaion.\n") == ["documentaion", "documentaion"]
     assert unknown("If we don't quiiite support it, sooo tell us.\n") == []
     text = 'The message contains "starting (initialising". The behavior and the color are set; the colour too.\n'
     assert [f.message.split("`")[1] for f in spell(text) if f.rule == "spell-variant"] == ["colour"]

@@ -475,7 +475,8 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
         return False  # `quiiite`, `sooo`: a word drawn out on purpose
     if w.endswith("fs") and lex.known(w[:-2]):
         return False  # `overlayfs`, `squashfs`: a file system named after what it does
-    if page.repeats(word) and not (_key_slip_of_common(w, hints, lex) or _doubling_slip(w, hints, lex)):
+    if page.repeats(word) and not (_key_slip_of_common(w, hints, lex) or _doubling_slip(w, hints, lex)
+                                   or _letter_dropped_from_long_word(w, hints, lex)):
         return False  # a slip is made once; a word spelt the same way twice is meant
     if len(w) <= SHORT:
         return _slip_of_commonest(w, lex)
@@ -546,6 +547,20 @@ def _joined_to_a_long_word(w: str, lex: Lexicon) -> str | None:
     words, or None."""
     return next((f"{j} {w[len(j):]}" for j in _JOINERS
                  if w.startswith(j) and len(w) - len(j) >= LONG_REST and lex.known(w[len(j):])), None)
+
+
+LONG_DROP = 10  # `documentaion`, `circumfrence`: a long common word with one letter left out
+
+
+def _letter_dropped_from_long_word(w: str, hints: list[str], lex: Lexicon) -> bool:
+    """Is the word a common word of ten letters or more with one letter left out? Copied down
+    the page, it stays a slip: a name is seldom a long common word short of one letter."""
+    return len(w) + 1 >= LONG_DROP and any(
+        " " not in h and len(h) == len(w) + 1 and h[:1].lower() == w[:1]
+        and any(h.lower()[:i] + h.lower()[i + 1 :] == w for i in range(len(h)))
+        and lex.tables.common(h.lower()) >= SPLIT_FREQUENCY
+        for h in hints
+    )
 
 
 def _plural_first(left: str, lex: Lexicon) -> bool:
