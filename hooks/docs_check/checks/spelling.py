@@ -32,8 +32,8 @@ from ..config import Config, ConfigError, check_section_keys
 from ..findings import Finding, Fix, Severity
 from ..rules import rule
 from ..scanner import CODE, INDENTED_CODE, Document, Line
-from . import generated
-from .lexicon import _LETTERS, PREFIXES, SPLIT_FREQUENCY, Lexicon, read_word_list
+from . import generated, slips
+from .lexicon import PREFIXES, SPLIT_FREQUENCY, Lexicon, read_word_list
 from .lexicon import tables as lexicon_tables
 from .prose import SQUEEZE, mask, prose_lines, words
 
@@ -460,184 +460,43 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     """
     from rapidfuzz.distance import DamerauLevenshtein  # only for the few unknown words
 
-    if word.islower() and _joined_to_a_long_word(word, lex) is not None:
+    if word.islower() and slips.joined_to_a_long_word(word, lex) is not None:
         return True
     hints = lex.suggestions(word)
     if not hints:
         # `daemon-ctl`: two words, one wrong; `Statik-Server`, `Avalonia-specific`: a name.
         return "-" in word and not any(part[:1].isupper() for part in word.split("-"))
-    if not (_VOWEL.search(word) or _vowel_dropped(word, lex) or _key_slip_of_commonest(word.lower(), lex)):
+    if not (slips.VOWEL.search(word) or slips.vowel_dropped(word, lex) or slips.key_slip_of_commonest(word.lower(), lex)):
         return False
     w = word.lower()
-    if _apostrophe_dropped(w, lex):
+    if slips.apostrophe_dropped(w, lex):
         return True
-    if _ELONGATED.search(w):
+    if slips.ELONGATED.search(w):
         return False  # `quiiite`, `sooo`: a word drawn out on purpose
     if w.endswith("fs") and lex.known(w[:-2]):
         return False  # `overlayfs`, `squashfs`: a file system named after what it does
-    if page.repeats(word) and not (_key_slip_of_common(w, hints, lex) or _doubling_slip(w, hints, lex)
-                                   or _letter_dropped_from_long_word(w, hints, lex)):
+    if page.repeats(word) and not (slips.key_slip_of_common(w, hints, lex) or slips.doubling_slip(w, hints, lex)
+                                   or slips.letter_dropped_from_long_word(w, hints, lex)):
         return False  # a slip is made once; a word spelt the same way twice is meant
-    if len(w) <= SHORT:
-        return _slip_of_commonest(w, lex)
+    if len(w) <= slips.SHORT:
+        return slips.slip_of_commonest(w, lex)
     split = next((h.lower().split() for h in hints if " " in h), None)
     capital = word[:1].isupper()
     # Short names are dense around short words (`godoc`, `utun`, `ollama`): a name, like a
     # capitalised word, is a slip only of a word writers use.
-    name_like = capital or len(w) <= SHORT_NAME
+    name_like = capital or len(w) <= slips.SHORT_NAME
     # A name of ten letters or more is seldom one edit from a word: `Prerequisits` is a slip
     # of `Prerequisite`, rare as that word is (`Catppuccin`, two edits away, stays a name).
-    one_edit_slips = not name_like or len(w) >= LONG_WORD
+    one_edit_slips = not name_like or len(w) >= slips.LONG_WORD
     if any(" " not in h and DamerauLevenshtein.distance(w, h.lower()) <= 1 and (
-        one_edit_slips or _slip_of_used_word(h, word, lex, page.writes) or (
-            not capital and _vowel_for_vowel(w, h.lower())))
+        one_edit_slips or slips.slip_of_used_word(h, word, lex, page.writes) or (
+            not capital and slips.vowel_for_vowel(w, h.lower())))
         for h in hints
     ):
         return True
-    if split and (FUNCTION_WORDS.intersection(split) or _plural_first(split[0], lex)) and not proper:
+    if split and (slips.FUNCTION_WORDS.intersection(split) or slips.plural_first(split[0], lex)) and not proper:
         return True
     return not name_like and split is None and any(lex.tables.common(h.lower()) >= SPLIT_FREQUENCY for h in hints)
-
-
-def _key_slip_of_common(w: str, hints: list[str], lex: Lexicon) -> bool:
-    """Is a word of seven letters or more a common word with one key struck beside the right
-    one (`Remenber`, `Connrct`)? Such a slip stays a slip when the writer copies it down the
-    page; a name the page repeats is seldom one neighbouring key from a common word."""
-    if len(w) <= SHORT_NAME:
-        return False
-    for h in hints:
-        hint = h.lower()
-        changed = _changed_letter(w, hint)
-        if (changed is not None and hint[:1] == w[:1] and _neighbours(*changed)
-                and lex.tables.common(hint) >= SPLIT_FREQUENCY):
-            return True
-    return False
-
-
-_ELONGATED = re.compile(r"([a-z])\1\1")  # no English word writes a letter three times
-DOUBLING_FREQUENCY = 100  # `overridden` (238): a word of the trade, rare in the frequency table
-
-
-def _doubling_slip(w: str, hints: list[str], lex: Lexicon) -> bool:
-    """Is a word of five letters or more a common word with a double letter written single, or a
-    single one doubled (`overriden`, `occured`, `untill`)? Writers who spell a word so spell it
-    so each time, so the page repeating it says nothing."""
-    if len(w) < 5:
-        return False
-    for h in hints:
-        hint = h.lower()
-        if " " in hint or abs(len(hint) - len(w)) != 1:
-            continue
-        longer, shorter = (hint, w) if len(hint) > len(w) else (w, hint)
-        doubled = any(longer[i] == longer[i - 1] and longer[:i] + longer[i + 1 :] == shorter
-                      for i in range(1, len(longer)))
-        if doubled and hint[:1] == w[:1] and lex.frequency(hint) >= DOUBLING_FREQUENCY:
-            return True
-    return False
-
-
-# Words a writer runs into the next by a missed space, before a word of any frequency.
-_JOINERS = ("and", "the", "of", "to", "with", "for", "from")
-LONG_REST = 6  # `tojson`, `isready`: a joiner before a short word is as often a command's name
-
-
-def _joined_to_a_long_word(w: str, lex: Lexicon) -> str | None:
-    """`uploaded andindexed in Watson` (forty-fourth sample): a function word and a word of six
-    letters or more, however rare (`indexed`), with the space between them missed. The two
-    words, or None."""
-    return next((f"{j} {w[len(j):]}" for j in _JOINERS
-                 if w.startswith(j) and len(w) - len(j) >= LONG_REST and lex.known(w[len(j):])), None)
-
-
-LONG_DROP = 10  # `documentaion`, `circumfrence`: a long common word with one letter left out
-
-
-def _letter_dropped_from_long_word(w: str, hints: list[str], lex: Lexicon) -> bool:
-    """Is the word a common word of ten letters or more with one letter left out? Copied down
-    the page, it stays a slip: a name is seldom a long common word short of one letter."""
-    return len(w) + 1 >= LONG_DROP and any(
-        " " not in h and len(h) == len(w) + 1 and h[:1].lower() == w[:1]
-        and any(h.lower()[:i] + h.lower()[i + 1 :] == w for i in range(len(h)))
-        and lex.tables.common(h.lower()) >= SPLIT_FREQUENCY
-        for h in hints
-    )
-
-
-def _plural_first(left: str, lex: Lexicon) -> bool:
-    """A closed compound takes its first word in the singular (`trackpad`, `permissionset`), so
-    a plural run into the next word (`permissionsash`) is a slip of the keys, not a compound."""
-    return lex.tables.common(left) < SPLIT_FREQUENCY <= lex.common_or_plural(left)
-
-
-# Words a writer runs into the next one by slip (`requiredto`, `alot`, `eachother`): a split
-# into one of these and another word is a typo, a split into two content words a compound.
-FUNCTION_WORDS = frozenset((
-    "a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "from", "with", "and", "or",
-    "is", "are", "be", "as", "it", "if", "so", "every", "each", "any", "no", "not", "this",
-    "that", "there", "their", "then", "than", "we", "you", "your", "our", "all", "can", "will",
-    "should", "must", "may", "do", "does",
-))
-
-
-_VOWEL = re.compile(r"[aeiouyAEIOUY]")
-COMMON = 100_000  # a frequency only the commonest words reach (from, with, then; not sash)
-# The lexicon's table of common words (`Tables.common`) holds every word this frequent.
-assert COMMON >= SPLIT_FREQUENCY
-
-
-# cspell skips words under four letters; here they are judged only against the commonest words.
-SHORT = 3
-LONG_WORD = 10  # a word this long one edit from a dictionary word is a slip, capitalised or not
-SHORT_NAME = 6  # `godoc`, `utun`, `ollama`, `tfsec`: tools' names are short
-COMMONEST = 1_000_000  # the, and, you, with, from; not says (567,938) or ass, which `sas` is a slip of
-
-
-def _slip_of_used_word(hint: str, word: str, lex: Lexicon, writes: Callable[[str], bool]) -> bool:
-    """Is a word that may be a name, one edit from `hint`, a slip for it?"""
-    w = word.lower()
-    # A slip keeps the first letter of a name (`Ollama` is no `llama` with an O before it).
-    if hint[:1].lower() != w[:1]:
-        return False
-    base = hint.lower().split("'")[0]  # `Factory's`: the word, without its clitic
-    changed = _changed_letter(w, hint.lower())
-    if word[:1].isupper() and changed is not None:
-        # `Connrct`: the key beside `e`, in a long word every writer uses. `Shlink` is no
-        # `shrink` (far keys), and short names sit beside short words (`Groq`, `grow`).
-        common = (len(w) > SHORT_NAME and _neighbours(*changed)
-                  and lex.tables.common(base) >= SPLIT_FREQUENCY)
-        return base in lex.project or writes(base) or common
-    if changed is not None and not _neighbours(*changed) and not writes(base):
-        return False  # `gopls` is no slip for `goals`: a slip of the keys hits a key next to it
-    return (lex.tables.common(base) >= SPLIT_FREQUENCY or base in lex.project
-            or base in lex.tables.vocabulary or writes(base))
-
-
-def _changed_letter(w: str, hint: str) -> tuple[str, str] | None:
-    """(the letter of `w`, the letter of `hint`) when they differ in one position only (a
-    substitution, not two letters swapped); else None."""
-    if len(w) != len(hint):
-        return None
-    changed = [(a, b) for a, b in zip(w, hint, strict=True) if a != b]
-    return changed[0] if len(changed) == 1 else None
-
-
-# QWERTY rows, each set off half a key from the one above: a key touches two keys of the row
-# above (same index and one to the right) and two of the row below (same index, one left).
-_KEYS = {c: (r, i) for r, row in enumerate(("qwertyuiop", "asdfghjkl", "zxcvbnm")) for i, c in enumerate(row)}
-
-
-def _neighbours(a: str, b: str) -> bool:
-    """Are two letters next to each other on a QWERTY keyboard (`mispell` for `misspell`, `tge`
-    for `the`)? A changed letter far from the one meant is rarely a slip of the fingers."""
-    if a not in _KEYS or b not in _KEYS:
-        return True  # a digit or an accented letter: no say
-    (ra, ia), (rb, ib) = _KEYS[a], _KEYS[b]
-    if ra == rb:
-        return abs(ia - ib) == 1
-    if abs(ra - rb) != 1:
-        return False
-    upper, lower = ((ia, ib) if ra < rb else (ib, ia))
-    return lower in (upper - 1, upper)
 
 
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;|]|^\s*(?:[-*+]|\d+[.)]|#+|>))\W*$")
@@ -647,51 +506,6 @@ def _opens_sentence(text: str, index: int) -> bool:
     """Does the word at `index` of a prose line open a sentence, a list item, a heading or a
     table cell (where any word is capitalised), rather than sit inside one?"""
     return _SENTENCE_END.search(text, 0, index) is not None
-
-
-def _vowel_for_vowel(w: str, hint: str) -> bool:
-    """`tandum` for `tandem`: one vowel written for another, the slip of a writer spelling by
-    sound (an unstressed vowel is heard alike). Names are rarely a word with one vowel changed,
-    and a slip keeps the first letter."""
-    if len(w) < 5 or w[:1] != hint[:1]:
-        return False  # four letters or fewer: every word has neighbours (`sops`/`sips`, `yada`/`yoda`)
-    changed = _changed_letter(w, hint)
-    return changed is not None and all(c in _VOWELS for c in changed)
-
-
-_VOWELS = frozenset("aeiou")
-
-
-def _slip_of_commonest(w: str, lex: Lexicon) -> bool:
-    """`teh`, `adn`, `yuo` (two letters swapped), `frm`, `nto` (one left out): a slip of one of
-    the commonest words, the only kind a short word is likely to be."""
-    swapped = (w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1))
-    filled = (w[:i] + c + w[i:] for i in range(len(w) + 1) for c in _LETTERS)
-    return any(lex.tables.common(v) >= COMMONEST for v in (*swapped, *filled)) or _key_slip_of_commonest(w, lex)
-
-
-def _key_slip_of_commonest(w: str, lex: Lexicon) -> bool:
-    """`tp` for `to` (thirty-eighth sample): a short word without a vowel that is one of the
-    commonest words with its vowel's key missed for the one beside it. A short word with a vowel
-    is as often a command or a key (`sed` beside `see`, Vim's `iw` beside `is`)."""
-    return len(w) <= SHORT and not _VOWEL.search(w) and any(
-        lex.tables.common(w[:i] + c + w[i + 1 :]) >= COMMONEST
-        for i in range(len(w)) for c in _LETTERS if c != w[i] and _neighbours(w[i], c)
-    )
-
-
-def _apostrophe_dropped(w: str, lex: Lexicon) -> bool:
-    """`doesnt`, `youll`, `theyre`: a common contraction without its apostrophe."""
-    ends = [end for end in ("n't", "'ll", "'ve", "'re") if w.endswith(end.replace("'", ""))]
-    return any(lex.tables.common(w[: len(w) - len(end) + 1] + end) >= SPLIT_FREQUENCY for end in ends)
-
-
-def _vowel_dropped(word: str, lex: Lexicon) -> bool:
-    """`frm`, `wth`: a common word with its one vowel left out is a typo, not an abbreviation."""
-    w = word.lower()
-    return len(w) >= 3 and any(
-        lex.tables.common(w[:i] + v + w[i:]) >= COMMON for i in range(len(w) + 1) for v in "aeiou"
-    )
 
 
 def _code_in_prose(word: str, index: int, text: str, page: PageWords) -> bool:
@@ -732,7 +546,7 @@ def _beside_name(tokens: list[tuple[int, str]], i: int, text: str, lex: Lexicon)
             between = text[min(index, other_index) : max(index, other_index)]
             gap = between[len(word) :] if j > i else between[len(other) :]
             if gap.strip() == "" and (lex.is_name(other) or (
-                    len(word) <= SHORT and other[:1].isupper() and other[1:].islower() and not lex.known(other))):
+                    len(word) <= slips.SHORT and other[:1].isupper() and other[1:].islower() and not lex.known(other))):
                 return True
     return False
 
@@ -822,7 +636,7 @@ def _variant(doc: Document, line: Line, col: int, pair: tuple[str, str], want: s
 
 
 def _unknown(doc: Document, number: int, col: int, word: str, lex: Lexicon) -> Finding:
-    joined = _joined_to_a_long_word(word, lex) if word.islower() else None
+    joined = slips.joined_to_a_long_word(word, lex) if word.islower() else None
     hints = [joined] if joined else lex.suggestions(word)
     advice = "did you mean " + ", ".join(f"`{h}`" for h in hints) + "?" if hints else "check it"
     message = f"`{word}` is not in the dictionary: {advice} (a name or a term belongs in the project word list)"
