@@ -627,6 +627,15 @@ def test_a_type_shown_alone_and_settings_under_old_and_new_are_no_syntax_error()
     assert "Attribute redefined" in f.message
 
 
+def test_hcl_of_another_tool_is_not_asked_to_be_labelled_tf() -> None:
+    # coder/coder's Nomad template (forty-sixth sample): a Nomad job in an `hcl` fence, on a
+    # page held to `tf`. A fragment of a resource's nested blocks is Terraform all the same.
+    house = "---\ndisplay_name: Nomad\nicon: ../icon.svg\n---\n\n"
+    nomad = 'job "hostpath" {\n  datacenters = ["dc1"]\n}\n'
+    assert only(check(house + fence(nomad, "hcl")), "tf-lang") == []
+    (_f,) = only(check(house + fence('network_interface {\n  ipv4_netmask = 24\n}\n', "hcl")), "tf-lang")
+
+
 def test_a_fence_left_open_is_told_where_it_swallows_a_heading() -> None:
     # coder/modules' jfrog README: the second example's fence is never closed, so the block runs
     # on into `## Authentication` and its prose, up to the next fence.

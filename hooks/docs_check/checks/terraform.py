@@ -119,7 +119,7 @@ def _block_findings(doc: Document, snip: S.Snippet, labels_tf: bool) -> Iterator
     if kind == S.SHELL:
         yield _not_hcl_finding(doc, block, text)
         return
-    if kind == S.HCL and block.lang != PREFERRED_LANG and labels_tf:
+    if kind == S.HCL and block.lang != PREFERRED_LANG and labels_tf and not _other_hcl(snip.body):
         yield _lang_finding(doc, block)
     if snip.parsed.error is not None:
         error = snip.parsed.error
@@ -134,6 +134,24 @@ def _block_findings(doc: Document, snip: S.Snippet, labels_tf: bool) -> Iterator
     assert snip.body is not None
     yield from _sensitive_findings(doc, block, snip.body)
     yield from _module_version_findings(doc, block, snip.body)
+
+
+# The Terraform language's block types, top-level and the nested ones that take a label;
+# HCL written for another tool (a Nomad job or plugin stanza, a Packer `source`) has others.
+_TERRAFORM_BLOCKS = frozenset({
+    "resource", "data", "module", "variable", "output", "locals", "provider", "terraform",
+    "moved", "import", "check", "removed", "provisioner", "dynamic", "backend",
+})
+
+
+def _other_hcl(body: Body | None) -> bool:
+    """Is the block HCL of another tool (coder/coder's Nomad template: `job "hostpath" {`,
+    `plugin "docker" {`)? Labelling it `tf` would be wrong; it is still HCL, formatted alike.
+    Its blocks carry labels Terraform's do not; a fragment of a resource's nested blocks
+    (`network_interface {`, `ports {`) has none, and is Terraform."""
+    blocks = body.blocks if body is not None else []
+    return (any(b.labels for b in blocks)
+            and not any(b.type in _TERRAFORM_BLOCKS for b in blocks))
 
 
 def _label_span(doc: Document, block: FencedBlock) -> tuple[int, str]:
