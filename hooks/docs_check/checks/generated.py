@@ -132,7 +132,7 @@ def _regions(lines: list[Line]) -> set[int]:
     until = 0  # the end comment of the open section, when it has one
     region = section = False
     for i, ln in enumerate(lines):
-        ends = _END.match(ln.text) is not None and not _starts_region(ln.text)
+        ends = _ends_region(ln.text)
         tool_heading = section and _TF_DOCS_HEADING.match(ln.text) is not None
         if region and (ends or (ln.kind == HEADING and i > until and not tool_heading)):
             region = False
@@ -147,8 +147,12 @@ def _regions(lines: list[Line]) -> set[int]:
 
 def _section_end(lines: list[Line], start: int) -> int:
     """Index of the end comment after a section's start marker (0 if none)."""
-    return next((j for j in range(start + 1, len(lines))
-                 if _END.match(lines[j].text) and not _starts_region(lines[j].text)), 0)
+    return next((j for j in range(start + 1, len(lines)) if _ends_region(lines[j].text)), 0)
+
+
+def _ends_region(text: str) -> bool:
+    """An end comment (`<!-- END_TF_DOCS -->`) that does not open another region."""
+    return _END.match(text) is not None and not _starts_region(text)
 
 
 def _head_marker(lines: list[Line]) -> bool:

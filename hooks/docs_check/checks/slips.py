@@ -46,11 +46,20 @@ def doubling_slip(w: str, hints: list[str], lex: Lexicon) -> bool:
         if " " in hint or abs(len(hint) - len(w)) != 1:
             continue
         longer, shorter = (hint, w) if len(hint) > len(w) else (w, hint)
-        doubled = any(longer[i] == longer[i - 1] and longer[:i] + longer[i + 1 :] == shorter
-                      for i in range(1, len(longer)))
+        i = dropped_at(longer, shorter)
+        # Within a run of one letter, any of them is the one dropped: look at both sides.
+        doubled = i is not None and longer[i] in (longer[i - 1 : i] + longer[i + 1 : i + 2])
         if doubled and hint[:1] == w[:1] and lex.frequency(hint) >= DOUBLING_FREQUENCY:
             return True
     return False
+
+
+def dropped_at(longer: str, shorter: str) -> int | None:
+    """The index of the one letter of `longer` whose removal gives `shorter`, or None."""
+    if len(longer) != len(shorter) + 1:
+        return None
+    i = next((k for k, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter))
+    return i if longer[i + 1 :] == shorter[i:] else None
 
 
 # Words a writer runs into the next by a missed space, before a word of any frequency.
@@ -73,11 +82,17 @@ def letter_dropped_from_long_word(w: str, hints: list[str], lex: Lexicon) -> boo
     """Is the word a common word of ten letters or more with one letter left out? Copied down
     the page, it stays a slip: a name is seldom a long common word short of one letter."""
     return len(w) + 1 >= LONG_DROP and any(
-        " " not in h and len(h) == len(w) + 1 and h[:1].lower() == w[:1]
-        and any(h.lower()[:i] + h.lower()[i + 1 :] == w for i in range(len(h)))
+        " " not in h and h[:1].lower() == w[:1] and dropped_at(h.lower(), w) is not None
         and lex.tables.common(h.lower()) >= SPLIT_FREQUENCY
         for h in hints
     )
+
+
+def habitual(w: str, hints: list[str], lex: Lexicon) -> bool:
+    """A slip a writer makes the same way each time, so that the page repeating the word does
+    not make it meant: a neighbouring key, a doubled or single letter, a letter left out of a
+    long word."""
+    return key_slip_of_common(w, hints, lex) or doubling_slip(w, hints, lex) or letter_dropped_from_long_word(w, hints, lex)
 
 
 def plural_first(left: str, lex: Lexicon) -> bool:

@@ -475,8 +475,7 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
         return False  # `quiiite`, `sooo`: a word drawn out on purpose
     if w.endswith("fs") and lex.known(w[:-2]):
         return False  # `overlayfs`, `squashfs`: a file system named after what it does
-    if page.repeats(word) and not (slips.key_slip_of_common(w, hints, lex) or slips.doubling_slip(w, hints, lex)
-                                   or slips.letter_dropped_from_long_word(w, hints, lex)):
+    if page.repeats(word) and not slips.habitual(w, hints, lex):
         return False  # a slip is made once; a word spelt the same way twice is meant
     if len(w) <= slips.SHORT:
         return slips.slip_of_commonest(w, lex)
