@@ -353,7 +353,8 @@ def _base64_text(value: str) -> str:
         raw = base64.b64decode(v, validate=True)
     except ValueError:
         return ""
-    return raw.decode("ascii") if raw.isascii() and raw.decode("ascii").isprintable() else ""
+    text = raw.decode("ascii") if raw.isascii() else ""
+    return text if text.isprintable() else ""
 
 
 # -- assignments in other languages ----------------------------------------------------------
@@ -403,11 +404,10 @@ def find_assignments(text: str, *, strict: bool = True) -> Iterator[Secret]:
                 raw, start, end = raw[1:-1], start + 1, end - 1
             elif "(" in raw:
                 continue  # `token = Math.random()`, `$(cat key)`: a call computes the value
-            kind = name_words(name)[-1]
             if strict and (reads_as_words(raw) or reads_as_words(_base64_text(raw))):
                 continue  # `sessionKey: "workspace-42"` names a session; `PASSWORD=thisisnice`
             if is_hardcoded(raw, strict=strict):
-                yield Secret(f"literal {kind}", start, end, raw, name)
+                yield Secret(f"literal {name_words(name)[-1]}", start, end, raw, name)
 
 
 def scan_text(text: str, *, strict: bool = True) -> list[Secret]:
