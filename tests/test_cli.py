@@ -413,6 +413,12 @@ def test_hidden_folders_are_skipped_unless_named(project):
     write(project, "docs/b.md", "Fine.\n")
     assert docs_check("docs", cwd=project).returncode == 0
     assert docs_check("docs/.drafts", cwd=project).returncode == 1
+    # Installed packages and Go's test inputs (a generator's expected output) are not docs.
+    write(project, "docs/node_modules/x/README.md", "A Regitsry.\n")
+    write(project, "docs/internal/testdata/out.md", "A Regitsry.\n")
+    assert docs_check("docs", cwd=project).returncode == 0
+    assert docs_check("docs/internal/testdata", cwd=project).returncode == 1
+    assert docs_check("docs/internal/testdata/out.md", cwd=project).returncode == 1
 
 
 def test_report_subcommand_turns_a_saved_report_into_annotations(project):

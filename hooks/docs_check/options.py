@@ -103,8 +103,19 @@ def default_docs_dir() -> Path:
     return Path(os.path.relpath(docs_dir)) if docs_dir.is_relative_to(Path.cwd().resolve()) else docs_dir
 
 
+# Folders of files nobody writes as docs: installed packages (`node_modules`) and Go's test
+# inputs (`testdata`, which the go tool ignores too: a generator's expected output, a linter's
+# broken examples, kept byte for byte because tests read them).
+SKIPPED_FOLDERS = frozenset(("node_modules", "testdata"))
+
+
+def _skipped(part: str) -> bool:
+    return part.startswith(".") or part in SKIPPED_FOLDERS
+
+
 def collect(paths: Sequence[Path], cfg: Config) -> list[tuple[str, Path]]:
-    """Markdown files under `paths`, sorted; hidden folders are skipped unless named, as MkDocs does."""
+    """Markdown files under `paths`, sorted; hidden folders are skipped unless named, as MkDocs
+    does, and so are `node_modules` and `testdata`."""
     out: list[tuple[str, Path]] = []
     seen: set[Path] = set()
     for root in paths:
@@ -113,7 +124,7 @@ def collect(paths: Sequence[Path], cfg: Config) -> list[tuple[str, Path]]:
         elif root.is_dir():
             candidates = sorted(
                 p for p in root.rglob("*.md")
-                if not any(part.startswith(".") for part in p.relative_to(root).parts)
+                if not any(map(_skipped, p.relative_to(root).parent.parts)) and not p.name.startswith(".")
             )
         else:
             raise UsageError(f"{root}: no such file or folder")

@@ -404,7 +404,7 @@ def _judge_line(
             continue  # the page's own subject, named (`rustdesk --password` is a command, though)
         if "_" in word or (_KEBAB.fullmatch(word) and not _english_compound(word) and not lex.known(word)):
             if CODE_IN_PROSE.id in wanted and _code_in_prose(word, index, text, page) and not (
-                    html and _whole_element(line.content, index, word)):
+                    html and _whole_element(line.content, index, word)) and not _alt_text(line.content, index):
                 yield _code(doc, line.number, col, word, html)
             continue
         if lex.known(word) or _beside_name(tokens, i, text, lex) or _sibling_name(tokens, i, text):
@@ -520,6 +520,13 @@ def _code_in_prose(word: str, index: int, text: str, page: PageWords) -> bool:
         return True
     # Code tokens are kept squeezed.
     return bool(_FLAG_AFTER.match(text, index + len(word))) and word.translate(SQUEEZE) in page
+
+
+def _alt_text(text: str, index: int) -> bool:
+    """Is `index` of the unmasked line inside an image's alt text (`![code_coverage](...)`)?
+    Alt text is plain text: backticks there show as backticks in the `alt` attribute."""
+    start = text.rfind("![", 0, index)
+    return start >= 0 and "]" not in text[start:index]
 
 
 # `x86_64`: one underscore between digits is how an architecture name separates its numbers
