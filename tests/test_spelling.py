@@ -762,6 +762,10 @@ def test_a_long_capitalised_word_one_edit_from_a_word_is_a_slip():
     but a name of ten letters or more one edit from a word is unlikely. `Catppuccin`, two
     edits from `Cappuccino`, is a name."""
     assert unknown("### Prerequisits\n\nUse the Catppuccin theme.\n") == ["Prerequisits"]
+    # The letters of the word count, not its possessive (forty-eighth sample: the company
+    # `Claranet`, one vowel from `clarinet`); a long slip with a possessive is still one.
+    assert unknown("Fork and use Claranet's naming provider.\n") == []
+    assert unknown("Read the Prerequisits' list.\n") == ["Prerequisits"]
 
 
 def test_a_plural_run_into_the_next_word_is_a_slip_not_a_compound():

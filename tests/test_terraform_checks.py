@@ -622,6 +622,13 @@ def test_a_type_shown_alone_and_settings_under_old_and_new_are_no_syntax_error()
     formula = "${\n  cidrsubnet(\n  var.cidr_block,\n  ceil(log(length(var.zones) * 2, 2)),\n  count.index)\n}\n"
     assert only(check(fence(formula, "hcl")), "tf-syntax") == []
     assert only(check(fence(old_new, "hcl")), "tf-syntax") == []
+    # Claranet's guides and READMEs (forty-eighth sample): a call shown alone, and lines left
+    # out under `[..]` where HCL's placeholder is `...`.
+    assert only(check(fence('lookup("parameter_name", var.parameter, "default_value")\n', "terraform")), "tf-syntax") == []
+    elided = 'module "run-common" {\n  source = "..."\n\n  [..]\n}\n'
+    assert only(check(fence(elided, "hcl")), "tf-syntax") == []
+    (_f,) = only(check(fence(elided.replace("}\n", "  x =\n}\n"), "hcl")), "tf-syntax")
+    (_f,) = only(check(fence('lookup("a" var.b)\n', "hcl")), "tf-syntax")
     # Two settings of one name with no comment between them are still an error.
     (f,) = only(check(fence(old_new.replace("# New\n", ""), "hcl")), "tf-syntax")
     assert "Attribute redefined" in f.message

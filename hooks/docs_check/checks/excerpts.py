@@ -11,7 +11,9 @@ crying wolf; each kind below was met on a real tree (the sample is named):
   or an input's value (`[ { key_name = "group-key-1" } ]`, IBM's deployable architectures);
 - a formula in Terraform 0.11's interpolation (`${ cidrsubnet(...) }`);
 - an excerpt the page says is cut short ("truncated for brevity") that stops inside its block;
-- a change shown as a diff (`- replica_count = 3`, `+ instances = {`).
+- a change shown as a diff (`- replica_count = 3`, `+ instances = {`);
+- lines left out under a marker of the writer's own (`[..]`, `[...]`, `…`) where HCL's is `...`;
+- a function call shown alone (`lookup("name", var.parameter, "default")`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,20 @@ def on_purpose(doc: Document, block: FencedBlock, text: str, error: HclSyntaxErr
     """Is the block's syntax error one of the kinds a page shows on purpose?"""
     return (_fill_in_the_blank(text, error) or _alternatives(text, error) or _map_entries(text, error)
             or _said_cut_short(doc, block, text) or _diff_of_hcl(text) or _type_constraint(text)
-            or _value_shown_alone(text) or _interpolation_shown(text))
+            or _value_shown_alone(text) or _interpolation_shown(text) or _elided(text))
+
+
+# A line that stands for lines left out, written otherwise than HCL's own `...`: `[..]`,
+# `[...]`, `(...)`, `…`.
+_ELISION_LINE = re.compile(r"^([ \t]*)(?:\[\.{2,}\]|\(\.{2,}\)|<\.{2,}>|\u2026|\.{2})[ \t]*$", re.M)
+
+
+def _elided(text: str) -> bool:
+    """Lines left out, marked `[..]` in a module block (Claranet's READMEs): with `...` there,
+    the placeholder line the HCL engine knows, the block parses, so only the marker differs."""
+    if not _ELISION_LINE.search(text):
+        return False
+    return S.parse_block(_ELISION_LINE.sub(r"\1...", text)).body is not None
 
 
 # `topology_key = # add your node group label here`: a value left for the reader to write.
@@ -100,12 +115,21 @@ _JSON_KEY = re.compile(r'"[^"\n]*"\s*:')
 _HCL_ATTRIBUTE = re.compile(r"^\s*[A-Za-z_\"][\w.\"-]*\s*=", re.M)
 
 
+# A function call: `lookup("parameter_name", var.parameter, "default_value")`.
+_CALL = re.compile(r"[a-z][a-z0-9_]*\(")
+
+
 def _value_shown_alone(text: str) -> bool:
     """An input's value shown alone (`[ { key_name = "group-key-1", ... } ]` under "Example
-    Configuration", as IBM's deployable architectures document their inputs): an HCL
-    expression written with `=`, not a configuration body. JSON (`{"a": 1}`) is still told."""
+    Configuration", as IBM's deployable architectures document their inputs), or a function
+    call (`lookup("name", var.parameter, "default")` under "give `lookup()` a default", in Cloud
+    Posse's and Claranet's guides): an HCL expression, not a configuration body. JSON
+    (`{"a": 1}`) is still told."""
     body = text.strip()
-    if not body.startswith(("[", "{")) or not _HCL_ATTRIBUTE.search(body) or _JSON_KEY.search(body):
+    if body.startswith(("[", "{")):
+        if not _HCL_ATTRIBUTE.search(body) or _JSON_KEY.search(body):
+            return False
+    elif not _CALL.match(body):
         return False
     return S.parse_block("x = " + body + "\n").body is not None
 

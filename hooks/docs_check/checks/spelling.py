@@ -486,7 +486,8 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     name_like = capital or len(w) <= slips.SHORT_NAME
     # A name of ten letters or more is seldom one edit from a word: `Prerequisits` is a slip
     # of `Prerequisite`, rare as that word is (`Catppuccin`, two edits away, stays a name).
-    one_edit_slips = not name_like or len(w) >= slips.LONG_WORD
+    # Letters of the word itself: `Claranet's` is a name of eight letters with a possessive.
+    one_edit_slips = not name_like or len(_POSSESSIVE.sub("", w)) >= slips.LONG_WORD
     if any(" " not in h and DamerauLevenshtein.distance(w, h.lower()) <= 1 and (
         one_edit_slips or slips.slip_of_used_word(h, word, lex, page.writes) or (
             not capital and slips.vowel_for_vowel(w, h.lower())))
@@ -498,6 +499,7 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     return not name_like and split is None and any(lex.tables.common(h.lower()) >= SPLIT_FREQUENCY for h in hints)
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;|]|^\s*(?:[-*+]|\d+[.)]|#+|>))\W*$")
 
 
