@@ -11,6 +11,7 @@ import pytest
 from conftest import ROOT, SHARED, docs_check
 from docs_check import Config, ConfigError, check_text, load_config, wordlists
 from docs_check.checks import prose, spelling
+from docs_check.checks.slips import daemon_name
 from docs_check.fixes import apply_fixes, fixes_of
 from docs_check.scanner import mask_inline
 from hypothesis import given, settings
@@ -766,6 +767,17 @@ def test_a_long_capitalised_word_one_edit_from_a_word_is_a_slip():
     # `Claranet`, one vowel from `clarinet`); a long slip with a possessive is still one.
     assert unknown("Fork and use Claranet's naming provider.\n") == []
     assert unknown("Read the Prerequisits' list.\n") == ["Prerequisits"]
+
+
+def test_a_short_word_with_d_after_it_is_a_daemon_not_a_slip():
+    """`NGINX with confd` (fifty-first sample), coderd's `Chatd` (forty-sixth): a daemon named
+    after what it serves. A long one is a slip of a past tense (`metrics exporterd by agents`),
+    as is a short one a common past tense is one edit from (`workd`, `worked`)."""
+    assert unknown("NGINX with confd renders it. Chatd runs chats.\n") == []
+    assert unknown("The metrics exporterd by one or more agents.\n") == ["exporterd"]
+    lex = spelling.lexicon(load_config(None))
+    assert daemon_name("workd", lex) is False
+    assert daemon_name("confd", lex) is True
 
 
 def test_a_plural_run_into_the_next_word_is_a_slip_not_a_compound():

@@ -51,7 +51,7 @@ from ..scanner import BLANK, FRONT_MATTER, HEADING, HTML_COMMENT, Document, Line
 # docgen -->`).
 _MARKER = re.compile(
     r"DO NOT EDIT|\bGENERATED\b|@generated\b"
-    r"|(?i:\bcode generated\b|\bauto-?generated\b|\bgenerated (?:by|with|from|using)\b)"
+    r"|(?i:\bcode generated\b|\bauto-?generated\b|(?<!end )\bgenerated (?:by|with|from|using)\b)"
 )
 # The sections tools keep up to date in a README, never a whole page: all-contributors' table of
 # people (`ALL-CONTRIBUTORS-LIST:START - Do not remove or modify this section`), terraform-docs'

@@ -95,6 +95,20 @@ def habitual(w: str, hints: list[str], lex: Lexicon) -> bool:
     return key_slip_of_common(w, hints, lex) or doubling_slip(w, hints, lex) or letter_dropped_from_long_word(w, hints, lex)
 
 
+# `chat`, `conf`, `agent`, `client`: a daemon is named after a short word (shorter stems, `sshd`
+# and `etcd`, are listed as they are); `exporterd` is no daemon but a slip of `exported`.
+DAEMON_STEM = range(4, 7)
+
+
+def daemon_name(w: str, lex: Lexicon) -> bool:
+    """Is `w` a daemon's name, a short known word with `d` after it (`confd`, `chatd`)? Not when
+    it is a past tense with its `e` dropped (`workd`, a slip of `worked`)."""
+    stem = w[:-1]
+    if not w.endswith("d") or w.endswith(("ed", "dd")) or len(stem) not in DAEMON_STEM:
+        return False
+    return lex.known(stem) and stem + "ed" not in lex  # the dictionary's words, not `known`'s guesses
+
+
 def plural_first(left: str, lex: Lexicon) -> bool:
     """A closed compound takes its first word in the singular (`trackpad`, `permissionset`), so
     a plural run into the next word (`permissionsash`) is a slip of the keys, not a compound."""
