@@ -223,6 +223,8 @@ def test_a_double_letter_written_single_is_a_slip_however_often_and_a_drawn_out_
     # tabby's prompt (forty-fifth sample): a long common word short of one letter, twice.
     assert unknown("Waiting for documentaion. It holds your documentaion.\n") == ["documentaion", "documentaion"]
     assert unknown("If we don't quiiite support it, sooo tell us.\n") == []
+    # A consonant tripled inside a word is a slip, not a word drawn out (fiftieth sample).
+    assert unknown("Now nginx is runnning in your deployment. Hmmm.\n") == ["runnning"]
     text = 'The message contains "starting (initialising". The behavior and the color are set; the colour too.\n'
     assert [f.message.split("`")[1] for f in spell(text) if f.rule == "spell-variant"] == ["colour"]
 
@@ -775,6 +777,8 @@ def test_a_short_word_with_d_after_it_is_a_daemon_not_a_slip():
     as is a short one a common past tense is one edit from (`workd`, `worked`)."""
     assert unknown("NGINX with confd renders it. Chatd runs chats.\n") == []
     assert unknown("The metrics exporterd by one or more agents.\n") == ["exporterd"]
+    # A daemon serves a thing: `usingd` (fiftieth sample) is a slip of `using`.
+    assert unknown("An AWS infrastructure usingd a pipeline.\n") == ["usingd"]
     lex = spelling.lexicon(load_config(None))
     assert daemon_name("workd", lex) is False
     assert daemon_name("confd", lex) is True

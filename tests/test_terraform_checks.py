@@ -629,9 +629,26 @@ def test_a_type_shown_alone_and_settings_under_old_and_new_are_no_syntax_error()
     assert only(check(fence(elided, "hcl")), "tf-syntax") == []
     (_f,) = only(check(fence(elided.replace("}\n", "  x =\n}\n"), "hcl")), "tf-syntax")
     (_f,) = only(check(fence('lookup("a" var.b)\n', "hcl")), "tf-syntax")
+    # A tutorial (fiftieth sample): built-in functions one call a line, each result in a
+    # comment; a block's syntax with a placeholder for each part.
+    calls = '# String functions\nupper("hello")         # → "HELLO"\nmerge({a=1}, {b=2})  # → {a=1, b=2}\n'
+    grammar = "<block_type> <block_label> {\n  <identifier> = <expression>\n}\n"
+    assert only(check(fence(calls, "hcl") + fence(grammar, "hcl")), "tf-syntax") == []
+    (_f,) = only(check(fence(calls + 'resource "a" {\n', "hcl")), "tf-syntax")
+    (_f,) = only(check(fence(grammar.replace("<expression>", ""), "hcl")), "tf-syntax")
     # Two settings of one name with no comment between them are still an error.
     (f,) = only(check(fence(old_new.replace("# New\n", ""), "hcl")), "tf-syntax")
     assert "Attribute redefined" in f.message
+
+
+def test_a_terraform_console_session_in_an_hcl_fence_is_not_terraform() -> None:
+    # `terraform console` shown in an `hcl` fence (fiftieth sample): its `>` prompt marks a
+    # session to label `console`, not a syntax error.
+    session = '> data.aws_ami.amazon_linux.id\n"ami-0abcd1234example"\n\n> aws_security_group.web.id\n"sg-0123"\n'
+    (f,) = check(fence(session, "hcl"))
+    assert f.rule == "tf-lang-not-hcl" and "```console" in f.message and f.fix is None
+    # A heredoc line that starts with `>` is the heredoc's text.
+    assert check(fence('resource "a" "b" {\n  x = <<EOF\n> quoted\nEOF\n}\n', "tf")) == []
 
 
 def test_hcl_of_another_tool_is_not_asked_to_be_labelled_tf() -> None:

@@ -55,7 +55,7 @@ _ATTRIBUTE = re.compile(r'^(?:[A-Za-z_][\w-]*\s+=(?!=)|[A-Za-z_][\w-]*\s*=\s*["\
 _CLOSER = re.compile(r"^[\]})]+[,\s]*$")
 _NEUTRAL = re.compile(r"^(?:#|//|/\*|\*|\.\.\.|…)")
 # A console prompt (`$ `, `PS> `), a shebang, a continued or piped command line.
-_PROMPT = re.compile(r"^(?:\$|PS [^>]*>|PS>)\s")
+_PROMPT = re.compile(r"^(?:\$|>|PS [^>]*>|PS>)\s")  # `>`: `terraform console`'s prompt
 _SHELLISH = re.compile(r"^#!/|\s\\$|\s(?:\||&&|\|\|)\s|^[A-Z_][A-Z0-9_]*=\S")
 # Commands docs pages show in fences mislabelled `hcl`.
 _COMMANDS = frozenset({

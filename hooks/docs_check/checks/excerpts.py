@@ -13,7 +13,8 @@ crying wolf; each kind below was met on a real tree (the sample is named):
 - an excerpt the page says is cut short ("truncated for brevity") that stops inside its block;
 - a change shown as a diff (`- replica_count = 3`, `+ instances = {`);
 - lines left out under a marker of the writer's own (`[..]`, `[...]`, `…`) where HCL's is `...`;
-- a function call shown alone (`lookup("name", var.parameter, "default")`).
+- a function call shown alone (`lookup("name", var.parameter, "default")`), or one a line;
+- a syntax explained with placeholders (`<block_type> <block_label> {`).
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def on_purpose(doc: Document, block: FencedBlock, text: str, error: HclSyntaxErr
     """Is the block's syntax error one of the kinds a page shows on purpose?"""
     return (_fill_in_the_blank(text, error) or _alternatives(text, error) or _map_entries(text, error)
             or _said_cut_short(doc, block, text) or _diff_of_hcl(text) or _type_constraint(text)
-            or _value_shown_alone(text) or _interpolation_shown(text) or _elided(text))
+            or _value_shown_alone(text) or _calls_one_per_line(text) or _interpolation_shown(text)
+            or _elided(text) or _syntax_explained(text))
 
 
 # A line that stands for lines left out, written otherwise than HCL's own `...`: `[..]`,
@@ -132,6 +134,26 @@ def _value_shown_alone(text: str) -> bool:
     elif not _CALL.match(body):
         return False
     return S.parse_block("x = " + body + "\n").body is not None
+
+
+def _calls_one_per_line(text: str) -> bool:
+    """Functions shown one call a line, a comment giving each one's result (`upper("hello")
+    # → "HELLO"`, a tutorial's list of built-in functions)."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip() and not _COMMENT.match(ln)]
+    return bool(lines) and all(_CALL.match(ln) and S.parse_block("x = " + ln + "\n").body is not None for ln in lines)
+
+
+# Placeholders a page writes for the parts of a syntax it explains: `<block_type> <block_label> {`.
+_PLACEHOLDER = re.compile(r"<[A-Za-z_][\w -]*>")
+
+
+def _syntax_explained(text: str) -> bool:
+    """The shape of a block shown with a placeholder for each part (`<block_type> <block_label> {`
+    over `<identifier> = <expression>`): with a name in each, it parses, so it is a grammar, not
+    a broken configuration."""
+    if not _PLACEHOLDER.search(text):
+        return False
+    return S.parse_block(_PLACEHOLDER.sub("x", text)).body is not None
 
 
 def _interpolation_shown(text: str) -> bool:

@@ -31,7 +31,9 @@ def key_slip_of_common(w: str, hints: list[str], lex: Lexicon) -> bool:
     return False
 
 
-ELONGATED = re.compile(r"([a-z])\1\1")  # no English word writes a letter three times
+# No English word writes a letter three times: a writer draws a word out on a vowel (`quiiite`,
+# `sooo`) or its last letter (`hmmm`, `yesss`); a consonant tripled inside is a slip (`runnning`).
+ELONGATED = re.compile(r"([aeiouy])\1\1|([a-z])\2\2$")
 DOUBLING_FREQUENCY = 100  # `overridden` (238): a word of the trade, rare in the frequency table
 
 
@@ -105,6 +107,10 @@ def daemon_name(w: str, lex: Lexicon) -> bool:
     it is a past tense with its `e` dropped (`workd`, a slip of `worked`)."""
     stem = w[:-1]
     if not w.endswith("d") or w.endswith(("ed", "dd")) or len(stem) not in DAEMON_STEM:
+        return False
+    # A daemon serves a thing (`chat`, `agent`): not a verb's `-ing` form or a word as common
+    # as `using` (`usingd` is a slip).
+    if stem.endswith("ing") or lex.tables.common(stem) >= COMMON:
         return False
     return lex.known(stem) and stem + "ed" not in lex  # the dictionary's words, not `known`'s guesses
 
