@@ -636,6 +636,12 @@ def test_a_type_shown_alone_and_settings_under_old_and_new_are_no_syntax_error()
     assert only(check(fence(calls, "hcl") + fence(grammar, "hcl")), "tf-syntax") == []
     (_f,) = only(check(fence(calls + 'resource "a" {\n', "hcl")), "tf-syntax")
     (_f,) = only(check(fence(grammar.replace("<expression>", ""), "hcl")), "tf-syntax")
+    # aws-ia's vpc README (fifty-second sample): `<>` leaves a value to fill in; a block that
+    # still fails once it is filled is told where it fails (its closing brace), not at the blank.
+    blank = 'core_network = {\n  id  = <>\n  arn = <>\n}\n'
+    assert only(check(fence(blank, "hcl")), "tf-syntax") == []
+    (f,) = only(check(fence(blank + 'subnets = {\n  a = 1\n', "hcl")), "tf-syntax")
+    assert f.line == 8 and "<>" not in f.message
     # Two settings of one name with no comment between them are still an error.
     (f,) = only(check(fence(old_new.replace("# New\n", ""), "hcl")), "tf-syntax")
     assert "Attribute redefined" in f.message

@@ -14,7 +14,8 @@ crying wolf; each kind below was met on a real tree (the sample is named):
 - a change shown as a diff (`- replica_count = 3`, `+ instances = {`);
 - lines left out under a marker of the writer's own (`[..]`, `[...]`, `…`) where HCL's is `...`;
 - a function call shown alone (`lookup("name", var.parameter, "default")`), or one a line;
-- a syntax explained with placeholders (`<block_type> <block_label> {`).
+- a syntax explained with placeholders (`<block_type> <block_label> {`), or a value left as
+  `<>` to fill in (`after_blanks`: the error left once they are filled, if any, is the block's).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def on_purpose(doc: Document, block: FencedBlock, text: str, error: HclSyntaxErr
     return (_fill_in_the_blank(text, error) or _alternatives(text, error) or _map_entries(text, error)
             or _said_cut_short(doc, block, text) or _diff_of_hcl(text) or _type_constraint(text)
             or _value_shown_alone(text) or _calls_one_per_line(text) or _interpolation_shown(text)
-            or _elided(text) or _syntax_explained(text))
+            or _elided(text))
 
 
 # A line that stands for lines left out, written otherwise than HCL's own `...`: `[..]`,
@@ -143,17 +144,19 @@ def _calls_one_per_line(text: str) -> bool:
     return bool(lines) and all(_CALL.match(ln) and S.parse_block("x = " + ln + "\n").body is not None for ln in lines)
 
 
-# Placeholders a page writes for the parts of a syntax it explains: `<block_type> <block_label> {`.
-_PLACEHOLDER = re.compile(r"<[A-Za-z_][\w -]*>")
+# Placeholders a page writes for what the reader fills in: the parts of a syntax it explains
+# (`<block_type> <block_label> {`), or a value left empty (`transit_gateway_id = <>`).
+_PLACEHOLDER = re.compile(r"<[A-Za-z_][\w -]*>|<>")
 
 
-def _syntax_explained(text: str) -> bool:
-    """The shape of a block shown with a placeholder for each part (`<block_type> <block_label> {`
-    over `<identifier> = <expression>`): with a name in each, it parses, so it is a grammar, not
-    a broken configuration."""
-    if not _PLACEHOLDER.search(text):
-        return False
-    return S.parse_block(_PLACEHOLDER.sub("x", text)).body is not None
+def after_blanks(text: str, error: HclSyntaxError) -> HclSyntaxError | None:
+    """The syntax error left once each placeholder holds a name of its length (columns kept):
+    None when the block then parses (a syntax explained, a value to fill in), else that error,
+    which is the block's own (a brace missing after `id = <>`), not the blank's."""
+    if "<" not in text or not _PLACEHOLDER.search(text):
+        return error
+    filled = _PLACEHOLDER.sub(lambda m: "x" * len(m.group()), text)
+    return S.parse_block(filled).error
 
 
 def _interpolation_shown(text: str) -> bool:

@@ -122,8 +122,8 @@ def _block_findings(doc: Document, snip: S.Snippet, labels_tf: bool) -> Iterator
     if kind == S.HCL and block.lang != PREFERRED_LANG and labels_tf and not _other_hcl(snip.body):
         yield _lang_finding(doc, block)
     if snip.parsed.error is not None:
-        error = snip.parsed.error
-        if not (S.is_cli_config(text) or excerpts.on_purpose(doc, block, text, error)):
+        error = excerpts.after_blanks(text, snip.parsed.error)
+        if error is not None and not (S.is_cli_config(text) or excerpts.on_purpose(doc, block, text, error)):
             yield _syntax_finding(doc, block, error, text)
         return
     # An unclosed fence runs to the end of the page: rewriting it would rewrite the page.
