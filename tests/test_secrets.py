@@ -446,6 +446,9 @@ NOT_CREDENTIALS = [
     ("```bash\ndocker run -e PASSWORD=mysecurepassword -e DB_PASSWORD=securepass123 img\n```\n",
      "securepass123", "qmzvkeglrstw123"),
     ("```javascript\nconst token = Math.random() * 1000000;\n```\n", "Math.random() * 1000000", '"k9Xw2mQ7vLp3"'),
+    # fifty-third (a devworkspace-operator page): a URL template, each part in braces to fill in.
+    ("```yaml\ndata:\n  credentials: https://{USERNAME}:{PERSONAL_ACCESS_TOKEN}@{GIT_WEBSITE}\n```\n",
+     "{USERNAME}:{PERSONAL_ACCESS_TOKEN}@{GIT_WEBSITE}", "bob:Xk29fjQ82hfPq@github.com"),
     # forty-fourth (an Istio module's README): Kubernetes' topologyKey names a node label.
     ('```yaml\ntopologyKey: "topology.kubernetes.io/zone"\n```\n', "topologyKey", "signingKey"),
     ("```yaml\nconnection_string: DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=c2lnbmluZ2tleQ==;"

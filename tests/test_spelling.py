@@ -779,9 +779,12 @@ def test_a_short_word_with_d_after_it_is_a_daemon_not_a_slip():
     assert unknown("The metrics exporterd by one or more agents.\n") == ["exporterd"]
     # A daemon serves a thing: `usingd` (fiftieth sample) is a slip of `using`.
     assert unknown("An AWS infrastructure usingd a pipeline.\n") == ["usingd"]
+    # One edit from a commoner word is a slip, `command` suggested before `com and` (fifty-third).
+    (f,) = spell("Run the following comand in your terminal.\n")
+    assert "did you mean `command`, `com and`" in f.message
     lex = spelling.lexicon(load_config(None))
-    assert daemon_name("workd", lex) is False
-    assert daemon_name("confd", lex) is True
+    for word, daemon in (("workd", False), ("comand", False), ("confd", True), ("agentd", True)):
+        assert daemon_name(word, lex.suggestions(word), lex) is daemon, word
 
 
 def test_a_plural_run_into_the_next_word_is_a_slip_not_a_compound():

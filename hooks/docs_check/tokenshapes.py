@@ -404,6 +404,8 @@ def find_assignments(text: str, *, strict: bool = True) -> Iterator[Secret]:
                 raw, start, end = raw[1:-1], start + 1, end - 1
             elif "(" in raw:
                 continue  # `token = Math.random()`, `$(cat key)`: a call computes the value
+            elif "{" in raw and text[end : end + 1] == "}":
+                continue  # `https://{USERNAME}:{PERSONAL_ACCESS_TOKEN}@...`: a template to fill in
             if strict and (reads_as_words(raw) or reads_as_words(_base64_text(raw))):
                 continue  # `sessionKey: "workspace-42"` names a session; `PASSWORD=thisisnice`
             if is_hardcoded(raw, strict=strict):

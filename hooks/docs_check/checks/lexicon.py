@@ -451,13 +451,14 @@ class Lexicon:
         w = token.replace("\u2019", "'").lower()
         if w.endswith("'s") and len(w) > 3:  # Factort's -> Factory's
             return [f"{s}'s" for s in self._suggestions(token[:-2], limit) if " " not in s]
-        out: list[str] = []
+        out: list[str] = [c for c in self.close(w) if self._safe(w, c)]
         split = self.split(w)
         if split:
-            out.append(split)
-        for cand in self.close(w):
-            if cand not in out and self._safe(w, cand):
-                out.append(cand)
+            # Two words run together come first (`requiredto`), unless one edit makes a word
+            # commoner than the split's rarer part (`comand` is `command`, not `com and`).
+            rarer = min(self.tables.common(part) for part in split.split())
+            first = out[:1] if out and _one_edit(w, out[0]) and self.tables.common(out[0]) > rarer else []
+            out = first + [split] + [c for c in out if c not in first]
         return [_case_like(token, self._spelt(c)) for c in out[:limit]]
 
     def _spelt(self, w: str) -> str:
@@ -565,6 +566,12 @@ class Lexicon:
             heads = dict.fromkeys([*self.tables.heads(), *(w[0] for w in self.project if w.isalpha())])
             hit = self._by_length[n] = [w for head in heads for w in self._bucket(head) if len(w) == n]
         return hit
+
+
+def _one_edit(a: str, b: str) -> bool:
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    return DamerauLevenshtein.distance(a, b) <= 1
 
 
 def _case_like(token: str, word: str) -> str:

@@ -102,17 +102,23 @@ def habitual(w: str, hints: list[str], lex: Lexicon) -> bool:
 DAEMON_STEM = range(4, 7)
 
 
-def daemon_name(w: str, lex: Lexicon) -> bool:
+def daemon_name(w: str, hints: list[str], lex: Lexicon) -> bool:
     """Is `w` a daemon's name, a short known word with `d` after it (`confd`, `chatd`)? Not when
-    it is a past tense with its `e` dropped (`workd`, a slip of `worked`)."""
+    one edit makes it another common word (`comand`: `command`; `workd`: `worked`, `world`)."""
     stem = w[:-1]
     if not w.endswith("d") or w.endswith(("ed", "dd")) or len(stem) not in DAEMON_STEM:
         return False
     # A daemon serves a thing (`chat`, `agent`): not a verb's `-ing` form or a word as common
     # as `using` (`usingd` is a slip).
-    if stem.endswith("ing") or lex.tables.common(stem) >= COMMON:
+    if stem.endswith("ing") or lex.tables.common(stem) >= COMMON or stem not in lex:
         return False
-    return lex.known(stem) and stem + "ed" not in lex  # the dictionary's words, not `known`'s guesses
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    others = [h.lower() for h in (*hints, stem + "ed") if h.lower() not in (stem, stem + "s")]
+    return not any(
+        DamerauLevenshtein.distance(w, h) <= 1 and (lex.tables.common(h) >= SPLIT_FREQUENCY or (h == stem + "ed" and h in lex))
+        for h in others
+    )
 
 
 def plural_first(left: str, lex: Lexicon) -> bool:

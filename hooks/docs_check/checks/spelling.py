@@ -475,7 +475,7 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
         return False  # `quiiite`, `sooo`: a word drawn out on purpose
     if w.endswith("fs") and lex.known(w[:-2]):
         return False  # `overlayfs`, `squashfs`: a file system named after what it does
-    if slips.daemon_name(w, lex):
+    if slips.daemon_name(w, hints, lex):
         return False  # `confd`, `Chatd`: a daemon named after what it serves
     if page.repeats(word) and not slips.habitual(w, hints, lex):
         return False  # a slip is made once; a word spelt the same way twice is meant
