@@ -449,6 +449,12 @@ NOT_CREDENTIALS = [
     # fifty-third (a devworkspace-operator page): a URL template, each part in braces to fill in.
     ("```yaml\ndata:\n  credentials: https://{USERNAME}:{PERSONAL_ACCESS_TOKEN}@{GIT_WEBSITE}\n```\n",
      "{USERNAME}:{PERSONAL_ACCESS_TOKEN}@{GIT_WEBSITE}", "bob:Xk29fjQ82hfPq@github.com"),
+    # fifty-fourth (CloudNativePG's role docs): the hash's format, a placeholder for each part;
+    # a Secret whose password repeats its user name (the demo role `dante`, in base64).
+    ("```yaml\nstringData:\n  password: SCRAM-SHA-256$<iteration count>:<salt>$<StoredKey>:<ServerKey>\n```\n",
+     "$<iteration count>:<salt>$<StoredKey>:<ServerKey>", "$Xk29fjQ82hfPqLm"),
+    ("```yaml\ndata:\n  username: ZGFudGU=\n  password: ZGFudGU=\nkind: Secret\n```\n",
+     "password: ZGFudGU=", "password: cTh4WjJtS3Y5d0xwNHNOZDdi"),
     # forty-fourth (an Istio module's README): Kubernetes' topologyKey names a node label.
     ('```yaml\ntopologyKey: "topology.kubernetes.io/zone"\n```\n', "topologyKey", "signingKey"),
     ("```yaml\nconnection_string: DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=c2lnbmluZ2tleQ==;"

@@ -765,6 +765,10 @@ def test_a_long_capitalised_word_one_edit_from_a_word_is_a_slip():
     but a name of ten letters or more one edit from a word is unlikely. `Catppuccin`, two
     edits from `Cappuccino`, is a name."""
     assert unknown("### Prerequisits\n\nUse the Catppuccin theme.\n") == ["Prerequisits"]
+    # A surname beside a first name the line gives an address for (an OWNERS list, fifty-fourth);
+    # a product the line links to does not make a slip beside it a name (`Coder Regitsry`).
+    assert unknown("* Bassam Tabbara <bassam@upbound.io> ([bassam](https://github.com/bassam))\n") == []
+    assert unknown("Find it in the [Coder](https://coder.com) Regitsry.\n") == ["Regitsry"]
     # The letters of the word count, not its possessive (forty-eighth sample: the company
     # `Claranet`, one vowel from `clarinet`); a long slip with a possessive is still one.
     assert unknown("Fork and use Claranet's naming provider.\n") == []

@@ -388,6 +388,14 @@ def _hint_lines(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def _template_cut(raw: str, text: str, end: int, line_end: int) -> bool:
+    """Was an unquoted value cut inside a placeholder: a brace (`https://{USERNAME}:{TOKEN}@...`)
+    or an angle bracket closed further on (`SCRAM-SHA-256$<iteration count>:<salt>$...`)?"""
+    if "{" in raw and text[end : end + 1] == "}":
+        return True
+    return "<" in raw and ">" not in raw[raw.rindex("<"):] and ">" in text[end:line_end]
+
+
 def find_assignments(text: str, *, strict: bool = True) -> Iterator[Secret]:
     """Literals assigned to secret-looking names in shell, env, YAML, JSON, INI, TOML text."""
     for line_start, line_end in _hint_lines(text):
@@ -404,7 +412,7 @@ def find_assignments(text: str, *, strict: bool = True) -> Iterator[Secret]:
                 raw, start, end = raw[1:-1], start + 1, end - 1
             elif "(" in raw:
                 continue  # `token = Math.random()`, `$(cat key)`: a call computes the value
-            elif "{" in raw and text[end : end + 1] == "}":
+            elif _template_cut(raw, text, end, line_end):
                 continue  # `https://{USERNAME}:{PERSONAL_ACCESS_TOKEN}@...`: a template to fill in
             if strict and (reads_as_words(raw) or reads_as_words(_base64_text(raw))):
                 continue  # `sessionKey: "workspace-42"` names a session; `PASSWORD=thisisnice`

@@ -202,7 +202,7 @@ _CHANGE_ME = re.compile(
 def _placeholder(doc: Document, hit: _Hit) -> bool:
     """A literal password the page shows as a stand-in: its line tells the reader to change it,
     or it is the user name it goes with (`postgres:postgres@localhost`, `user=postgres
-    password=postgres`) or its key names it (`POSTGRES_PASSWORD=postgres`), as a local
+    password=postgres`, `username:` on a line nearby) or its key names it (`POSTGRES_PASSWORD=postgres`), as a local
     database's default account is."""
     if not (hit.secret.kind.startswith("literal ") or hit.secret.kind == "password in a URL"):
         return False  # a token's shape is a token, whatever the line says
@@ -212,8 +212,15 @@ def _placeholder(doc: Document, hit: _Hit) -> bool:
     if _named_by_its_key(hit.secret):
         return True
     value = re.escape(hit.secret.value)
-    return re.search(rf"//{value}:{value}@|\b(?:user|username|login)\s*[=:]\s*[\"']?{value}(?![\w-])", text,
-                     re.IGNORECASE) is not None
+    if re.search(rf"//{value}:{value}@", text) is not None:
+        return True
+    # The user name beside it, on its line or the lines around (a Kubernetes Secret's `username:`
+    # and `password:`, both `ZGFudGU=`, the demo role `dante`).
+    near = "\n".join(doc.line(n).text for n in range(max(1, hit.line - _NEAR), min(len(doc.lines), hit.line + _NEAR) + 1))
+    return re.search(rf"\b(?:user|username|login)\s*[=:]\s*[\"']?{value}(?![\w-])", near, re.IGNORECASE) is not None
+
+
+_NEAR = 3  # lines either side where a password's user name is written
 
 
 def _named_by_its_key(secret: Secret) -> bool:

@@ -407,7 +407,7 @@ def _judge_line(
                     html and _whole_element(line.content, index, word)) and not _alt_text(line.content, index):
                 yield _code(doc, line.number, col, word, html)
             continue
-        if lex.known(word) or _beside_name(tokens, i, text, lex) or _sibling_name(tokens, i, text):
+        if lex.known(word) or _beside_name(tokens, i, text, lex, line.content) or _sibling_name(tokens, i, text):
             continue
         if word in page:  # a word the page knows from its code is no misspelling
             if CODE_IN_PROSE.id in wanted and _FLAG_AFTER.match(text, index + len(word)):
@@ -533,6 +533,13 @@ def _alt_text(text: str, index: int) -> bool:
     return start >= 0 and "]" not in text[start:index]
 
 
+def _addressed(name: str, content: str) -> bool:
+    """Does the line give the person `name` an address or a profile (`bassam@upbound.io`,
+    `github.com/bassam`)? Then `name` is a person's, and the words beside it their names."""
+    line, low = content.lower(), name.lower()
+    return f"{low}@" in line or f"github.com/{low}" in line
+
+
 # `x86_64`: one underscore between digits is how an architecture name separates its numbers
 # (the prose name of a platform, beside `aarch64`), not a snake_case identifier.
 _NUMBERED = re.compile(r"[A-Za-z]+\d+_\d+")
@@ -543,10 +550,13 @@ def _english_compound(word: str) -> bool:
     return word.split("-", 1)[0] in PREFIXES
 
 
-def _beside_name(tokens: list[tuple[int, str]], i: int, text: str, lex: Lexicon) -> bool:
-    """A capitalised word next to a person's name is most likely part of it (`Muhammad Atif Ali`);
+def _beside_name(tokens: list[tuple[int, str]], i: int, text: str, lex: Lexicon, content: str) -> bool:
+    """A capitalised word next to a person's name is most likely part of it (`Muhammad Atif Ali`),
+    a name the dictionaries list or one the line gives an address or a profile for (`Bassam
+    Tabbara <bassam@upbound.io> ([bassam](https://github.com/bassam))`, fifty-fourth sample);
     so is a capitalised word of three letters next to a capitalised word no dictionary knows
-    (`Sai Sumanth Miryala`, forty-first sample: no slip of `Said`)."""
+    (`Sai Sumanth Miryala`, forty-first sample: no slip of `Said`). (`content`: the line as
+    written, its addresses unmasked.)"""
     index, word = tokens[i]
     if not word[:1].isupper():
         return False
@@ -555,7 +565,7 @@ def _beside_name(tokens: list[tuple[int, str]], i: int, text: str, lex: Lexicon)
             other_index, other = tokens[j]
             between = text[min(index, other_index) : max(index, other_index)]
             gap = between[len(word) :] if j > i else between[len(other) :]
-            if gap.strip() == "" and (lex.is_name(other) or (
+            if gap.strip() == "" and (lex.is_name(other) or _addressed(other, content) or (
                     len(word) <= slips.SHORT and other[:1].isupper() and other[1:].islower() and not lex.known(other))):
                 return True
     return False
