@@ -419,6 +419,9 @@ def test_hidden_folders_are_skipped_unless_named(project):
     assert docs_check("docs", cwd=project).returncode == 0
     assert docs_check("docs/internal/testdata", cwd=project).returncode == 1
     assert docs_check("docs/internal/testdata/out.md", cwd=project).returncode == 1
+    # A folder named like a page (a checkout of the `agents.md` repository) is walked, not read.
+    write(project, "docs/agents.md/README.md", "Fine.\n")
+    assert docs_check("docs", cwd=project).returncode == 0
 
 
 def test_report_subcommand_turns_a_saved_report_into_annotations(project):
