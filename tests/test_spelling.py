@@ -791,6 +791,15 @@ def test_a_short_word_with_d_after_it_is_a_daemon_not_a_slip():
         assert daemon_name(word, lex.suggestions(word), lex) is daemon, word
 
 
+def test_software_terms_are_suggested_and_a_long_capitalised_slip_is_told():
+    """`opestack` (fiftieth sample): the software terms are in the suggestion index, so it is
+    `OpenStack` mistyped. `Oberservability` (fifty-fifth): a capitalised word of twelve letters
+    or more two edits from a word is a slip; a shorter one is a name (`Catppuccin`)."""
+    (f,) = spell("Terraform supports aws, opestack, azure and more.\n")
+    assert "did you mean `OpenStack`" in f.message
+    assert unknown("Explore the Oberservability Suite. Use the Catppuccin theme.\n") == ["Oberservability"]
+
+
 def test_a_plural_run_into_the_next_word_is_a_slip_not_a_compound():
     """A closed compound takes its first word in the singular (`trackpad`, `userspace`); a
     plural run into another word is a slip of the keys (nineteenth sample: `permissionsash`)."""

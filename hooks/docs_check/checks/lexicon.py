@@ -296,6 +296,7 @@ class Lexicon:
     _buckets: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _by_length: dict[int, list[str]] = field(default_factory=dict)
     _suggested: dict[str, list[str]] = field(default_factory=dict)
+    _extra: dict[str, list[str]] | None = None
 
     @classmethod
     def build(cls, project: dict[str, str], tables: Tables) -> Lexicon:
@@ -549,15 +550,25 @@ class Lexicon:
         return max(freq, TERM_FREQUENCY) if w in self.terms else freq
 
     def _bucket(self, head: str) -> tuple[str, ...]:
-        """The tables' words starting with `head`, and the project's (suggested too)."""
+        """The tables' words starting with `head`, and the project's and the terms' (suggested too)."""
         bucket = self._buckets.get(head)
         if bucket is None:
             bucket = self.tables.bucket(head)
-            extra = [w for w in self.project if w[:1] == head and w.isalpha()]
+            extra = self._extra_by_head().get(head)
             if extra:
                 bucket = tuple(dict.fromkeys([*bucket, *extra]))
             self._buckets[head] = bucket
         return bucket
+
+    def _extra_by_head(self) -> dict[str, list[str]]:
+        """The project's words and the software terms (`kubernetes`, `observability`), which the
+        tables' index leaves out, by first letter: suggested too, grouped once."""
+        if self._extra is None:
+            self._extra = {}
+            for w in (*self.project, *self.terms):
+                if w.isalpha():
+                    self._extra.setdefault(w[0], []).append(w)
+        return self._extra
 
     def _all_of_length(self, n: int) -> list[str]:
         """Every word of the index of length `n`: a short word's last resort (rarely: built then)."""

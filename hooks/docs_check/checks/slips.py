@@ -147,6 +147,7 @@ assert COMMON >= SPLIT_FREQUENCY
 SHORT = 3
 LONG_WORD = 10  # a word this long one edit from a dictionary word is a slip, capitalised or not
 SHORT_NAME = 6  # `godoc`, `utun`, `ollama`, `tfsec`: tools' names are short
+LONG_NAME = 12  # `Oberservability`: a capitalised word this long two edits from a word is a slip
 COMMONEST = 1_000_000  # the, and, you, with, from; not says (567,938) or ass, which `sas` is a slip of
 
 

@@ -498,7 +498,13 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
         return True
     if split and (slips.FUNCTION_WORDS.intersection(split) or slips.plural_first(split[0], lex)) and not proper:
         return True
-    return not name_like and split is None and any(lex.tables.common(h.lower()) >= SPLIT_FREQUENCY for h in hints)
+    if split is not None:
+        return False
+    if not name_like:
+        return any(lex.tables.common(h.lower()) >= SPLIT_FREQUENCY for h in hints)
+    # A name is seldom twelve letters long and two edits from a word or a term of the trade
+    # (`Oberservability`, fifty-fifth sample); a shorter one often is (`Catppuccin`).
+    return len(w) >= slips.LONG_NAME and any(" " not in h and h.lower() in lex for h in hints)
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
