@@ -627,6 +627,8 @@ def test_a_type_shown_alone_and_settings_under_old_and_new_are_no_syntax_error()
     assert only(check(fence('lookup("parameter_name", var.parameter, "default_value")\n', "terraform")), "tf-syntax") == []
     elided = 'module "run-common" {\n  source = "..."\n\n  [..]\n}\n'
     assert only(check(fence(elided, "hcl")), "tf-syntax") == []
+    dots = 'module "image_nodes" {\n    source = "../modules/node-serials-filter"\n    .\n    .\n    .\n}\n'
+    assert only(check(fence(dots, "hcl")), "tf-syntax") == []  # fifty-seventh: a dot a line
     (_f,) = only(check(fence(elided.replace("}\n", "  x =\n}\n"), "hcl")), "tf-syntax")
     (_f,) = only(check(fence('lookup("a" var.b)\n', "hcl")), "tf-syntax")
     # A tutorial (fiftieth sample): built-in functions one call a line, each result in a

@@ -36,8 +36,8 @@ def on_purpose(doc: Document, block: FencedBlock, text: str, error: HclSyntaxErr
 
 
 # A line that stands for lines left out, written otherwise than HCL's own `...`: `[..]`,
-# `[...]`, `(...)`, `…`.
-_ELISION_LINE = re.compile(r"^([ \t]*)(?:\[\.{2,}\]|\(\.{2,}\)|<\.{2,}>|\u2026|\.{2})[ \t]*$", re.M)
+# `[...]`, `(...)`, `…`, or a dot a line (`.` four times down a module block, Nutanix's README).
+_ELISION_LINE = re.compile(r"^([ \t]*)(?:\[\.{2,}\]|\(\.{2,}\)|<\.{2,}>|\u2026|\.{1,2})[ \t]*$", re.M)
 
 
 def _elided(text: str) -> bool:
