@@ -125,7 +125,7 @@ def collect(paths: Sequence[Path], cfg: Config) -> list[tuple[str, Path]]:
             candidates = sorted(
                 p for p in root.rglob("*.md")
                 if not any(map(_skipped, p.relative_to(root).parent.parts)) and not p.name.startswith(".")
-                and p.is_file()  # a folder may be named like a page (the `agents.md` repository)
+                and not p.is_dir()  # a folder may be named like a page (the `agents.md` repository)
             )
         else:
             raise UsageError(f"{root}: no such file or folder")
