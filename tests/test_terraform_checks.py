@@ -636,6 +636,8 @@ def test_a_type_shown_alone_and_settings_under_old_and_new_are_no_syntax_error()
     calls = '# String functions\nupper("hello")         # → "HELLO"\nmerge({a=1}, {b=2})  # → {a=1, b=2}\n'
     grammar = "<block_type> <block_label> {\n  <identifier> = <expression>\n}\n"
     assert only(check(fence(calls, "hcl") + fence(grammar, "hcl")), "tf-syntax") == []
+    fors = "[for s in var.lista : upper(s)]  # gera lista\n{for k, v in var.mapa : k => upper(v)}  # gera mapa\n"
+    assert only(check(fence(fors, "hcl")), "tf-syntax") == []  # fifty-eighth sample
     (_f,) = only(check(fence(calls + 'resource "a" {\n', "hcl")), "tf-syntax")
     (_f,) = only(check(fence(grammar.replace("<expression>", ""), "hcl")), "tf-syntax")
     # aws-ia's vpc README (fifty-second sample): `<>` leaves a value to fill in; a block that

@@ -13,7 +13,8 @@ crying wolf; each kind below was met on a real tree (the sample is named):
 - an excerpt the page says is cut short ("truncated for brevity") that stops inside its block;
 - a change shown as a diff (`- replica_count = 3`, `+ instances = {`);
 - lines left out under a marker of the writer's own (`[..]`, `[...]`, `…`) where HCL's is `...`;
-- a function call shown alone (`lookup("name", var.parameter, "default")`), or one a line;
+- a function call shown alone (`lookup("name", var.parameter, "default")`), or expressions
+  one a line (`[for s in var.list : upper(s)]  # a list`);
 - a syntax explained with placeholders (`<block_type> <block_label> {`), or a value left as
   `<>` to fill in (`after_blanks`: the error left once they are filled, if any, is the block's).
 """
@@ -137,11 +138,18 @@ def _value_shown_alone(text: str) -> bool:
     return S.parse_block("x = " + body + "\n").body is not None
 
 
+# An expression a tutorial shows alone on its line: a call or a `for` expression (not a JSON
+# object or array, which an `hcl` fence should not hold).
+_EXPRESSION_LINE = re.compile(rf"{_CALL.pattern}|[\[{{]\s*for\s")
+
+
 def _calls_one_per_line(text: str) -> bool:
-    """Functions shown one call a line, a comment giving each one's result (`upper("hello")
-    # → "HELLO"`, a tutorial's list of built-in functions)."""
+    """Expressions shown one a line, a comment giving each one's result (`upper("hello")
+    # → "HELLO"`, `[for s in var.lista : upper(s)]  # gera lista`: tutorials' lists of
+    built-in functions and `for` expressions)."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip() and not _COMMENT.match(ln)]
-    return bool(lines) and all(_CALL.match(ln) and S.parse_block("x = " + ln + "\n").body is not None for ln in lines)
+    return bool(lines) and all(
+        _EXPRESSION_LINE.match(ln) and S.parse_block("x = " + ln + "\n").body is not None for ln in lines)
 
 
 # Placeholders a page writes for what the reader fills in: the parts of a syntax it explains
