@@ -800,6 +800,15 @@ def test_software_terms_are_suggested_and_a_long_capitalised_slip_is_told():
     assert unknown("Explore the Oberservability Suite. Use the Catppuccin theme.\n") == ["Oberservability"]
 
 
+def test_an_unknown_word_written_in_the_singular_and_the_plural_is_a_term():
+    """Thanos' `ingestor` role (fifty-ninth sample), one key from `investor`: written as
+    `ingestor` and `ingestors`, a term the page uses. A slip beside its word's plural is still
+    one (`serverss`), and a repeated key slip is still told (`Remenber`)."""
+    assert unknown("### Ingestor\n\nSeparate the router and ingestor roles, sent to ingestors.\n") == []
+    assert unknown("The servers and the serverss.\n") == ["serverss"]
+    assert unknown("Remenber this. Remenber that.\n") == ["Remenber", "Remenber"]
+
+
 def test_a_plural_run_into_the_next_word_is_a_slip_not_a_compound():
     """A closed compound takes its first word in the singular (`trackpad`, `userspace`); a
     plural run into another word is a slip of the keys (nineteenth sample: `permissionsash`)."""

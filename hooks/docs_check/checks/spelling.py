@@ -477,7 +477,7 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
         return False  # `overlayfs`, `squashfs`: a file system named after what it does
     if slips.daemon_name(w, hints, lex):
         return False  # `confd`, `Chatd`: a daemon named after what it serves
-    if page.repeats(word) and not slips.habitual(w, hints, lex):
+    if _inflected_too(w, page, lex) or (page.repeats(word) and not slips.habitual(w, hints, lex)):
         return False  # a slip is made once; a word spelt the same way twice is meant
     if len(w) <= slips.SHORT:
         return slips.slip_of_commonest(w, lex)
@@ -505,6 +505,14 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     # A name is seldom twelve letters long and two edits from a word or a term of the trade
     # (`Oberservability`, fifty-fifth sample); a shorter one often is (`Catppuccin`).
     return len(w) >= slips.LONG_NAME and any(" " not in h and h.lower() in lex for h in hints)
+
+
+def _inflected_too(w: str, page: PageWords, lex: Lexicon) -> bool:
+    """Does the page write an unknown word in the singular and the plural (`ingestor`,
+    `ingestors`: a term it uses, however near `investor`)? Not when the other form is a word
+    (`serverss` beside `servers` is a slip)."""
+    other = w[:-1] if w.endswith("s") else w + "s"
+    return page.writes(other) and not lex.known(other)
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
