@@ -809,6 +809,16 @@ def test_an_unknown_word_written_in_the_singular_and_the_plural_is_a_term():
     assert unknown("Remenber this. Remenber that.\n") == ["Remenber", "Remenber"]
 
 
+def test_code_already_marked_and_names_of_naming_styles_are_not_code_in_prose():
+    """Sixtieth sample: mkdocstrings' rendered signature, `method_a` inside a `<code>` element
+    opened on the line above; `snake_case`, the name of a naming style written in it. A word
+    said three times is said on purpose (`Print print print!`); twice, it is a slip."""
+    html = ('<code class="highlight language-python">\nmethod_a<span class="p">(</span></code>\n\n'
+            "Converts snake_case to camelCase; set max_ttl.\n")
+    assert unknown(html, rule="spell-code-in-prose") == ["max_ttl"]
+    assert [f.rule for f in spell("Print print print! The the end.\n")] == ["spell-repeated-word"]
+
+
 def test_a_plural_run_into_the_next_word_is_a_slip_not_a_compound():
     """A closed compound takes its first word in the singular (`trackpad`, `userspace`); a
     plural run into another word is a slip of the keys (nineteenth sample: `permissionsash`)."""

@@ -80,6 +80,7 @@ _TOKENS = re.compile(r"[^\W\d]\w*")  # a letter, then letters, digits or _: `v2`
 _ASCII_TOKENS = re.compile(r"[A-Za-z_]\w*", re.ASCII)  # _TOKENS for ASCII text
 _REPEATED = re.compile(r"(?<![\w'-])([A-Za-z]+)([ \t]+)\1(?![\w'-])", re.I)
 
+_THIRD_TIME = re.compile(r"[ \t]+([A-Za-z]+)(?![\w'-])")
 # Pairs that are correct twice in a row ("that that", "had had").
 REPEATS_OK = frozenset(
     ("that", "had", "is", "bye", "ha", "ho", "no", "so", "very", "far", "long", "really", "do")
@@ -404,7 +405,8 @@ def _judge_line(
             continue  # the page's own subject, named (`rustdesk --password` is a command, though)
         if "_" in word or (_KEBAB.fullmatch(word) and not _english_compound(word) and not lex.known(word)):
             if CODE_IN_PROSE.id in wanted and _code_in_prose(word, index, text, page) and not (
-                    html and _whole_element(line.content, index, word)) and not _alt_text(line.content, index):
+                    html and _whole_element(line.content, index, word)) and not _alt_text(line.content, index) and (
+                    not _in_code_element(line.content, index)):
                 yield _code(doc, line.number, col, word, html)
             continue
         if lex.known(word) or _beside_name(tokens, i, text, lex, line.content) or _sibling_name(tokens, i, text):
@@ -530,8 +532,8 @@ def _code_in_prose(word: str, index: int, text: str, page: PageWords) -> bool:
     or a UI label, written as it reads). A kebab-case name in prose is far more often the name
     of a tool or repository (`coder-logstream-kube listens for...`) than code: it counts only
     as a command the page runs, followed by its flags (`coder-logstream-kube --namespace`)."""
-    if _quoted(text, index):
-        return False
+    if _quoted(text, index) or _NAMING_STYLE.fullmatch(word):
+        return False  # `snake_case`: the name of a naming style, written in it
     if _NUMBERED.fullmatch(word):
         return False
     if "_" in word:
@@ -552,6 +554,9 @@ def _addressed(name: str, content: str) -> bool:
     `github.com/bassam`)? Then `name` is a person's, and the words beside it their names."""
     line, low = content.lower(), name.lower()
     return f"{low}@" in line or f"github.com/{low}" in line
+
+
+_NAMING_STYLE = re.compile(r"(?:screaming_)?(?:snake|camel|pascal|kebab|lower|upper|title|sentence|train|flat)_case", re.I)
 
 
 # `x86_64`: one underscore between digits is how an architecture name separates its numbers
@@ -641,6 +646,17 @@ def _quoted(text: str, index: int) -> bool:
     return any(m.start() < index < m.end() for m in _QUOTED.finditer(text))
 
 
+_CODE_CLOSE = re.compile(r"</(code|pre|kbd|samp)>|<(code|pre|kbd|samp)\b", re.I)
+
+
+def _in_code_element(content: str, index: int) -> bool:
+    """Is the word inside a `<code>` (or `<pre>`) element opened on a line above, which closes
+    after it on this one (`method_a<span class="p">(</span>...</code>`, mkdocstrings' rendered
+    signature)? It is code already."""
+    m = _CODE_CLOSE.search(content, index)
+    return m is not None and m.group(1) is not None
+
+
 def _whole_element(content: str, index: int, word: str) -> bool:
     """Is the word all an HTML element holds (`<th>secret_name</th>`): a column's or a field's
     label, not code in a sentence?"""
@@ -682,6 +698,9 @@ def _repeated(doc: Document, line: Line, text: str) -> Iterator[Finding]:
         word = m.group(1)
         if word.lower() in REPEATS_OK or line.content[m.start(2) : m.end(2)].strip():
             continue  # also: `a` to `b` to ... masks to `to  to`, which the writer never wrote
+        third = _THIRD_TIME.match(text, m.end())
+        if third and third.group(1).lower() == word.lower():
+            continue  # `Print print print!`, `blah blah blah`: said three times on purpose
         col = line.content_col + m.start()
         # Delete the blank and the second copy: `The the cat` -> `The cat`.
         start = line.start + line.content_col + m.end(1)
