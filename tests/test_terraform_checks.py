@@ -651,6 +651,17 @@ def test_a_type_shown_alone_and_settings_under_old_and_new_are_no_syntax_error()
     assert "Attribute redefined" in f.message
 
 
+def test_attributes_aligned_across_lines_left_out_are_formatted() -> None:
+    # Azure's module READMEs (sixty-first sample): `source` lined up with the attribute after
+    # `...`, as terraform would line them up with the left-out attributes there. Read as the
+    # comment line terraform sees, `...` ends the run: both layouts are clean, any other is not.
+    across = 'module "example" {\n  source               = "{module_source}"\n  ...\n  tracing_tags_enabled = true\n}\n'
+    assert only(check(fence(across, "hcl")), "tf-fmt") == []
+    assert only(check(fence(across.replace("source               =", "source ="), "hcl")), "tf-fmt") == []
+    (f,) = only(check(fence(across.replace("source               =", "source     ="), "hcl")), "tf-fmt")
+    assert "`  source = " in f.message
+
+
 def test_a_terraform_console_session_in_an_hcl_fence_is_not_terraform() -> None:
     # `terraform console` shown in an `hcl` fence (fiftieth sample): its `>` prompt marks a
     # session to label `console`, not a syntax error.

@@ -260,7 +260,7 @@ def formatted_at_its_depth(text: str) -> str | None:
 
 def _fmt_finding(doc: Document, block: FencedBlock, text: str) -> Finding | None:
     formatted = formatted_at_its_depth(text)
-    if formatted is None or formatted == text:
+    if formatted is None or formatted == text or _aligned_across_elision(text):
         return None
     actual = text.split("\n")
     expected = formatted.split("\n")
@@ -287,6 +287,25 @@ def _fmt_finding(doc: Document, block: FencedBlock, text: str) -> Finding | None
         f"not `terraform fmt` clean ({where}): {what}; run `docs-check --fix` to reformat the block",
         fix=fix, end_line=block.last_line,
     )
+
+
+_ELISION = re.compile(r"[ \t]*\.\.\.[ \t]*")
+
+
+def _aligned_across_elision(text: str) -> bool:
+    """Is the block formatted but for `=` lined up across a `...` line (`source =` over `...`
+    over `tracing_tags_enabled =`, Azure's READMEs)? The writer aligns the attributes on both
+    sides of the ones left out, as terraform would if they were there; the formatter reads
+    `...` as the comment line terraform sees, which ends the run, and its fix would unalign them."""
+    lines = text.split("\n")
+    kept = [ln for ln in lines if not _ELISION.fullmatch(ln)]
+    if len(kept) == len(lines):
+        return False
+    joined = formatted_at_its_depth("\n".join(kept))
+    if joined is None:
+        return False
+    out = iter(joined.split("\n"))
+    return [ln if _ELISION.fullmatch(ln) else next(out, None) for ln in lines] == lines
 
 
 def _changed_lines(actual: list[str], expected: list[str]) -> int:
