@@ -102,6 +102,11 @@ def _map_entries(text: str, error: HclSyntaxError) -> bool:
             and any(not _COMMENT.match(ln) for ln in lines))
 
 
+def _expression(source: str) -> bool:
+    """Does `source` parse as one HCL expression (the value of an attribute)?"""
+    return S.parse_block("x = " + source + "\n").body is not None
+
+
 # A type constraint: `list(object({...}))`, `map(string)`, `string`.
 _TYPE = re.compile(r"(?:(?:list|map|set|object|tuple)\s*\(|(?:string|number|bool|any)\s*$)")
 
@@ -111,7 +116,7 @@ def _type_constraint(text: str) -> bool:
     terraform-docs' document format writes it): a type expression, not a configuration body.
     A JSON object in an `hcl` fence is still told: it is no Terraform."""
     body = text.strip()
-    return _TYPE.match(body) is not None and S.parse_block("x = " + body + "\n").body is not None
+    return _TYPE.match(body) is not None and _expression(body)
 
 
 # JSON's `"key": value`, which an `hcl` fence should not hold, against HCL's `key = value`.
@@ -135,7 +140,7 @@ def _value_shown_alone(text: str) -> bool:
             return False
     elif not _CALL.match(body):
         return False
-    return S.parse_block("x = " + body + "\n").body is not None
+    return _expression(body)
 
 
 # An expression a tutorial shows alone on its line: a call or a `for` expression (not a JSON
@@ -148,8 +153,7 @@ def _calls_one_per_line(text: str) -> bool:
     # → "HELLO"`, `[for s in var.lista : upper(s)]  # gera lista`: tutorials' lists of
     built-in functions and `for` expressions)."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip() and not _COMMENT.match(ln)]
-    return bool(lines) and all(
-        _EXPRESSION_LINE.match(ln) and S.parse_block("x = " + ln + "\n").body is not None for ln in lines)
+    return bool(lines) and all(_EXPRESSION_LINE.match(ln) and _expression(ln) for ln in lines)
 
 
 # Placeholders a page writes for what the reader fills in: the parts of a syntax it explains
@@ -172,7 +176,7 @@ def _interpolation_shown(text: str) -> bool:
     "Calculation logic", in Terraform 0.11's style): a formula explained, not a configuration."""
     body = text.strip()
     return (body.startswith("${") and body.endswith("}")
-            and S.parse_block("x = " + body[2:-1].strip() + "\n").body is not None)
+            and _expression(body[2:-1].strip()))
 
 
 _MAX_OPEN = 6  # braces an excerpt may leave open (module, map, nested block...)
