@@ -458,7 +458,7 @@ class Lexicon:
             # Two words run together come first (`requiredto`), unless one edit makes a word
             # commoner than the split's rarer part (`comand` is `command`, not `com and`).
             rarer = min(self.tables.common(part) for part in split.split())
-            first = out[:1] if out and _one_edit(w, out[0]) and self.tables.common(out[0]) > rarer else []
+            first = out[:1] if out and one_edit(w, out[0]) and self.tables.common(out[0]) > rarer else []
             out = first + [split] + [c for c in out if c not in first]
         return [_case_like(token, self._spelt(c)) for c in out[:limit]]
 
@@ -579,7 +579,8 @@ class Lexicon:
         return hit
 
 
-def _one_edit(a: str, b: str) -> bool:
+def one_edit(a: str, b: str) -> bool:
+    """Are `a` and `b` at most one edit apart (Damerau-Levenshtein: a swap is one edit)?"""
     from rapidfuzz.distance import DamerauLevenshtein
 
     return DamerauLevenshtein.distance(a, b) <= 1

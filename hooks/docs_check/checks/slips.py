@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .lexicon import _LETTERS, SPLIT_FREQUENCY, Lexicon
+from .lexicon import _LETTERS, SPLIT_FREQUENCY, Lexicon, one_edit
 
 
 def key_slip_of_common(w: str, hints: list[str], lex: Lexicon) -> bool:
@@ -112,11 +112,9 @@ def daemon_name(w: str, hints: list[str], lex: Lexicon) -> bool:
     # as `using` (`usingd` is a slip).
     if stem.endswith("ing") or lex.tables.common(stem) >= COMMON or stem not in lex:
         return False
-    from rapidfuzz.distance import DamerauLevenshtein
-
     others = [h.lower() for h in (*hints, stem + "ed") if h.lower() not in (stem, stem + "s")]
     return not any(
-        DamerauLevenshtein.distance(w, h) <= 1 and (lex.tables.common(h) >= SPLIT_FREQUENCY or (h == stem + "ed" and h in lex))
+        one_edit(w, h) and (lex.tables.common(h) >= SPLIT_FREQUENCY or (h == stem + "ed" and h in lex))
         for h in others
     )
 

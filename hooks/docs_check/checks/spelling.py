@@ -33,7 +33,7 @@ from ..findings import Finding, Fix, Severity
 from ..rules import rule
 from ..scanner import CODE, INDENTED_CODE, Document, Line
 from . import generated, slips
-from .lexicon import PREFIXES, SPLIT_FREQUENCY, Lexicon, read_word_list
+from .lexicon import PREFIXES, SPLIT_FREQUENCY, Lexicon, one_edit, read_word_list
 from .lexicon import tables as lexicon_tables
 from .prose import SQUEEZE, mask, prose_lines, words
 
@@ -460,8 +460,6 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
       `lama`); two edits from a rare word only, a name nobody listed (`dnsmasq` is no slip
       for `dismast`).
     """
-    from rapidfuzz.distance import DamerauLevenshtein  # only for the few unknown words
-
     if word.islower() and slips.joined_to_a_long_word(word, lex) is not None:
         return True
     hints = lex.suggestions(word)
@@ -492,7 +490,7 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     # of `Prerequisite`, rare as that word is (`Catppuccin`, two edits away, stays a name).
     # Letters of the word itself: `Claranet's` is a name of eight letters with a possessive.
     one_edit_slips = not name_like or len(_POSSESSIVE.sub("", w)) >= slips.LONG_WORD
-    if any(" " not in h and DamerauLevenshtein.distance(w, h.lower()) <= 1 and (
+    if any(" " not in h and one_edit(w, h.lower()) and (
         one_edit_slips or slips.slip_of_used_word(h, word, lex, page.writes) or (
             not capital and slips.vowel_for_vowel(w, h.lower())))
         for h in hints
