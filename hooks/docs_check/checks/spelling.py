@@ -404,9 +404,8 @@ def _judge_line(
         if word.lower() in subject and not _FLAG_AFTER.match(text, index + len(word)):
             continue  # the page's own subject, named (`rustdesk --password` is a command, though)
         if "_" in word or (_KEBAB.fullmatch(word) and not _english_compound(word) and not lex.known(word)):
-            if CODE_IN_PROSE.id in wanted and _code_in_prose(word, index, text, page) and not (
-                    html and _whole_element(line.content, index, word)) and not _alt_text(line.content, index) and (
-                    not _in_code_element(line.content, index)):
+            if CODE_IN_PROSE.id in wanted and _code_in_prose(word, index, text, page) and not _placed_by_markup(
+                    line.content, index, word, html):
                 yield _code(doc, line.number, col, word, html)
             continue
         if lex.known(word) or _beside_name(tokens, i, text, lex, line.content) or _sibling_name(tokens, i, text):
@@ -538,6 +537,13 @@ def _code_in_prose(word: str, index: int, text: str, page: PageWords) -> bool:
         return True
     # Code tokens are kept squeezed.
     return bool(_FLAG_AFTER.match(text, index + len(word))) and word.translate(SQUEEZE) in page
+
+
+def _placed_by_markup(content: str, index: int, word: str, html: bool) -> bool:
+    """Does the markup around the word already say what it is: all an HTML element holds (a
+    label), an image's alt text, or inside a `<code>` element? (`content`: the unmasked line.)"""
+    return ((html and _whole_element(content, index, word)) or _alt_text(content, index)
+            or _in_code_element(content, index))
 
 
 def _alt_text(text: str, index: int) -> bool:
