@@ -90,3 +90,26 @@ def test_tf_langs_is_defined_once() -> None:
     from hcl_corpus import TF_LANGS as corpus_langs
 
     assert terraform.TF_LANGS is S.TF_LANGS is corpus_langs
+
+
+@pytest.mark.parametrize("line, placeholder, other, comment", [
+    ("  ...", True, False, False),
+    ("  [..]", False, True, False),
+    ("(...)", False, True, False),
+    ("<...>", False, True, False),
+    ("    \u2026", False, True, False),
+    ("  .", False, True, False),
+    ("  # ... other settings", False, False, True),
+    ("// \u2026", False, False, True),
+    ("  name = \"...\"", False, False, False),
+    ("  # note", False, False, False),
+])
+def test_one_vocabulary_of_left_out_lines(line: str, placeholder: bool, other: bool, comment: bool) -> None:
+    from docs_check.checks import elision
+
+    assert elision.is_placeholder_line(line) is placeholder
+    assert elision.has_other_marks(line) is other
+    assert elision.is_mark_comment(line) is comment
+    if other:  # written the engine's way, the marker parses as its placeholder
+        assert elision.is_placeholder_line(elision.with_engine_marks(line))
+        assert elision.with_engine_marks(line).startswith(line[: len(line) - len(line.lstrip())])

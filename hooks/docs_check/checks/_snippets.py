@@ -22,6 +22,7 @@ from functools import lru_cache
 from ..findings import Fix
 from ..hcl import Body, HclSyntaxError, parse
 from ..scanner import Document, FencedBlock
+from . import elision
 
 TF_LANGS = frozenset({"tf", "hcl", "terraform"})
 PREFERRED_LANG = "tf"
@@ -249,9 +250,6 @@ def has_ellipsis(body) -> bool:
     return any(is_ellipsis(i) for i in body.items)
 
 
-_ELISION_COMMENT = re.compile(r"^\s*(?:#|//|/\*)\s*(?:\.\.\.|\u2026)")
-
-
 def elides(snip: Snippet, block) -> bool:
     """Does the block leave parts out: a `...` line, or a comment line that starts with `...`
     (`# ...`, `# ... other agent settings`), in its own body (not in a nested block or a
@@ -264,7 +262,7 @@ def elides(snip: Snippet, block) -> bool:
             taken.update(range(item.line, item.end_line + 1))
     lines = snip.text.split("\n")
     for n in range(block.line + 1, min(block.end_line, len(lines) + 1)):
-        if n not in taken and _ELISION_COMMENT.match(lines[n - 1]):
+        if n not in taken and elision.is_mark_comment(lines[n - 1]):
             return True
     return False
 

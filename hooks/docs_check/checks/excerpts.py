@@ -26,6 +26,7 @@ import re
 from ..hcl import HclSyntaxError, format_hcl
 from ..scanner import Document, FencedBlock
 from . import _snippets as S
+from . import elision
 
 
 def on_purpose(doc: Document, block: FencedBlock, text: str, error: HclSyntaxError) -> bool:
@@ -36,17 +37,12 @@ def on_purpose(doc: Document, block: FencedBlock, text: str, error: HclSyntaxErr
             or _elided(text))
 
 
-# A line that stands for lines left out, written otherwise than HCL's own `...`: `[..]`,
-# `[...]`, `(...)`, `…`, or a dot a line (`.` four times down a module block, Nutanix's README).
-_ELISION_LINE = re.compile(r"^([ \t]*)(?:\[\.{2,}\]|\(\.{2,}\)|<\.{2,}>|\u2026|\.{1,2})[ \t]*$", re.M)
-
-
 def _elided(text: str) -> bool:
     """Lines left out, marked `[..]` in a module block (Claranet's READMEs): with `...` there,
     the placeholder line the HCL engine knows, the block parses, so only the marker differs."""
-    if not _ELISION_LINE.search(text):
+    if not elision.has_other_marks(text):
         return False
-    return S.parse_block(_ELISION_LINE.sub(r"\1...", text)).body is not None
+    return S.parse_block(elision.with_engine_marks(text)).body is not None
 
 
 # `topology_key = # add your node group label here`: a value left for the reader to write.

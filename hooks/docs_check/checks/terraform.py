@@ -39,7 +39,7 @@ from ..rules import rule
 from ..scanner import Document, FencedBlock
 from ..tokenshapes import is_secret_name
 from . import _snippets as S
-from . import excerpts
+from . import elision, excerpts
 from ._snippets import PREFERRED_LANG, TF_LANGS
 from .places import readme_place
 
@@ -289,23 +289,20 @@ def _fmt_finding(doc: Document, block: FencedBlock, text: str) -> Finding | None
     )
 
 
-_ELISION = re.compile(r"[ \t]*\.\.\.[ \t]*")
-
-
 def _aligned_across_elision(text: str) -> bool:
     """Is the block formatted but for `=` lined up across a `...` line (`source =` over `...`
     over `tracing_tags_enabled =`, Azure's READMEs)? The writer aligns the attributes on both
     sides of the ones left out, as terraform would if they were there; the formatter reads
     `...` as the comment line terraform sees, which ends the run, and its fix would unalign them."""
     lines = text.split("\n")
-    kept = [ln for ln in lines if not _ELISION.fullmatch(ln)]
+    kept = [ln for ln in lines if not elision.is_placeholder_line(ln)]
     if len(kept) == len(lines):
         return False
     joined = formatted_at_its_depth("\n".join(kept))
     if joined is None:
         return False
     out = iter(joined.split("\n"))
-    return [ln if _ELISION.fullmatch(ln) else next(out, None) for ln in lines] == lines
+    return [ln if elision.is_placeholder_line(ln) else next(out, None) for ln in lines] == lines
 
 
 def _changed_lines(actual: list[str], expected: list[str]) -> int:
