@@ -768,3 +768,21 @@ def test_a_bad_fence_label_setting_is_a_configuration_error(tmp_path: Path) -> N
     (tmp_path / "p.md").write_text("# P\n")
     proc = docs_check("--config", "pyproject.toml", "p.md", cwd=tmp_path)
     assert proc.returncode == 2 and "fence-label" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_module_source_without_quotes_is_an_error_not_a_division_to_format() -> None:
+    # Google's gsuite-export example (sixty-third sample): `source = github.com/...` bare. HCL
+    # reads it as references divided by references; terraform fmt would space the slashes.
+    bare = 'module "export" {\n  source = github.com/terraform-google-modules/gsuite-export\n  region = "x"\n}\n'
+    found = check(fence(bare))
+    assert [f.rule for f in found] == ["tf-syntax"]
+    assert 'write `source = "github.com/terraform-google-modules/gsuite-export"`' in found[0].message
+    assert (found[0].line, found[0].column) == (3, 12)
+    assert fixed(fence(bare)) == fence(bare.replace("= github.com/terraform-google-modules/gsuite-export",
+                                                    '= "github.com/terraform-google-modules/gsuite-export"'))
+    # An expression is refused by terraform init too ("Variables not allowed"); no quick fix.
+    (f,) = only(check(fence('module "x" {\n  source = var.path\n}\n')), "tf-syntax")
+    assert "`var.path` is an expression" in f.message and f.fix is None
+    # A quoted source, and a module whose source is left out (`...`), are what they should be.
+    assert check(fence('module "x" {\n  source = "./x"\n}\n')) == []
+    assert check(fence('module "x" {\n  ...\n  region = "x"\n}\n')) == []

@@ -215,7 +215,7 @@ def _anchored_tables(lines: list[Line]) -> set[int]:
 def _tf_docs_rows(rows: list[Line], *, old: bool) -> bool:
     """Rows as terraform-docs writes them: each type and default in backticks or a `<pre>`
     block (a default may be `n/a`); or, under the rule line of versions before 0.9 (`old`), a
-    bare type (`string`, `list`) and `-` or code for the default; `yes` or `no` under Required.
+    bare type (`string`, `list`) and `-` (`n/a` from 0.8) or code for the default; `yes` or `no` under Required.
     A table in today's layout with bare types is one a writer typed in that layout."""
     cells = [[c.strip() for c in r.text.strip().strip("|").split("|")] for r in rows]
     return bool(cells) and all(
@@ -225,7 +225,7 @@ def _tf_docs_rows(rows: list[Line], *, old: bool) -> bool:
 
 def _tf_docs_type_and_default(type_: str, default: str, old: bool) -> bool:
     if old:
-        return _BARE_TYPE.fullmatch(type_) is not None and (default == "-" or default.startswith("`"))
+        return _BARE_TYPE.fullmatch(type_) is not None and (default in ("-", "n/a") or default.startswith("`"))
     return type_.startswith(("`", "<pre>")) and (default == "n/a" or default.startswith(("`", "<pre>")))
 
 

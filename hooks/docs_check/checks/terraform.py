@@ -126,6 +126,10 @@ def _block_findings(doc: Document, snip: S.Snippet, labels_tf: bool) -> Iterator
         if error is not None and not (S.is_cli_config(text) or excerpts.on_purpose(doc, block, text, error)):
             yield _syntax_finding(doc, block, error, text)
         return
+    unquoted = _unquoted_sources(doc, snip)
+    if unquoted:
+        yield from unquoted  # `terraform fmt` would space a bare path as a division
+        return
     # An unclosed fence runs to the end of the page: rewriting it would rewrite the page.
     if block.close_line is not None:
         finding = _fmt_finding(doc, block, text)
@@ -220,6 +224,34 @@ def _syntax_finding(doc: Document, block: FencedBlock, error: HclSyntaxError, te
         "`<!-- docs-check: disable-next-line tf-syntax -->` before its fence",
         end_line=block.last_line,
     )
+
+
+# A module source written without its quotes, `github.com/org/repo` or `./modules/vpc`: HCL
+# reads it as a reference divided by references.
+_BARE_ADDRESS = re.compile(r"[\w.-]+(?:/[\w.-]+)+(?://[\w./-]+)?")
+
+
+def _unquoted_sources(doc: Document, snip: S.Snippet) -> list[Finding]:
+    """A module whose `source` is not a quoted string: Terraform takes only a literal there
+    ("Variables not allowed" at `terraform init`), and `terraform fmt` reads an unquoted address
+    as arithmetic and spaces it out (`github.com / org / repo`), which its fix would write."""
+    found = []
+    for item in _modules(snip.body):
+        source = next((a for a in item.body.attributes if a.name == "source"), None)
+        if source is None or source.expr.kind in ("string", "other"):
+            continue
+        line, col = snip.position(source.expr.line, source.expr.column)
+        text = source.expr.text
+        if source.expr.line == source.expr.end_line and _BARE_ADDRESS.fullmatch(text):
+            start = snip.offset(source.expr.line, source.expr.column)
+            fix = Fix(start, start + len(text), f'"{text}"', "quote the module source")
+            message = f'invalid Terraform: module source `{text}` is not quoted; write `source = "{text}"`'
+        else:
+            fix = None
+            message = (f"invalid Terraform: module source `{text.splitlines()[0]}` is an expression; Terraform "
+                       "takes only a quoted string there (no variables): write the address itself")
+        found.append(SYNTAX.at(doc.path, line, col, message, fix=fix, end_line=snip.block.last_line))
+    return found
 
 
 # `## Authentication` at the left margin after a blank line, and a sentence where Terraform
@@ -356,13 +388,15 @@ def _sensitive_findings(doc: Document, block: FencedBlock, body: Body) -> Iterat
 _NOT_REGISTRY = re.compile(r"^(?:\.{1,2}[/\\]|[a-z0-9]+::|git@|https?://|(?:github\.com|bitbucket\.org)/)")
 
 
+def _modules(body: Body | None) -> Iterator[Block]:
+    return (i for i in (body.items if body else ()) if isinstance(i, Block) and i.type == "module")
+
+
 def _module_version_findings(doc: Document, block: FencedBlock, body: Body) -> Iterator[Finding]:
     """`terraform init` refuses a version constraint on a module that does not come from a
     registry ("Cannot apply a version constraint to module ... because it has a non Registry
     URL"): the example fails before it does anything."""
-    for item in body.items:
-        if not isinstance(item, Block) or item.type != "module":
-            continue
+    for item in _modules(body):
         attrs = {a.name: a for a in item.body.attributes}
         source, version = attrs.get("source"), attrs.get("version")
         if source is None or version is None or source.expr.kind != "string" or not source.expr.value:
