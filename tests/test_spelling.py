@@ -80,7 +80,7 @@ def test_the_seed_patch_itself():
     words = unknown(added)
     for typo in ("Regitsry", "instcrtion", "requiredto"):
         assert typo in words
-    assert "favourite" in unknown(added, rule="spell-variant")  # British; the docs are American English
+    assert "favourite" in unknown(added, AMERICAN, rule="spell-variant")  # British; the docs are American English
 
 
 # -- what is not prose ------------------------------------------------------------------------
@@ -263,10 +263,40 @@ def test_unconfigured_each_page_is_held_to_its_own_variant():
     """Issue 16: British spellings are reported in a tree configured for, or written in,
     American English. Without `variant`, a page that writes two or more British spellings and
     fewer American ones is British (community READMEs: `optimised`, `utilises`), and its
-    American spellings are the slips; one British spelling alone is a slip in American."""
+    American spellings are the slips; one British spelling beside an American one is a slip
+    in American. One British spelling alone is left to the pages around it (below)."""
     assert unknown("It is optimised and utilises the cache.", rule="spell-variant") == []
     assert unknown("It is optimised and utilises the color map.", rule="spell-variant") == ["color"]
-    assert unknown("Validate the behaviour of the provider.", rule="spell-variant") == ["behaviour"]
+    assert unknown("Validate the behaviour of the color map.", rule="spell-variant") == ["behaviour"]
+    assert unknown("Validate the behaviour of the provider.", rule="spell-variant") == []  # no page around it
+    assert unknown("Validate the behaviour of the provider.", AMERICAN, rule="spell-variant") == ["behaviour"]
+
+
+def test_one_british_spelling_alone_is_judged_by_the_pages_around_it(tmp_path):
+    """Issue 16, samples 49 to 64: `colour` in checkov's README, `initialised` in
+    terraform-exec's, each the one variant spelling of its page, were British writers' pages,
+    not slips; `cancelled` in coder-k8s's reference page is a slip in a tree whose other pages
+    write American. The page's folder and the folders above it (to a repository's root) decide."""
+    def variant_words(root, page):
+        found = check_text((root / page).read_text(), str(root / page), load_config(None))
+        return [re.match(r"`([^`]+)`", f.message).group(1) for f in found if f.rule == "spell-variant"]
+
+    alone = tmp_path / "alone"
+    (alone / "docs").mkdir(parents=True)
+    (alone / "docs" / "page.md").write_text("Validate the behaviour of the provider.\n")
+    (alone / "README.md").write_text("A provider. It runs plans.\n")
+    assert variant_words(alone, "docs/page.md") == []
+    american = tmp_path / "american"
+    (american / "docs").mkdir(parents=True)
+    (american / "docs" / "page.md").write_text("Validate the behaviour of the provider.\n")
+    (american / "README.md").write_text("The color of the canceled jobs.\n")  # the folder above
+    assert variant_words(american, "docs/page.md") == ["behaviour"]
+    # British pages beside it, or a repository's root between it and American pages: its own.
+    (american / "docs" / "other.md").write_text("The colour and flavour of the catalogue.\n")
+    assert variant_words(american, "docs/page.md") == []
+    (american / "docs" / "other.md").unlink()
+    (american / "docs" / ".git").mkdir()
+    assert variant_words(american, "docs/page.md") == []
     assert unknown("The colour and the color of the favorite flavour.", rule="spell-variant") == [
         "colour", "flavour"]
 
@@ -279,7 +309,7 @@ def test_variant_message_says_who_chose_the_variant():
     (british,) = spell("It is optimised and utilises the color map.")
     assert "this page is written in British English" in british.message
     assert "the docs are" not in british.message
-    (american,) = spell("Validate the behaviour of the provider.")
+    (american,) = spell("Validate the behaviour of the color map.")
     assert "unless most of its spellings are British" in american.message
     assert "set `variant`" in american.message and "write `behavior`" in american.message
 
@@ -714,7 +744,7 @@ def test_the_pages_own_subject_is_a_name_unless_run_as_a_command(tmp_path):
             if f.rule.startswith("spell-")] == []
     # The subject is a name, not a licence to spell it the other way: a page about colour
     # in an American tree still hears that it is `color`.
-    british = [f.rule for f in check_text("Pick a colour.\n", "docs/colour.md", load_config(None))]
+    british = [f.rule for f in check_text("Pick a colour.\n", "docs/colour.md", AMERICAN)]
     assert british == ["spell-variant"]
 
 

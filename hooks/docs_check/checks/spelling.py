@@ -32,7 +32,7 @@ from ..config import Config, ConfigError, check_section_keys
 from ..findings import Finding, Fix, Severity
 from ..rules import rule
 from ..scanner import CODE, INDENTED_CODE, Document, Line
-from . import generated, slips
+from . import generated, neighbours, slips
 from .lexicon import PREFIXES, SPLIT_FREQUENCY, Lexicon, one_edit, read_word_list
 from .lexicon import tables as lexicon_tables
 from .prose import SQUEEZE, mask, prose_lines, words
@@ -58,7 +58,7 @@ VARIANT = rule(
     Severity.WARNING,
     "A British spelling in an American English tree, or the reverse (`variant`; by default "
     "each page's own: American unless it writes two or more British spellings and more British "
-    "than American ones); the fix writes the other spelling (pages marked as generated, and pages in another language, are skipped)",
+    "than American ones, or one British and no American one where the pages around it write no American); the fix writes the other spelling (pages marked as generated, and pages in another language, are skipped)",
     fixable=True,
 )
 CODE_IN_PROSE = rule(
@@ -183,22 +183,15 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
     page = PageWords(doc, lines)
     # Words with one spelling in both variants: a line of only these needs no further look
     # whatever the variant, and the variant a page is written in shows in the other lines.
-    neutral = lex.plain_for("").__contains__
     judge = wanted != [REPEATED_WORD.id]
     repeats = REPEATED_WORD.id in wanted
-    ascii_tokens, tokens_of = _ASCII_TOKENS.findall, _TOKENS.findall
-    # The ASCII regex is the same split on ASCII text, and faster (no Unicode tables).
-    # Most lines hold only known words with one spelling: decided by lookups over one regex
-    # split, without the tokenizer (the bulk of spelling's time), which only the others need.
-    split = [(line, text, tokens, len(tokens) - sum(map(neutral, tokens)))
-             for line, _inline, text in lines for low in (text.lower(),)
-             for tokens in (ascii_tokens(low) if low.isascii() else tokens_of(low),)]
+    split = _split(lines, lex)
     if _foreign(split):
         return
     split = _without_foreign_paragraphs(split, doc.paragraphs, lex.__contains__)
     want = s.variant
     if want == "auto":
-        want = page.variant = _majority(split, lex)
+        want = page.variant = _page_variant(doc, split, lex, s)
     known = lex.plain_for(want).__contains__
     for line, text, tokens, unknown in split:
         if judge and unknown and not all(map(known, tokens)):
@@ -206,6 +199,18 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
         # A repeated word shows as two equal tokens in a row; only then is the regex run.
         if repeats and any(map(operator.eq, tokens, tokens[1:])):
             yield from _repeated(doc, line, text)
+
+
+def _split(lines: list[tuple[Line, str, str]], lex: Lexicon) -> list[tuple[Line, str, list[str], int]]:
+    """Each prose line, its lowercased words, and how many of them have a variant spelling or
+    are unknown. Most lines hold only known words with one spelling: decided by lookups over
+    one regex split, without the tokenizer (the bulk of spelling's time), which only the
+    others need. The ASCII regex is the same split on ASCII text, and faster."""
+    neutral = lex.plain_for("").__contains__
+    ascii_tokens, tokens_of = _ASCII_TOKENS.findall, _TOKENS.findall
+    return [(line, text, tokens, len(tokens) - sum(map(neutral, tokens)))
+            for line, _inline, text in lines for low in (text.lower(),)
+            for tokens in (ascii_tokens(low) if low.isascii() else tokens_of(low),)]
 
 
 # English prose in this project's trees leaves at most an eighth of its words to names and
@@ -277,22 +282,43 @@ def _foreign_paragraph(rows: list[tuple[str, list[str], int]], known: Callable[[
     return sum(1 for t in plain if not known(t)) >= FOREIGN_PARAGRAPH_UNKNOWN * len(plain)
 
 
-# One British spelling on a page is as likely a slip as a habit; two or more, with fewer
-# American ones, are how the page is written (agent-tty's pages, a British writer's README).
+# Two or more British spellings, with fewer American ones, are how a page is written
+# (agent-tty's pages, a British writer's README).
 BRITISH_PAGE = 2
 
 
-def _majority(split: list[tuple[Line, str, list[str], int]], lex: Lexicon) -> str:
+def _page_variant(doc: Document, split: list[tuple[Line, str, list[str], int]], lex: Lexicon, s: Settings) -> str:
     """The variant a page is written in: British when it writes at least `BRITISH_PAGE` British
-    spellings and more of them than American ones; else American (the tie, and the default).
-    (`split`: each prose line, its lowercased words, and how many have a variant spelling or
-    are unknown: only those lines can hold a variant's spelling.)"""
+    spellings and more of them than American ones; American when it writes any American one
+    (the tie too), or none at all. One British spelling and no American one is as likely a
+    British writer as a slip: the pages beside and above it decide (`neighbours`), American
+    when they write more American spellings than British, else the page's own British."""
+    british, american = _variant_counts(split, lex)
+    if british >= BRITISH_PAGE and british > american:
+        return "en-GB"
+    if british and not american:
+        around_british, around_american = neighbours.counts(doc.path, _counter(s, lex), (s, id(lex)))
+        return "en-US" if around_american > around_british else "en-GB"
+    return "en-US"
+
+
+def _variant_counts(split: list[tuple[Line, str, list[str], int]], lex: Lexicon) -> tuple[int, int]:
+    """(British, American) spellings of the prose: only lines with a word of neither kind
+    (`unknown` in `split`) can hold one."""
     british = american = 0
     for _line, _text, tokens, unknown in split:
         if unknown:
             british += sum(map(lex.british.__contains__, tokens))
             american += sum(map(lex.american.__contains__, tokens))
-    return "en-GB" if british >= BRITISH_PAGE and british > american else "en-US"
+    return british, american
+
+
+def _counter(s: Settings, lex: Lexicon) -> neighbours.Count:
+    """How a neighbour page is read: its prose as this page's, its variant spellings counted."""
+    def count(doc: Document) -> tuple[int, int]:
+        lines = prose_lines(doc, s.generated)
+        return _variant_counts(_split(lines, lex), lex) if lines else (0, 0)
+    return count
 
 
 _CODE_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
