@@ -57,3 +57,19 @@ def test_terraform_checks_see_blocks_in_tabs_and_fix_them_in_place():
 def test_an_alert_in_an_admonition_is_not_in_a_list():
     doc = Document.from_text('!!! tip\n\n    > [!NOTE]\n    > Body.\n', "a.md")
     assert len(doc.quotes) == 1 and not doc.quotes[0].in_list
+
+
+def test_jekylls_highlight_block_is_code_not_a_paragraph():
+    # tfsec's docs website (sixty-fourth sample): Liquid's `{% highlight terraform %}` renders
+    # its lines as code; read as a paragraph, `publicly_accessible = true` was prose.
+    text = ("Before.\n\n{% highlight terraform %}\n\nresource \"a\" \"b\" {\n\tpublicly_accessible = true\n}\n\n"
+            "{%- endhighlight -%}\n\nAfter the block.\n\n- {% highlight sh %}\n  tfsec .\n  {% endhighlight %}\n")
+    doc = Document.from_text(text, "t.md")
+    kinds = {ln.number: ln.kind for ln in doc.lines}
+    assert [kinds[n] for n in (3, 5, 6, 7, 9)] == [INDENTED_CODE] * 5
+    assert kinds[1] == kinds[11] == TEXT and doc.fences == []
+    assert [kinds[n] for n in (13, 14, 15)] == [INDENTED_CODE] * 3  # in a list item too
+    spelling = [f for f in check_document(doc, load_config(None)) if f.rule.startswith("spell-")]
+    assert spelling == []
+    # The words `highlight` and `endhighlight` in a sentence are a sentence.
+    assert Document.from_text("{% raw %} the highlight of it\n", "t.md").lines[0].kind == TEXT

@@ -43,6 +43,10 @@ _FENCE_OPEN = re.compile(r"(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>.*)$
 _LIST_MARKER = re.compile(r"(?P<indent> {0,3})(?P<marker>[-+*]|\d{1,9}[.)])(?P<space>[ \t]+|$)")
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
+# Jekyll's code block, `{% highlight terraform %}` ... `{% endhighlight %}` (GitHub Pages sites:
+# tfsec's docs): Liquid renders it as code, where Markdown would have read a paragraph.
+_LIQUID_HIGHLIGHT = re.compile(r"\{%-?\s*highlight\s+[\w+#.-]+(?:\s[^%]*)?-?%\}\s*$")
+_LIQUID_END = re.compile(r"\s*\{%-?\s*endhighlight\s*-?%\}\s*$")
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 # Material's admonitions (`!!! note`, `??? tip`, `???+ tip`) and content tabs (`=== "Tab"`):
 # their content is the indented lines that follow, as in a list item.
@@ -55,7 +59,7 @@ _INLINE_TOKEN = re.compile(r"\\[\s\S]|`+|<!--")
 _TICK_RUN = re.compile(r"`+")
 # Characters that may begin a container marker or a block a line can open; anything else
 # at column 0 of an unnested line is plain paragraph text (the scanner's fast path).
-_BLOCK_START_CHARS = frozenset(" \t>-+*_=#`~<0123456789!?")
+_BLOCK_START_CHARS = frozenset(" \t>-+*_=#`~<0123456789!?{")
 _CONTAINER_CHARS = frozenset(">-+*0123456789")
 
 
@@ -584,12 +588,14 @@ class _BlockScanner:
         self.comment_text: list[str] = []
         self.in_paragraph = False
         self.in_indented_code = False
+        self.in_liquid_code = False
 
     def run(self, lines: list[Line], first: int) -> None:
         for ln in lines[first:]:
             s = ln.text
             # Fast path: nothing open, and the line cannot start a container or a block.
-            if not self.stack and self.fence is None and not self.in_comment and s and s[0] not in _BLOCK_START_CHARS:
+            if (not self.stack and self.fence is None and not self.in_comment and not self.in_liquid_code
+                    and s and s[0] not in _BLOCK_START_CHARS):
                 ln.kind = TEXT
                 self._paragraph_line(ln.number)
                 self.in_indented_code = False
@@ -617,6 +623,10 @@ class _BlockScanner:
         if self.fence is not None and self._in_fence(ln, matched, pos):
             return
         if self.in_comment and self._in_comment(ln, matched, pos):
+            return
+        if self.in_liquid_code:
+            _mark(ln, INDENTED_CODE, pos, self.stack[:matched])
+            self.in_liquid_code = not _LIQUID_END.match(ln.text, pos)
             return
         if matched < len(self.stack) and self._leave_containers(ln, matched, pos):
             return
@@ -787,6 +797,10 @@ class _BlockScanner:
                 self.in_comment = True
                 self.comment_start = ln.number
                 self.comment_text = [rest[ind:]]
+            return True
+        if first == "{" and _LIQUID_HIGHLIGHT.match(rest, ind):
+            _mark(ln, INDENTED_CODE, pos, stack)
+            self.in_liquid_code = True
             return True
         if first == "#" and _ATX_HEADING.match(rest):
             _mark(ln, HEADING, pos, stack)
