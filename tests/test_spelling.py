@@ -149,11 +149,13 @@ def test_a_typo_that_looks_like_an_inflection_or_a_prefix_is_still_a_typo():
     plain one: a plural the language spells -es/-ies, or re + a stray letter + a word."""
     text = (
         "More information reguarding it. Check the boxs. A cable that supplys power. Overide it. "
-        "A beautyful page.\n\n"
+        "A beautyful page. The Dispaly name.\n\n"
         "We preload, redeploy, unmount, rerun and precompute the proxies, epochs, branches "
-        "and keys, and rebuild them.\n"
+        "and keys, and rebuild them, and misplace and dislike none.\n"
     )
-    assert unknown(text) == ["reguarding", "boxs", "supplys", "Overide", "beautyful"]
+    # `Dispaly`: dis + the heraldic `paly`, and `display` with two letters swapped (Oracle's
+    # default-vcn README, sixty-fifth sample).
+    assert unknown(text) == ["reguarding", "boxs", "supplys", "Overide", "beautyful", "Dispaly"]
     assert "did you mean `regarding`" in spell(text)[0].message
 
 
@@ -289,8 +291,11 @@ def test_one_british_spelling_alone_is_judged_by_the_pages_around_it(tmp_path):
     american = tmp_path / "american"
     (american / "docs").mkdir(parents=True)
     (american / "docs" / "page.md").write_text("Validate the behaviour of the provider.\n")
-    (american / "README.md").write_text("The color of the canceled jobs.\n")  # the folder above
+    (american / "README.md").write_text("The color of the canceled jobs.\n")  # the folder above: two American
     assert variant_words(american, "docs/page.md") == ["behaviour"]
+    (american / "README.md").write_text("The color of the jobs.\n")  # one is no habit (aztfexport's `modeled`)
+    assert variant_words(american, "docs/page.md") == []
+    (american / "README.md").write_text("The color of the canceled jobs.\n")
     # British pages beside it, or a repository's root between it and American pages: its own.
     (american / "docs" / "other.md").write_text("The colour and flavour of the catalogue.\n")
     assert variant_words(american, "docs/page.md") == []

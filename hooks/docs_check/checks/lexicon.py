@@ -402,13 +402,15 @@ class Lexicon:
         return False
 
     def _one_letter_over(self, w: str, start: int) -> bool:
-        """A word one stray or missing letter after its "prefix" away from a plain English word
-        is that word mistyped (`reguarding` is `regarding`, not re + guarding; `overide` is
-        `override`, not over + IDE); the prefix itself is not edited (`preload` is not
-        `reload` mistyped)."""
+        """A word one stray, missing or swapped letter after its "prefix" away from a plain
+        English word is that word mistyped (`reguarding` is `regarding`, not re + guarding;
+        `overide` is `override`, not over + IDE; `dispaly` is `display`, not dis + the heraldic
+        `paly`); the prefix itself is not edited (`preload` is not `reload` mistyped)."""
         # Only a word writers use counts (`repost` is re + post, not a slip of the rare `repot`).
         common = self.tables.common
         if any(common(w[:i] + w[i + 1:]) >= SPLIT_FREQUENCY for i in range(start, len(w))):
+            return True
+        if any(common(w[:i] + w[i + 1] + w[i] + w[i + 2:]) >= SPLIT_FREQUENCY for i in range(start, len(w) - 1)):
             return True
         return any(
             common(w[:i] + c + w[i:]) >= SPLIT_FREQUENCY for i in range(start, len(w) + 1) for c in _LETTERS

@@ -285,6 +285,9 @@ def _foreign_paragraph(rows: list[tuple[str, list[str], int]], known: Callable[[
 # Two or more British spellings, with fewer American ones, are how a page is written
 # (agent-tty's pages, a British writer's README).
 BRITISH_PAGE = 2
+# The pages around a page decide its one British spelling when they write American at least
+# this often: one American word beside one British word is no more a habit than the page's.
+NEIGHBOURS_AMERICAN = 2
 
 
 def _page_variant(doc: Document, split: list[tuple[Line, str, list[str], int]], lex: Lexicon, s: Settings) -> str:
@@ -292,13 +295,14 @@ def _page_variant(doc: Document, split: list[tuple[Line, str, list[str], int]], 
     spellings and more of them than American ones; American when it writes any American one
     (the tie too), or none at all. One British spelling and no American one is as likely a
     British writer as a slip: the pages beside and above it decide (`neighbours`), American
-    when they write more American spellings than British, else the page's own British."""
+    when they write `NEIGHBOURS_AMERICAN` American spellings or more, and more than British
+    ones; else the page's own British."""
     british, american = _variant_counts(split, lex)
     if british >= BRITISH_PAGE and british > american:
         return "en-GB"
     if british and not american:
         around_british, around_american = neighbours.counts(doc.path, _counter(s, lex), (s, id(lex)))
-        return "en-US" if around_american > around_british else "en-GB"
+        return "en-US" if around_american >= NEIGHBOURS_AMERICAN and around_american > around_british else "en-GB"
     return "en-US"
 
 
