@@ -75,6 +75,8 @@ def test_one_position_mapper_for_list_items_alerts_and_the_edges() -> None:
         ('locals {\n  x = \n}\n', S.HCL),  # broken, but blocks and attributes
         ("name = \"x\"\nport = 8080\n", S.HCL),  # attributes alone (a tfvars fragment)
         ("terraform init\nterraform plan\n", S.SHELL),
+        ("tf apply -target='module.x.aws_elasticache_replication_group.default[0]'\n", S.SHELL),  # an alias
+        ("tf = 1\n", S.HCL),
         ("$ coder login https://coder.example.com\n", S.SHELL),
         ("#!/bin/bash\necho hi\n", S.SHELL),
         ('{"a": [1, 2]}\n', S.OTHER),

@@ -58,9 +58,10 @@ _NEUTRAL = re.compile(r"^(?:#|//|/\*|\*|\.\.\.|…)")
 # A console prompt (`$ `, `PS> `), a shebang, a continued or piped command line.
 _PROMPT = re.compile(r"^(?:\$|>|PS [^>]*>|PS>)\s")  # `>`: `terraform console`'s prompt
 _SHELLISH = re.compile(r"^#!/|\s\\$|\s(?:\||&&|\|\|)\s|^[A-Z_][A-Z0-9_]*=\S")
-# Commands docs pages show in fences mislabelled `hcl`.
+# Commands docs pages show in fences mislabelled `hcl` (`tf`: terraform's usual alias, Cloud
+# Posse's migration notes).
 _COMMANDS = frozenset({
-    "terraform", "tofu", "coder", "docker", "kubectl", "helm", "curl", "wget", "git", "cd", "export",
+    "terraform", "tofu", "tf", "terragrunt", "tflint", "coder", "docker", "kubectl", "helm", "curl", "wget", "git", "cd", "export",
     "echo", "sudo", "apt", "apt-get", "brew", "npm", "npx", "pip", "pip3", "go", "make", "cat", "ls",
     "mkdir", "rm", "cp", "mv", "chmod", "chown", "source", "ssh", "scp", "aws", "gcloud", "az", "unset",
     "env", "bash", "sh", "zsh", "systemctl", "journalctl", "sed", "grep", "awk", "tar", "unzip", "base64",
