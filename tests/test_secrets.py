@@ -172,6 +172,7 @@ def test_the_strict_bar_is_for_text_scans_only() -> None:
         ("helm install --set auth.password=k9Xw2mQ7vLp4R\n", "auth.password", "k9Xw2mQ7vLp4R"),
         ("-H 'Coder-Session-Token: k9Xw2mQ7vLp4R'\n", "Coder-Session-Token", "k9Xw2mQ7vLp4R"),
         ('secret_key = "k9Xw2mQ7vLp4R"\n', "secret_key", "k9Xw2mQ7vLp4R"),
+        ('$spPassword = "k9Xw2mQ7vLp4R"\n', "spPassword", "k9Xw2mQ7vLp4R"),  # PowerShell's own literal
     ],
 )
 def test_assignments_in_other_languages(text: str, name: str, value: str) -> None:
@@ -194,6 +195,11 @@ def test_assignments_in_other_languages(text: str, name: str, value: str) -> Non
         "secretName: coder-tls\n",
         "oc login --token=w4r...04s --server=<cluster-url>\n",
         'CODER_EXTERNAL_AUTH_0_TOKEN_URL="https://gitlab.example.com/oauth/token"\n',
+        # PowerShell variables set by a cmdlet (Microsoft's Terraform docs, sixty-sixth sample).
+        "$psCredential = Get-Credential\n",
+        '$spPassword = ConvertTo-SecureString "<servicePrincipalPassword>" -AsPlainText -Force\n',
+        "$UnsecureSecret = ConvertFrom-SecureString -SecureString $sp.Secret -AsPlainText\n",
+        "$psCredential = New-Object System.Management.Automation.PSCredential($spName , $spPassword)\n",
     ],
 )
 def test_docs_shapes_that_are_fine(text: str) -> None:

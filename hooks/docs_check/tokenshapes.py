@@ -369,6 +369,10 @@ _ASSIGNMENT = re.compile(
     # `--set auth.password=...`)
     + r"""|(?<![\w-])--(?P<flag>[A-Za-z][\w\-]*)(?:=|[ \t]+)(?P<fvalue>"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"'`;&|)\\=-][^\s"'`;&|)\\=]*)(?=[\s;&|)]|$)"""
 )
+# A PowerShell cmdlet, Verb-Noun (`Get-Credential`, `ConvertTo-SecureString`, `New-Object`):
+# `$spPassword = ConvertTo-SecureString "<password>" -AsPlainText` sets the variable to what
+# the cmdlet returns. A credential is not two capitalised words joined by a hyphen.
+_CMDLET = re.compile(r"(?:[A-Z][a-z]+){1,2}-[A-Z][A-Za-z]+$")
 # Only lines holding one of these (lowercased) are scanned for assignments: a plain
 # substring search is 20x faster than running the assignment pattern over every line.
 _HINTS = ("token", "secret", "passw", "pwd", "pat", "key", "credential", "passphrase")
@@ -410,8 +414,8 @@ def find_assignments(text: str, *, strict: bool = True) -> Iterator[Secret]:
             start, end = m.span(group)
             if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
                 raw, start, end = raw[1:-1], start + 1, end - 1
-            elif "(" in raw:
-                continue  # `token = Math.random()`, `$(cat key)`: a call computes the value
+            elif "(" in raw or _CMDLET.match(raw):
+                continue  # `token = Math.random()`, `$(cat key)`, `$cred = Get-Credential`: a call computes the value
             elif _template_cut(raw, text, end, line_end):
                 continue  # `https://{USERNAME}:{PERSONAL_ACCESS_TOKEN}@...`: a template to fill in
             if strict and (reads_as_words(raw) or reads_as_words(_base64_text(raw))):

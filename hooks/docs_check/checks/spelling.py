@@ -194,7 +194,7 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
         want = page.variant = _page_variant(doc, split, lex, s)
     known = lex.plain_for(want).__contains__
     for line, text, tokens, unknown in split:
-        if judge and unknown and not all(map(known, tokens)):
+        if judge and ((unknown and not all(map(known, tokens))) or _odd_clitics(text)):
             yield from _judge_line(doc, line, text, lex, want, wanted, page)
         # A repeated word shows as two equal tokens in a row; only then is the regex run.
         if repeats and any(map(operator.eq, tokens, tokens[1:])):
@@ -211,6 +211,19 @@ def _split(lines: list[tuple[Line, str, str]], lex: Lexicon) -> list[tuple[Line,
     return [(line, text, tokens, len(tokens) - sum(map(neutral, tokens)))
             for line, _inline, text in lines for low in (text.lower(),)
             for tokens in (ascii_tokens(low) if low.isascii() else tokens_of(low),)]
+
+
+# The split at apostrophes makes `it'ss` two known pieces (`it`, `ss`): a piece after a
+# word's apostrophe that no contraction or possessive ends with needs the line judged.
+_CLITIC_PIECE = re.compile(r"(?<=[A-Za-z])['\u2019]([A-Za-z]+)")
+_CLITIC_ENDS_ALL = frozenset(("s", "t", "d", "m", "ll", "re", "ve")) | slips.INFLECTED_AFTER_APOSTROPHE
+
+
+def _odd_clitics(text: str) -> bool:
+    """Does a word of the line go on after its apostrophe as no contraction does (`it'ss`)?"""
+    if "'" not in text and "\u2019" not in text:
+        return False
+    return any(piece.lower() not in _CLITIC_ENDS_ALL for piece in _CLITIC_PIECE.findall(text))
 
 
 # English prose in this project's trees leaves at most an eighth of its words to names and
@@ -455,7 +468,8 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     - No dictionary word within two edits and no split: a name or a term (`selectolax`,
       `Volochii`), unless it is hyphenated (`daemon-ctl`: two words, one wrong) with no
       capitalised part (`Avalonia-specific` is built on a name).
-    - A common contraction without its apostrophe (`doesnt`, `youll`) is a typo.
+    - A common contraction without its apostrophe (`doesnt`, `youll`), or with a letter
+      slipped after it (`it'ss`), is a typo.
     - A word the page writes twice or more is meant (`aibridge` seven times, `Huma` three):
       over every labelled tree, 21 of 22 true misspellings were written once on their page,
       while 105 of 231 false findings were names and terms the page repeats. A common word of
@@ -491,6 +505,8 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     """
     if word.islower() and slips.joined_to_a_long_word(word, lex) is not None:
         return True
+    if slips.clitic_slip(word, lex):
+        return True  # no suggestion index holds contractions
     hints = lex.suggestions(word)
     if not hints:
         # `daemon-ctl`: two words, one wrong; `Statik-Server`, `Avalonia-specific`: a name.
@@ -720,7 +736,7 @@ def _variant(doc: Document, line: Line, col: int, pair: tuple[str, str], want: s
 
 
 def _unknown(doc: Document, number: int, col: int, word: str, lex: Lexicon) -> Finding:
-    joined = slips.joined_to_a_long_word(word, lex) if word.islower() else None
+    joined = (slips.joined_to_a_long_word(word, lex) if word.islower() else None) or slips.clitic_slip(word, lex)
     hints = [joined] if joined else lex.suggestions(word)
     advice = "did you mean " + ", ".join(f"`{h}`" for h in hints) + "?" if hints else "check it"
     message = f"`{word}` is not in the dictionary: {advice} (a name or a term belongs in the project word list)"
