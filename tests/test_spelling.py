@@ -800,6 +800,12 @@ def test_a_capitalised_long_word_with_a_neighbouring_key_is_a_slip_of_a_common_w
     (f,) = spell("Connrct to your server.\n")
     assert "`Connect`" in f.message
     assert unknown("Shlink shortens links. Groq serves models.\n") == []
+    # Short and written twice: a slip of one of the words writers use all the time stays a
+    # slip (`tyoe` for `type`, Google's k8s-gce README); a short name beside a rarer word
+    # (`nodr`... `node`) is taken for a name when the page repeats it.
+    twice = "- The machine tyoe for the master.\n- The machine tyoe for the nodes.\n"
+    assert unknown(twice) == ["tyoe", "tyoe"]
+    assert unknown(twice.replace("tyoe", "nodr")) == []
 
 
 def test_a_long_capitalised_word_one_edit_from_a_word_is_a_slip():

@@ -20,15 +20,22 @@ def key_slip_of_common(w: str, hints: list[str], lex: Lexicon) -> bool:
     """Is a word of seven letters or more a common word with one key struck beside the right
     one (`Remenber`, `Connrct`)? Such a slip stays a slip when the writer copies it down the
     page; a name the page repeats is seldom one neighbouring key from a common word."""
-    if len(w) <= SHORT_NAME:
+    if len(w) <= SHORT:
         return False
+    # A short word copied down the page is as often a tool's name (`helm`, `tfsec`) one key
+    # from some word: only a slip of a word writers use all the time counts (`tyoe`, twice on
+    # Google's k8s-gce README, sixty-third sample).
+    floor = SPLIT_FREQUENCY if len(w) > SHORT_NAME else SHORT_KEY_SLIP
     for h in hints:
         hint = h.lower()
         changed = changed_letter(w, hint)
         if (changed is not None and hint[:1] == w[:1] and neighbours(*changed)
-                and lex.tables.common(hint) >= SPLIT_FREQUENCY):
+                and lex.tables.common(hint) >= floor):
             return True
     return False
+
+
+SHORT_KEY_SLIP = 50_000  # `type` (87,016), `file`, `value`; not `node` (1,168) or `cluster`
 
 
 # No English word writes a letter three times: a writer draws a word out on a vowel (`quiiite`,
