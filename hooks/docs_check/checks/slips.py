@@ -17,9 +17,10 @@ from .lexicon import _LETTERS, SPLIT_FREQUENCY, Lexicon, one_edit
 
 
 def key_slip_of_common(w: str, hints: list[str], lex: Lexicon) -> bool:
-    """Is a word of seven letters or more a common word with one key struck beside the right
-    one (`Remenber`, `Connrct`)? Such a slip stays a slip when the writer copies it down the
-    page; a name the page repeats is seldom one neighbouring key from a common word."""
+    """Is a word a common word with one key struck beside the right one (`Remenber`,
+    `Connrct`; of four to six letters, `tyoe`, only for the commonest words)? Such a slip stays
+    a slip when the writer copies it down the page; a name the page repeats is seldom one
+    neighbouring key from a common word."""
     if len(w) <= SHORT:
         return False
     # A short word copied down the page is as often a tool's name (`helm`, `tfsec`) one key
