@@ -271,6 +271,16 @@ def test_tf_secret_placeholders_and_references(value: str) -> None:
     assert check(tf(f'resource "coder_agent" "main" {{\n  env = {{\n    GITHUB_TOKEN = {value}\n  }}\n}}\n')) == []
 
 
+def test_a_description_with_an_equals_sign_is_no_environment_entry() -> None:
+    # Google's fabric (sixty-eighth sample): `{KEY => {role = ROLE}}` in a variable's
+    # description split at its `=` made `Authoritative IAM bindings in {KEY ` a secret's name.
+    body = ('variable "iam_bindings" {\n  description = "Authoritative IAM bindings in {KEY => '
+            '{role = ROLE, members = [], condition = {}}}. Keys are arbitrary."\n}\n')
+    assert check(tf(body)) == []
+    (f,) = check(tf('locals {\n  env = ["API_KEY=k9Xw2mQ7vLp4R"]\n}\n'))
+    assert "`API_KEY` holds a literal" in f.message
+
+
 def test_tf_token_shapes_in_comments_and_heredocs() -> None:
     body = (
         f"# old token: {GH36}\n"

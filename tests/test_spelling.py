@@ -1031,9 +1031,14 @@ def test_a_terraform_docs_section_runs_over_its_own_headings_to_its_end():
         text = section.format(start=start, end=end)
         assert unknown(text) == ["wrkspace", "templaet"]
         assert unknown(text, rule="spell-code-in-prose") == []
-    # Google's cloud-foundation-toolkit marks its section with reference-style comments.
+    # Google's cloud-foundation-toolkit marks its section with reference-style comments, and
+    # cloud-foundation-fabric's tfdoc with its own (sixty-eighth sample).
     assert unknown(section.format(start="[^]: (autogen_docs_start)", end="[^]: (autogen_docs_end)")) == [
         "wrkspace", "templaet"]
+    fabric = ("<!-- BEGIN TFDOC -->\n## Variables\n\n| name | description | type | required | default |\n"
+              "|---|---|:---:|:---:|:---:|\n| [bucket_name](variables.tf#L27) | Its defintion. | <code>string</code> | ✓ |  |\n"
+              "<!-- END TFDOC -->\n\nThe bucket_name and the templaet.\n")
+    assert unknown(fabric) == ["templaet"] and unknown(fabric, rule="spell-code-in-prose") == ["bucket_name"]
     # Without its end comment (terraform-ibm-cos, forty-fourth sample), the section runs over the
     # headings terraform-docs writes and stops at any other.
     unended = section.format(start="<!-- BEGIN_TF_DOCS -->", end="## Notes\n\nSet the route_table first.")

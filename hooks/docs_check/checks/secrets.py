@@ -311,12 +311,17 @@ def _named_literals(body: Body, parent: Block | None) -> Iterator[tuple[str, Exp
         yield from _named_literals(child.body, child)
 
 
+# The name of an environment entry, `GITHUB_TOKEN` in `"GITHUB_TOKEN=..."`; not the words of a
+# description that holds an `=` (`"IAM bindings in {KEY => {role = ROLE}}"`, Google's fabric).
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
+
+
 def _in_expression(name: str, expr: Expression) -> Iterator[tuple[str, Expression]]:
     if expr.kind == "string":
         if "=" in (expr.value or "") and not is_secret_name(name):
             # ["GITHUB_TOKEN=ghp_..."]: a container's environment as a list of strings.
             key, _, value = (expr.value or "").partition("=")
-            if key and is_secret_name(key):
+            if _ENV_NAME.fullmatch(key) and is_secret_name(key):
                 yield key, Expression(
                     expr.text, expr.line, expr.column + len(key) + 1, expr.end_line,
                     expr.end_column, "string", value,
