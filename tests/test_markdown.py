@@ -250,6 +250,16 @@ def test_front_matter():
     assert doc.meta == {"title": "Tasks", "tags": ["a", "b"]}
 
 
+def test_hugos_toml_front_matter():
+    # keda-docs (sixty-ninth sample): `go_file = "kafka_scaler"` between `+++` lines is
+    # metadata, not a sentence with a snake_case name in it.
+    doc = scan('+++\ntitle = "Apache Kafka"\ngo_file = "kafka_scaler"\n+++\n\n# Kafka\n')
+    assert [ln.kind for ln in doc.lines][:4] == [FRONT_MATTER] * 4
+    assert doc.meta == {"title": "Apache Kafka", "go_file": "kafka_scaler"}
+    assert scan('+++\ntitle = \n+++\ntext\n').meta == {}  # bad TOML: marked, no metadata
+    assert kinds("+++\nno end\n") == [TEXT, TEXT]
+
+
 def test_front_matter_edge_cases():
     assert scan("---\n: : bad yaml [\n---\ntext\n").meta == {}
     assert kinds("---\nno end\n") == [TEXT, TEXT]  # a thematic break, then text

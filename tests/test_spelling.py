@@ -274,6 +274,14 @@ def test_unconfigured_each_page_is_held_to_its_own_variant():
     assert unknown("Validate the behaviour of the provider.", AMERICAN, rule="spell-variant") == ["behaviour"]
 
 
+def test_a_name_in_the_other_variant_says_nothing_of_the_writers():
+    """flux's installation page (sixty-ninth sample): `Bitbucket Server and Data Center` is a
+    product's name, not an American writer; its one British spelling is its own variant."""
+    page = "Use Bitbucket Server and Data Center, then customise the controllers.\n"
+    assert unknown(page, rule="spell-variant") == []
+    assert unknown(page.replace("Data Center", "the data center"), rule="spell-variant") == ["customise"]
+
+
 def test_one_british_spelling_alone_is_judged_by_the_pages_around_it(tmp_path):
     """Issue 16, samples 49 to 64: `colour` in checkov's README, `initialised` in
     terraform-exec's, each the one variant spelling of its page, were British writers' pages,

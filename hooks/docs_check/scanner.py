@@ -864,16 +864,29 @@ def front_matter(text: str) -> dict[str, object]:
 
 
 def _front_matter(lines: list[Line], meta: dict[str, object]) -> int:
-    """Mark a leading YAML front matter block; return the index of the first line after it."""
-    if not lines or lines[0].text.rstrip() != "---":
+    """Mark a leading front matter block, YAML between `---` lines or TOML between `+++`
+    lines (Hugo's); return the index of the first line after it."""
+    opening = lines[0].text.rstrip() if lines else ""
+    if opening not in ("---", "+++"):
         return 0
+    closings = ("---", "...") if opening == "---" else ("+++",)
     for i in range(1, len(lines)):
-        if lines[i].text.rstrip() in ("---", "..."):
+        if lines[i].text.rstrip() in closings:
             for ln in lines[: i + 1]:
                 ln.kind = FRONT_MATTER
-            meta.update(_load_yaml("\n".join(ln.text for ln in lines[1:i])))
+            body = "\n".join(ln.text for ln in lines[1:i])
+            meta.update(_load_yaml(body) if opening == "---" else _load_toml(body))
             return i + 1
     return 0
+
+
+def _load_toml(text: str) -> dict[str, object]:
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+        return {}
 
 
 def _load_yaml(text: str) -> dict[str, object]:
