@@ -24,14 +24,18 @@ def check(text: str | bytes, config: Config | None = None) -> list[Finding]:
     return check_document(doc, config or Config(), checks=[CHECK])
 
 
+# Coder's docs hold every alert type to upper case (pyproject.toml's `[tool.docs-check.alerts]`).
+UPPER = Config(sections={"alerts": {"case": "upper"}})
+
+
 def found(text: str | bytes, config: Config | None = None) -> list[tuple[int, int, str]]:
     return [(f.line, f.column, f.rule) for f in check(text, config)]
 
 
-def fixed(text: str) -> str:
+def fixed(text: str, config: Config | None = None) -> str:
     """The page after every fix, applied as `docs-check --fix` does (repeated until stable)."""
     for _ in range(4):
-        new, applied = apply_fixes(text, fixes_of(check(text)))
+        new, applied = apply_fixes(text, fixes_of(check(text, config)))
         if not applied:
             break
         text = new
@@ -86,12 +90,12 @@ def test_unknown_type_obsidian_style():
 @pytest.mark.parametrize("written", ["Note", "note", "nOTE", "Important", "caution"])
 def test_case(written):
     text = f"> [!{written}]\n> Body.\n"
-    (f,) = check(text)
+    (f,) = check(text, UPPER)
     assert (f.line, f.column, f.rule, f.severity) == (1, 1, "alert-case", Severity.WARNING)
     assert f"write `> [!{written.upper()}]`" in f.message
     # The fix touches the type and nothing else.
     assert text[f.fix.start : f.fix.end] == written and f.fix.replacement == written.upper()
-    assert fixed(text) == f"> [!{written.upper()}]\n> Body.\n"
+    assert fixed(text, UPPER) == f"> [!{written.upper()}]\n> Body.\n"
 
 
 def test_text_after_marker():
@@ -183,8 +187,8 @@ def test_spacing_before_text_after_the_marker_keeps_the_text():
 
 def test_case_and_spacing_together_converge():
     text = ">  [! note ]  \n> Body.\n"
-    assert sorted(f.rule for f in check(text)) == ["alert-case", "alert-spacing"]
-    assert fixed(text) == "> [!NOTE]\n> Body.\n"
+    assert sorted(f.rule for f in check(text, UPPER)) == ["alert-case", "alert-spacing"]
+    assert fixed(text, UPPER) == "> [!NOTE]\n> Body.\n"
 
 
 @pytest.mark.parametrize(
@@ -243,7 +247,7 @@ def test_a_marker_in_running_text_is_not_misplaced():
 
 
 def test_lowercase_is_a_case_finding_not_unknown():
-    assert found("> [!note]\n> Body.\n") == [(1, 1, "alert-case")]
+    assert found("> [!note]\n> Body.\n", UPPER) == [(1, 1, "alert-case")]
 
 
 def test_lazy_continuation_lines_are_a_body():
@@ -473,3 +477,19 @@ def test_corpus_hidden_folder_is_checked_when_named(corpus: Path):
         (".style/style-guide/audience-and-scope.md", 274, "alert-text-after-marker"),
         (".style/style-guide/word-choice.md", 79, "alert-text-after-marker"),
     ]
+
+
+def test_a_page_written_in_lower_case_keeps_its_convention() -> None:
+    # Hugo's docs (seventy-second sample) write `> [!note]` on every page: GitHub and Hugo render
+    # it. Unconfigured, only a type that breaks the page's case, or a mixed-case one, is told;
+    # `case = "upper"` (Coder's docs) holds every page to `[!NOTE]`.
+    from docs_check.checks import alerts
+    from docs_check.config import ConfigError
+
+    lower = "> [!note]\n> a\n\n> [!tip]\n> b\n"
+    assert found(lower) == []
+    assert found(lower + "\n> [!WARNING]\n> c\n") == [(1, 1, "alert-case"), (4, 1, "alert-case")]
+    assert found("> [!Note]\n> a\n") == [(1, 1, "alert-case")]
+    assert found(lower, UPPER) == [(1, 1, "alert-case"), (4, 1, "alert-case")]
+    with pytest.raises(ConfigError, match=r'case = .lower.: expected one of "auto", "upper"'):
+        alerts.validate_config(Config(sections={"alerts": {"case": "lower"}}))

@@ -279,7 +279,7 @@ def test_fix_all_is_exactly_docs_check_fix(tmp_path: Path, variant: str) -> None
 DISABLE_CASES = {
     # rule, line (1-based) of the finding, page
     "paragraph": ("spell-repeated-word", 3, "# T\n\nAdd the the module.\n"),
-    "list-item-alert": ("alert-case", 4, "# T\n\n- Step\n  > [!tip]\n  > Body.\n"),
+    "list-item-alert": ("alert-case", 4, "# T\n\n- Step\n  > [!Tip]\n  > Body.\n"),
     "code-block": ("tf-fmt", 4, '# T\n\n```tf\nresource "coder_agent"   "main" {\n}\n```\n'),
     "continuation": ("spell-repeated-word", 4, "# T\n\nFirst line\nand a second second line.\n"),
     "quote-in-list": ("alert-case", 4, "# T\n\n1. Step\n   > [!Note]\n   > Body.\n"),
@@ -315,7 +315,7 @@ def test_disable_rule_action_writes_a_comment_the_cli_honours(tmp_path: Path, ca
 
     new = run(scenario())
     if case == "list-item-alert":
-        assert new == "# T\n\n- Step\n  <!-- docs-check: disable-next-line alert-case -->\n  > [!tip]\n  > Body.\n"
+        assert new == "# T\n\n- Step\n  <!-- docs-check: disable-next-line alert-case -->\n  > [!Tip]\n  > Body.\n"
     if case == "code-block":
         assert new.startswith("# T\n\n<!-- docs-check: disable-next-line tf-fmt -->\n```tf\n")
     if case == "merge":

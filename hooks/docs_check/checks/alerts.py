@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from ..check import Check
-from ..config import Config, check_section_keys
+from ..config import Config, ConfigError, check_section_keys
 from ..findings import Finding, Fix, Severity
 from ..rules import rule, suggest
 from ..scanner import BLANK, HTML_COMMENT, TEXT, Document, Line, Quote
@@ -45,7 +45,8 @@ UNKNOWN_TYPE = rule(
 )
 CASE = rule(
     "alert-case", Severity.WARNING,
-    "An alert type not in upper case ([!Note]): GitHub accepts it, the house style does not",
+    "An alert type not in upper case ([!Note]): GitHub accepts it, the house style does not (`case`; "
+    "by default a page that writes every type in lower case, [!note], keeps its convention)",
     fixable=True,
 )
 TEXT_AFTER = rule(
@@ -88,7 +89,7 @@ _LEGACY = re.compile(
 
 
 def run(doc: Document, config: Config) -> Iterator[Finding]:
-    marker_lines: set[int] = set()
+    alerts: list[tuple[Quote, Line, int, re.Match[str]]] = []
     for quote in doc.quotes:
         first = _first_line(doc, quote)
         if first is None:
@@ -96,11 +97,21 @@ def run(doc: Document, config: Config) -> Iterator[Finding]:
         gt = first.text.rfind(">", 0, first.content_col)
         m = _MARKER.match(first.text, gt + 1)
         if m is not None and _TYPE_NAME.fullmatch(m.group("inner").strip()):
-            marker_lines.add(first.number)
-            yield from _check_alert(doc, quote, first, gt, m)
+            alerts.append((quote, first, gt, m))
         else:
             yield from _check_legacy(doc, quote, first, gt)
-    yield from _misplaced(doc, marker_lines)
+    lower = config.option("alerts", "case", "auto", str) == "auto" and _lower_case_page(m for *_, m in alerts)
+    for quote, first, gt, m in alerts:
+        yield from _check_alert(doc, quote, first, gt, m, lower)
+    yield from _misplaced(doc, {first.number for _, first, _, _ in alerts})
+
+
+def _lower_case_page(markers: Iterator[re.Match[str]]) -> bool:
+    """Does the page write every alert type in lower case (`> [!note]`, Hugo's own docs)? GitHub
+    and Hugo accept it, and a page written so throughout follows a convention, not a slip:
+    only a type that breaks the page's case (or is in mixed case, `[!Note]`) is told."""
+    names = [n for n in (m.group("inner").strip() for m in markers) if n.upper() in TYPES]
+    return bool(names) and all(n.islower() for n in names)
 
 
 def _first_line(doc: Document, quote: Quote) -> Line | None:
@@ -116,7 +127,9 @@ def _first_line(doc: Document, quote: Quote) -> Line | None:
     return None
 
 
-def _check_alert(doc: Document, quote: Quote, ln: Line, gt: int, m: re.Match[str]) -> Iterator[Finding]:
+def _check_alert(
+    doc: Document, quote: Quote, ln: Line, gt: int, m: re.Match[str], lower_case_page: bool = False
+) -> Iterator[Finding]:
     path, number, text = doc.path, ln.number, ln.text
     col = gt + 1  # findings point at the alert's `>`, as a writer scanning the page sees it
     inner = m.group("inner")
@@ -128,7 +141,7 @@ def _check_alert(doc: Document, quote: Quote, ln: Line, gt: int, m: re.Match[str
 
     if upper in TYPES:
         good = f"> [!{upper}]"
-        if name != upper:
+        if name != upper and not (lower_case_page and name.islower()):
             start = m.start("inner") + inner.index(name)
             yield CASE.at(
                 path, number, col,
@@ -298,9 +311,20 @@ def _misplaced(doc: Document, marker_lines: set[int]) -> Iterator[Finding]:
         )
 
 
+# `case`: "upper" holds every alert type to `[!NOTE]` (alert-case, house style); "auto", the
+# default, leaves a page that writes all its types in lower case (`[!note]`) as it is.
+CASES = ("auto", "upper")
+
+
 def validate_config(config: Config) -> None:
-    """`[tool.docs-check.alerts]` is a section with no keys yet: any key in it is a typo."""
-    check_section_keys(config, "alerts", ())
+    """`[tool.docs-check.alerts]`: `case`, one of CASES; any other key is a typo."""
+    check_section_keys(config, "alerts", ("case",))
+    case = config.option("alerts", "case", "auto", str)
+    if case not in CASES:
+        raise ConfigError(
+            f"{config.source}: [tool.docs-check.alerts] case = {case!r}: expected one of "
+            + ", ".join(f'"{v}"' for v in CASES)
+        )
 
 
 CHECK = Check("alerts", RULES, run)
