@@ -335,6 +335,13 @@ def test_unknown_word_without_a_close_word_is_taken_for_a_name():
     assert "did you mean `workspace`" in f.message and "word list" in f.message
 
 
+def test_a_word_with_two_letters_before_it_is_a_name_built_on_it():
+    """Vitess's docs (seventy-second sample): `vttablet` is its tablet server, a name built on
+    `tablet`; two edits inside a word are still a slip."""
+    assert unknown("Set the vttablet option to the limit.") == []
+    assert unknown("Set the tabltte option to the limit.") == ["tabltte"]
+
+
 # -- repeated words -------------------------------------------------------------------------------
 
 

@@ -127,6 +127,12 @@ def daemon_name(w: str, hints: list[str], lex: Lexicon) -> bool:
     )
 
 
+def prefixed_name(w: str, hint: str) -> bool:
+    """Is `w` the word `hint` with two letters put before it (`vttablet`, `vtgate`)? A name
+    built on the word, as a project names its parts: a writer's slip lands inside a word."""
+    return len(w) == len(hint) + 2 and w.endswith(hint)
+
+
 def plural_first(left: str, lex: Lexicon) -> bool:
     """A closed compound takes its first word in the singular (`trackpad`, `permissionset`), so
     a plural run into the next word (`permissionsash`) is a slip of the keys, not a compound."""

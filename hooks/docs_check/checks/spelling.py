@@ -572,8 +572,11 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     if not name_like:
         # A word writers use, or, for a long word, a term of the trade the frequency table
         # does not hold (`authencation`: `authentication` is 0 there; keda's docs, sixty-ninth).
-        return any(lex.tables.common(h.lower()) >= SPLIT_FREQUENCY
-                   or (len(w) >= slips.LONG_WORD and " " not in h and h.lower() in lex) for h in hints)
+        # Not a word with two letters put before it (`vttablet`, Vitess's tablet server: a
+        # name built on the word); a slip lands inside a word (seventy-second sample).
+        return any((lex.tables.common(h.lower()) >= SPLIT_FREQUENCY
+                    or (len(w) >= slips.LONG_WORD and " " not in h and h.lower() in lex))
+                   and not slips.prefixed_name(w, h.lower()) for h in hints)
     # A name is seldom twelve letters long and two edits from a word or a term of the trade
     # (`Oberservability`, fifty-fifth sample); a shorter one often is (`Catppuccin`).
     return len(w) >= slips.LONG_NAME and any(" " not in h and h.lower() in lex for h in hints)
