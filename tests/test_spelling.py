@@ -163,6 +163,10 @@ def test_the_singular_of_a_term_listed_only_in_the_plural_is_a_word():
     """`### Shell Metacharacter Injection` (thirty-fourth sample): the dictionaries list only
     `metacharacters`. A slip whose `s` makes a word (`analysi` for `analysis`) is still a slip."""
     assert unknown("### Shell Metacharacter Injection\n\nThe analysi of it.\n") == ["analysi"]
+    # Vitess's docs (seventy-second sample): `tablespace` is listed as `tablespaces`; a plural
+    # of another singular keeps its slip told (`hierarchie`, `vertice`, `processe`).
+    assert unknown("Dump tables by tablespace, each hierarchie and vertice of the processe.\n") == [
+        "hierarchie", "vertice", "processe"]
 
 
 def test_a_name_beside_a_name_one_letter_away_is_its_sibling():

@@ -374,8 +374,15 @@ class Lexicon:
     def _singular_of_listed_plural(self, w: str) -> bool:
         """A term a dictionary lists only in the plural (`metacharacters`): its singular is a
         word too. Only a long singular ending in a consonant: `analysi`, `statu` and `thi` are
-        slips whose `s` makes another word."""
-        return len(w) >= 6 and w[-1] not in "aeiousxyz" and w + "s" in self
+        slips whose `s` makes another word; or in an `e` when the plural is of no other
+        singular (`tablespace`, InnoDB's term, listed as `tablespaces`; `processe`,
+        `hierarchie`, `vertice` and `hypothese` are slips for `process`, `hierarchy`, `vertex`
+        and `hypothesis`)."""
+        if len(w) < 6 or w + "s" not in self:
+            return False
+        if w[-1] == "e":
+            return not any(s in self for s in (w[:-1], w[:-2] + "y", w[:-3] + "ix", w[:-3] + "ex", w[:-1] + "is"))
+        return w[-1] not in "aiousxyz"
 
     def _inflected(self, w: str) -> bool:
         """Regular inflections of a known word: workspaces, templated, provisioning..."""
