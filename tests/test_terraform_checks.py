@@ -638,6 +638,10 @@ def test_a_type_shown_alone_and_settings_under_old_and_new_are_no_syntax_error()
     assert only(check(fence(calls, "hcl") + fence(grammar, "hcl")), "tf-syntax") == []
     fors = "[for s in var.lista : upper(s)]  # gera lista\n{for k, v in var.mapa : k => upper(v)}  # gera mapa\n"
     assert only(check(fence(fors, "hcl")), "tf-syntax") == []  # fifty-eighth sample
+    # Terraform's own docs (seventy-third sample): a call's syntax with a placeholder a part.
+    syntax = "<FUNCTION NAME>(<ARGUMENT 1>, <ARGUMENT 2>)\n"
+    assert only(check(fence(syntax, "hcl")), "tf-syntax") == []
+    (_f,) = only(check(fence(syntax.replace(", ", " "), "hcl")), "tf-syntax")
     (_f,) = only(check(fence(calls + 'resource "a" {\n', "hcl")), "tf-syntax")
     (_f,) = only(check(fence(grammar.replace("<expression>", ""), "hcl")), "tf-syntax")
     # aws-ia's vpc README (fifty-second sample): `<>` leaves a value to fill in; a block that

@@ -30,7 +30,10 @@ from . import elision
 
 
 def on_purpose(doc: Document, block: FencedBlock, text: str, error: HclSyntaxError) -> bool:
-    """Is the block's syntax error one of the kinds a page shows on purpose?"""
+    """Is the block's syntax error one of the kinds a page shows on purpose? Judged with its
+    placeholders filled: `<FUNCTION NAME>(<ARGUMENT 1>)` is a call shown alone (Terraform's
+    own docs, seventy-third sample)."""
+    text = _filled_blanks(text)
     return (_fill_in_the_blank(text, error) or _alternatives(text, error) or _map_entries(text, error)
             or _said_cut_short(doc, block, text) or _diff_of_hcl(text) or _type_constraint(text)
             or _value_shown_alone(text) or _calls_one_per_line(text) or _interpolation_shown(text)
@@ -163,8 +166,12 @@ def after_blanks(text: str, error: HclSyntaxError) -> HclSyntaxError | None:
     which is the block's own (a brace missing after `id = <>`), not the blank's."""
     if "<" not in text or not _PLACEHOLDER.search(text):
         return error
-    filled = _PLACEHOLDER.sub(lambda m: "x" * len(m.group()), text)
-    return S.parse_block(filled).error
+    return S.parse_block(_filled_blanks(text)).error
+
+
+def _filled_blanks(text: str) -> str:
+    """The text with each placeholder written as a name of its length (columns kept)."""
+    return _PLACEHOLDER.sub(lambda m: "x" * len(m.group()), text) if "<" in text else text
 
 
 def _interpolation_shown(text: str) -> bool:
