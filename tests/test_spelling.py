@@ -358,6 +358,16 @@ def test_repeated_word_is_fixed_by_deleting_the_second():
     assert len(applied) == 2
 
 
+def test_a_name_followed_by_the_thing_it_names_is_no_repeat():
+    """Vault's docs (seventy-fourth sample): a name of capitalised words, then its noun."""
+    def repeats(text: str) -> list[int]:
+        return [f.column for f in spell(text) if f.rule == "spell-repeated-word"]
+
+    assert repeats("The Google Cloud Storage storage backend and the Key Vault vault.\n") == []
+    assert repeats("# Google Cloud Storage Storage Backend\n") == []
+    assert repeats("Install the Coder Coder CLI. Coder coder runs.\n") == [13, 30]
+
+
 def test_repeated_word_in_code_is_not_reported():
     assert spell("Run `echo echo` and `a` `a` then.") == []
     assert spell("Forward ports `9990` to `9999` to the agent.") == []

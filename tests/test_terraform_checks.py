@@ -638,6 +638,10 @@ def test_a_type_shown_alone_and_settings_under_old_and_new_are_no_syntax_error()
     assert only(check(fence(calls, "hcl") + fence(grammar, "hcl")), "tf-syntax") == []
     fors = "[for s in var.lista : upper(s)]  # gera lista\n{for k, v in var.mapa : k => upper(v)}  # gera mapa\n"
     assert only(check(fence(fors, "hcl")), "tf-syntax") == []  # fifty-eighth sample
+    # Consul's docs (seventy-fourth sample): items left out of a list on its line.
+    left_out = 'primary_gateways = [ "<primary-mesh-gateway-ip>:<port>", ... ]\nconnect {\n  enabled = true\n}\n'
+    assert only(check(fence(left_out, "hcl")), "tf-syntax") == []
+    (_f,) = only(check(fence(left_out.replace(", ...", " ..."), "hcl")), "tf-syntax")
     # Terraform's own docs (seventy-third sample): a call's syntax with a placeholder a part.
     syntax = "<FUNCTION NAME>(<ARGUMENT 1>, <ARGUMENT 2>)\n"
     assert only(check(fence(syntax, "hcl")), "tf-syntax") == []
@@ -790,3 +794,16 @@ def test_a_module_source_without_quotes_is_an_error_not_a_division_to_format() -
     # A quoted source, and a module whose source is left out (`...`), are what they should be.
     assert check(fence('module "x" {\n  source = "./x"\n}\n')) == []
     assert check(fence('module "x" {\n  ...\n  region = "x"\n}\n')) == []
+
+
+def test_another_tools_hcl_is_formatted_without_terraforms_rewrites() -> None:
+    # Nomad's `meta` page (seventy-fourth sample): `"${nomad.class}"` is Nomad's runtime
+    # interpolation; unwrapped as `terraform fmt` would, it is an unknown variable. Its page
+    # opens with `job "docs" {`, so its fragments are Nomad's too; spacing is still told.
+    meta = 'meta {\n  class = "${nomad.class}"\n}\n'
+    job = 'job "docs" {\n  meta {\n    my-key = "my-value"\n  }\n}\n'
+    assert only(check(fence(job, "hcl") + fence(meta, "hcl")), "tf-fmt") == []
+    (f,) = only(check(fence(job, "hcl") + fence(meta.replace("class =", "class  ="), "hcl")), "tf-fmt")
+    assert "less its Terraform rewrites" in f.message and f.fix is not None and "${nomad.class}" in f.fix.replacement
+    (f,) = only(check(fence(meta, "hcl")), "tf-fmt")  # alone, Terraform's: unwrapped
+    assert "`terraform fmt`" in f.message and "class = nomad.class" in f.message

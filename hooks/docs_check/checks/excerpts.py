@@ -164,14 +164,22 @@ def after_blanks(text: str, error: HclSyntaxError) -> HclSyntaxError | None:
     """The syntax error left once each placeholder holds a name of its length (columns kept):
     None when the block then parses (a syntax explained, a value to fill in), else that error,
     which is the block's own (a brace missing after `id = <>`), not the blank's."""
-    if "<" not in text or not _PLACEHOLDER.search(text):
-        return error
-    return S.parse_block(_filled_blanks(text)).error
+    filled = _filled_blanks(text)
+    return error if filled == text else S.parse_block(filled).error
+
+
+# Items left out of a list or a call on its line: `[ "<ip>:<port>", ... ]` (Consul's docs).
+_LEFT_OUT_ITEMS = re.compile(r"(?<=,)\s*(?:\.\.\.|\u2026)(?=\s*[\])])")
 
 
 def _filled_blanks(text: str) -> str:
-    """The text with each placeholder written as a name of its length (columns kept)."""
-    return _PLACEHOLDER.sub(lambda m: "x" * len(m.group()), text) if "<" in text else text
+    """The text with each placeholder written as a name of its length and items left out of a
+    list as blanks (columns kept: an error left is told where the writer wrote it)."""
+    if "<" in text:
+        text = _PLACEHOLDER.sub(lambda m: "x" * len(m.group()), text)
+    if "." in text or "\u2026" in text:
+        text = _LEFT_OUT_ITEMS.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 def _interpolation_shown(text: str) -> bool:

@@ -773,6 +773,20 @@ def _unknown(doc: Document, number: int, col: int, word: str, lex: Lexicon) -> F
     return UNKNOWN_WORD.at(doc.path, number, col + 1, message, end_line=number, end_column=col + 1 + len(word))
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+
+
+def _name_then_its_noun(text: str, index: int) -> bool:
+    """Does the repeated word end a name of capitalised words inside a sentence, the second copy
+    being the thing it names (Vault's docs, seventy-fourth sample: `Google Cloud Storage storage
+    backend`, `the Key Vault vault`)? `the Coder Coder CLI` is still a slip: no name before it."""
+    if not text[index].isupper():
+        return False
+    before = _WORD_BEFORE.search(text, 0, index)
+    return (before is not None and before.group(1)[0].isupper()
+            and not _opens_sentence(text, before.start(1)))
+
+
 def _repeated(doc: Document, line: Line, text: str) -> Iterator[Finding]:
     for m in _REPEATED.finditer(text):
         word = m.group(1)
@@ -781,6 +795,8 @@ def _repeated(doc: Document, line: Line, text: str) -> Iterator[Finding]:
         third = _THIRD_TIME.match(text, m.end())
         if third and third.group(1).lower() == word.lower():
             continue  # `Print print print!`, `blah blah blah`: said three times on purpose
+        if _name_then_its_noun(text, m.start()):
+            continue  # `the Google Cloud Storage storage backend`, `the Key Vault vault`
         col = line.content_col + m.start()
         # Delete the blank and the second copy: `The the cat` -> `The cat`.
         start = line.start + line.content_col + m.end(1)

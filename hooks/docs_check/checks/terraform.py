@@ -67,9 +67,9 @@ MODULE_VERSION = rule(
 
 
 @lru_cache(maxsize=2048)
-def format_block(text: str) -> str | None:
+def format_block(text: str, terraform: bool = True) -> str | None:
     try:
-        return format_hcl(text)
+        return format_hcl(text, terraform)
     except (HclSyntaxError, RecursionError):
         return None
 
@@ -91,12 +91,11 @@ def validate_config(config: Config) -> None:
 
 def run(doc: Document, config: Config) -> Iterator[Finding]:
     labels_tf = config.option("terraform", "fence-label", "auto", str) == "tf" or _tf_house_style(doc)
-    for block in doc.fences:
-        if block.lang not in TF_LANGS:
-            continue
-        snip = S.snippet(doc, block)
+    fenced = [(block, S.snippet(doc, block)) for block in doc.fences if block.lang in TF_LANGS]
+    other_page = _other_tools_page([snip.body for _, snip in fenced if snip is not None])
+    for block, snip in fenced:
         if snip is not None and snip.text.strip():
-            yield from _block_findings(doc, snip, labels_tf)
+            yield from _block_findings(doc, snip, labels_tf, other_page)
         elif block.lang != PREFERRED_LANG and labels_tf:
             yield _lang_finding(doc, block)  # an empty block: nothing to judge but its label
 
@@ -113,7 +112,7 @@ def _tf_house_style(doc: Document) -> bool:
     return any(b.lang == PREFERRED_LANG for b in doc.fences)
 
 
-def _block_findings(doc: Document, snip: S.Snippet, labels_tf: bool) -> Iterator[Finding]:
+def _block_findings(doc: Document, snip: S.Snippet, labels_tf: bool, other_page: bool = False) -> Iterator[Finding]:
     block, text = snip.block, snip.text
     kind = S.content_kind(text)
     if kind == S.SHELL:
@@ -132,7 +131,7 @@ def _block_findings(doc: Document, snip: S.Snippet, labels_tf: bool) -> Iterator
         return
     # An unclosed fence runs to the end of the page: rewriting it would rewrite the page.
     if block.close_line is not None:
-        finding = _fmt_finding(doc, block, text)
+        finding = _fmt_finding(doc, block, text, terraform=not (other_page or _other_hcl(snip.body)))
         if finding is not None:
             yield finding
     assert snip.body is not None
@@ -145,6 +144,7 @@ def _block_findings(doc: Document, snip: S.Snippet, labels_tf: bool) -> Iterator
 _TERRAFORM_BLOCKS = frozenset({
     "resource", "data", "module", "variable", "output", "locals", "provider", "terraform",
     "moved", "import", "check", "removed", "provisioner", "dynamic", "backend",
+    "ephemeral", "action", "list",  # Terraform 1.10's ephemeral resources, 1.14's actions and queries
 })
 
 
@@ -156,6 +156,14 @@ def _other_hcl(body: Body | None) -> bool:
     blocks = body.blocks if body is not None else []
     return (any(b.labels for b in blocks)
             and not any(b.type in _TERRAFORM_BLOCKS for b in blocks))
+
+
+def _other_tools_page(bodies: list[Body | None]) -> bool:
+    """Is the page about another tool's HCL (Nomad's `meta` page: `job "docs" {` first, then
+    `meta { ... }` alone)? One of its blocks is another tool's and none names a Terraform block:
+    its fragments are that tool's too, formatted without terraform's rewrites."""
+    tops = [b.type for body in bodies if body is not None for b in body.blocks]
+    return any(_other_hcl(body) for body in bodies) and not _TERRAFORM_BLOCKS.intersection(tops)
 
 
 def _label_span(doc: Document, block: FencedBlock) -> tuple[int, str]:
@@ -272,7 +280,7 @@ def _swallowed_heading(text: str, error_line: int) -> tuple[int, str] | None:
     return None
 
 
-def formatted_at_its_depth(text: str) -> str | None:
+def formatted_at_its_depth(text: str, terraform: bool = True) -> str | None:
     """What `terraform fmt` makes of the block, kept at the depth the writer shows it at.
 
     A block whose every line is indented shows a nested block where it sits in its parent
@@ -283,16 +291,16 @@ def formatted_at_its_depth(text: str) -> str | None:
     body = [ln for ln in lines if ln.strip()]
     depth = min((len(ln) - len(ln.lstrip(" ")) for ln in body), default=0)
     if depth == 0 or any(ln and not ln.strip() for ln in lines):
-        return format_block(text)  # at the left margin, or blank lines with spaces to keep
-    inner = format_block("\n".join(ln[depth:] for ln in lines))
+        return format_block(text, terraform)  # at the left margin, or blank lines with spaces to keep
+    inner = format_block("\n".join(ln[depth:] for ln in lines), terraform)
     if inner is None:
         return None
     return "\n".join(" " * depth + ln if ln else ln for ln in inner.split("\n"))
 
 
-def _fmt_finding(doc: Document, block: FencedBlock, text: str) -> Finding | None:
-    formatted = formatted_at_its_depth(text)
-    if formatted is None or formatted == text or _aligned_across_elision(text):
+def _fmt_finding(doc: Document, block: FencedBlock, text: str, terraform: bool = True) -> Finding | None:
+    formatted = formatted_at_its_depth(text, terraform)
+    if formatted is None or formatted == text or _aligned_across_elision(text, terraform):
         return None
     actual = text.split("\n")
     expected = formatted.split("\n")
@@ -313,15 +321,16 @@ def _fmt_finding(doc: Document, block: FencedBlock, text: str) -> Finding | None
         column = 1
         what = f"the block should go on with {_show(expected[first])} after its line {first}"
     line, col = S.position(doc, block, first + 1, column)
-    fix = doc.block_fix(block, formatted, "format the block as `terraform fmt` does")
+    tool = "`terraform fmt`" if terraform else "`terraform fmt` less its Terraform rewrites (HCL's spacing, as `nomad fmt` writes)"
+    fix = doc.block_fix(block, formatted, f"format the block as {tool} does")
     return FMT.at(
         doc.path, line, col,
-        f"not `terraform fmt` clean ({where}): {what}; run `docs-check --fix` to reformat the block",
+        f"not {tool} clean ({where}): {what}; run `docs-check --fix` to reformat the block",
         fix=fix, end_line=block.last_line,
     )
 
 
-def _aligned_across_elision(text: str) -> bool:
+def _aligned_across_elision(text: str, terraform: bool = True) -> bool:
     """Is the block formatted but for `=` lined up across a `...` line (`source =` over `...`
     over `tracing_tags_enabled =`, Azure's READMEs)? The writer aligns the attributes on both
     sides of the ones left out, as terraform would if they were there; the formatter reads
@@ -330,7 +339,7 @@ def _aligned_across_elision(text: str) -> bool:
     kept = [ln for ln in lines if not elision.is_placeholder_line(ln)]
     if len(kept) == len(lines):
         return False
-    joined = formatted_at_its_depth("\n".join(kept))
+    joined = formatted_at_its_depth("\n".join(kept), terraform)
     if joined is None:
         return False
     out = iter(joined.split("\n"))

@@ -32,12 +32,17 @@ _NEGATION_BEFORE = frozenset(
 _NIL = Token("Nil", "", 0, 0, 0, 0)
 
 
-def format_hcl(src: str) -> str:
-    """What `terraform fmt` writes for `src`. Raises HclSyntaxError when terraform would refuse it."""
+def format_hcl(src: str, terraform: bool = True) -> str:
+    """What `terraform fmt` writes for `src`. Raises HclSyntaxError when terraform would refuse it.
+
+    `terraform=False` leaves out terraform's rewrites: hclwrite's whitespace rules alone, what
+    `nomad fmt` and `packer fmt` write. Another tool reads `"${node.class}"` as its own runtime
+    interpolation, which unwrapped to `node.class` would be an unknown variable."""
     with no_gc(), stack_guard():
         toks = T.lex(src)
         _, parser = parse_tokens(src, toks, build=False)
-        toks = _terraform_rewrites(toks, parser)
+        if terraform:
+            toks = _terraform_rewrites(toks, parser)
         _format(toks)
         return "".join([(" " * t.sb + t.text) if t.sb else t.text for t in toks])
 
