@@ -339,6 +339,15 @@ def test_unknown_word_without_a_close_word_is_taken_for_a_name():
     assert "did you mean `workspace`" in f.message and "word list" in f.message
 
 
+def test_a_sentence_copied_down_the_page_is_written_once():
+    """Packer's ProfitBricks page (seventy-fourth sample): `The value definded in the config
+    has precedence over environemnt variable.` under two options is one slip pasted twice; a
+    word written in two places is meant (`aibridge`, a name)."""
+    line = "- `{0}`: set by `PB_{0}`. The value definded in the config has precedence over environemnt variable.\n"
+    assert unknown(line.format("password") + line.format("username")) == ["definded", "environemnt"] * 2
+    assert unknown("Run aibridge here. Then aibridge there.\n") == []
+
+
 def test_a_word_with_two_letters_before_it_is_a_name_built_on_it():
     """Vitess's docs (seventy-second sample): `vttablet` is its tablet server, a name built on
     `tablet`; two edits inside a word are still a slip."""
@@ -834,7 +843,7 @@ def test_a_capitalised_long_word_with_a_neighbouring_key_is_a_slip_of_a_common_w
     # (`nodr`... `node`) is taken for a name when the page repeats it.
     twice = "- The machine tyoe for the master.\n- The machine tyoe for the nodes.\n"
     assert unknown(twice) == ["tyoe", "tyoe"]
-    assert unknown(twice.replace("tyoe", "nodr")) == []
+    assert unknown("- The machine nodr for the master.\n- Each nodr runs the nodes.\n") == []
 
 
 def test_a_long_capitalised_word_one_edit_from_a_word_is_a_slip():

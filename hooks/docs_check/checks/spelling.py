@@ -390,11 +390,18 @@ class PageWords:
         return word.lower().split("'")[0] in self._linked
 
     def repeats(self, word: str) -> bool:
-        """Does the page's prose write `word` (as a whole word, in any case) more than once?
-        Prose only: a title in the front matter or an anchor repeats a heading's typo."""
+        """Does the page's prose write `word` (as a whole word, in any case) more than once, in
+        more than one place? Prose only: a title in the front matter or an anchor repeats a
+        heading's typo. A sentence copied down the page (Packer's `The value definded in the
+        config` under two options) is written once, however often it is pasted: a place is the
+        word with the words on either side."""
         base = word.split("'")[0]
         pattern = re.compile(rf"(?<![\w'-]){re.escape(base)}(?![\w-])", re.IGNORECASE)
-        return sum(len(pattern.findall(text)) for _line, _inline, text in self.lines) > 1
+        places = {
+            (_BEFORE.search(text, max(0, m.start() - _PLACE), m.start()).group(), _AFTER.match(text, m.end()).group())
+            for _line, _inline, text in self.lines for m in pattern.finditer(text)
+        }
+        return len(places) > 1
 
     def writes(self, word: str) -> bool:
         """Does the page write `word` anywhere (prose or code, any case)?"""
@@ -773,6 +780,10 @@ def _unknown(doc: Document, number: int, col: int, word: str, lex: Lexicon) -> F
     return UNKNOWN_WORD.at(doc.path, number, col + 1, message, end_line=number, end_column=col + 1 + len(word))
 
 
+# The word on either side of a word, with what separates them (either may be empty).
+_BEFORE = re.compile(r"\w*\W*$")
+_AFTER = re.compile(r"\W*\w*")
+_PLACE = 40  # characters looked back for the word before
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
 
 
