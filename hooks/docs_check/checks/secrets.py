@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..catalog import load_catalog
@@ -244,15 +244,26 @@ def _words_run_together(value: str, config: Config) -> bool:
     `securepass123`)? Like `thisisnice`, a password made up for the page: too long a run for
     `tokenshapes.reads_as_words`, which stops at 14 letters because it knows no words.
     Credentials are random: a random run of letters seldom splits into words."""
-    m = _LETTERS_THEN_DIGITS.fullmatch(value.strip())
-    if m is None:
-        return False
+    v = value.strip()
     common = lexicon_tables(spelling_settings(config).dictionaries).common
+    parts = _SEPARATORS.split(v)
+    if len(parts) > 1:
+        # A slug (`pt-shortcut-guide`, PowerToys' `icon_key`, seventy-fifth sample): two words
+        # or more, the other parts short prefixes or numbers. A credential's parts are random.
+        words = [p for p in parts if len(p) >= 4 and p.isalpha() and _run_of_words(p, common)]
+        return len(words) >= 2 and all(p in words or len(p) <= 3 or p.isdigit() for p in parts)
+    m = _LETTERS_THEN_DIGITS.fullmatch(v)
+    return m is not None and _run_of_words(m.group("letters"), common)
 
+
+_SEPARATORS = re.compile(r"[-_.]")
+
+
+def _run_of_words(letters: str, common: Callable[[str], int]) -> bool:
+    """Is a run of lowercase letters common English words written together?"""
     def word(w: str) -> bool:
         return w in _SHORT_WORDS if len(w) < 3 else common(w) >= SPLIT_FREQUENCY
 
-    letters = m.group("letters")
     # splits[i]: letters[:i] is a run of words
     splits = [True] + [False] * len(letters)
     for end in range(2, len(letters) + 1):
