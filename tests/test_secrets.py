@@ -464,6 +464,8 @@ NOT_CREDENTIALS = [
     ("```javascript\nconst token = Math.random() * 1000000;\n```\n", "Math.random() * 1000000", '"k9Xw2mQ7vLp3"'),
     # seventy-fifth (PowerToys' settings page): `icon_key` names an icon by a slug of words.
     ('```json\n{\n  "icon_key": "pt-shortcut-guide"\n}\n```\n', "pt-shortcut-guide", "pt-k9Xw2mQ7vLp3"),
+    # seventy-sixth (Bitnami's common chart): `keyMapping` names the key of a Secret, in camel case.
+    ("```yaml\nkeyMapping:\n  password: myPasswordKey\n```\n", "myPasswordKey", "qwErT9yuiOp"),
     # fifty-third (a devworkspace-operator page): a URL template, each part in braces to fill in.
     ("```yaml\ndata:\n  credentials: https://{USERNAME}:{PERSONAL_ACCESS_TOKEN}@{GIT_WEBSITE}\n```\n",
      "{USERNAME}:{PERSONAL_ACCESS_TOKEN}@{GIT_WEBSITE}", "bob:Xk29fjQ82hfPq@github.com"),

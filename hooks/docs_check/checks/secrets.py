@@ -252,11 +252,14 @@ def _words_run_together(value: str, config: Config) -> bool:
         # or more, the other parts short prefixes or numbers. A credential's parts are random.
         words = [p for p in parts if len(p) >= 4 and p.isalpha() and _run_of_words(p, common)]
         return len(words) >= 2 and all(p in words or len(p) <= 3 or p.isdigit() for p in parts)
+    if _CAMEL_WORDS.fullmatch(v):
+        v = v.lower()  # `myPasswordKey` (Bitnami's `keyMapping`): a key's name, words in camel case
     m = _LETTERS_THEN_DIGITS.fullmatch(v)
     return m is not None and _run_of_words(m.group("letters"), common)
 
 
 _SEPARATORS = re.compile(r"[-_.]")
+_CAMEL_WORDS = re.compile(r"[a-z]{2,}(?:[A-Z][a-z]{2,})+\d{0,6}")
 
 
 def _run_of_words(letters: str, common: Callable[[str], int]) -> bool:
