@@ -354,6 +354,8 @@ class Lexicon:
                 return True
         if "-" in w:
             parts = w.split("-")
+            if len(parts) == 2 and parts[0] in PREFIXES and self._known_form(parts[0] + parts[1]):
+                return True  # `pre-emption`, `re-enter`: the prefix set off, as British writers do
             return all(
                 p in PREFIXES or self._known_form(p) or _ACRONYM.fullmatch(q) is not None
                 for p, q in zip(parts, token.replace("\u2019", "'").split("-"), strict=True)
