@@ -284,6 +284,22 @@ def test_a_name_in_the_other_variant_says_nothing_of_the_writers():
     page = "Use Bitbucket Server and Data Center, then customise the controllers.\n"
     assert unknown(page, rule="spell-variant") == []
     assert unknown(page.replace("Data Center", "the data center"), rule="spell-variant") == ["customise"]
+    # rust-analyzer's book (seventy-seventh sample): the project's hyphenated name is no
+    # American writer either, and not told on a British page.
+    page = "Run rust-analyzer to customise the flycheck. The rust-analyzer colours it.\n"
+    assert unknown(page, rule="spell-variant") == []
+    assert unknown(page.replace("rust-analyzer", "the analyzer"), rule="spell-variant") == ["customise", "colours"]
+
+
+def test_a_generated_neighbour_says_which_variant_the_project_writes(tmp_path):
+    """rust-analyzer's `configuration_generated.md` (seventy-seventh sample) is written from the
+    settings' doc comments: no finding there, but its `favor` is the project's spelling, and
+    tells the one `behaviour` of the page beside it."""
+    generated = "Deprecated in favor of the new setting. Removed in favor of it.\n"
+    page = "To replicate this behaviour, run the check.\n"
+    found = run_json(project(tmp_path / "a", **{"settings_generated.md": generated, "page.md": page}))
+    assert [(f["path"].rsplit("/", 1)[-1], f["rule"]) for f in found] == [("page.md", "spell-variant")]
+    assert run_json(project(tmp_path / "b", **{"page.md": page})) == []
 
 
 def test_one_british_spelling_alone_is_judged_by_the_pages_around_it(tmp_path):

@@ -224,12 +224,19 @@ def _paragraph(group: list[Line], out: list[tuple[Line, str]]) -> None:
         pos += n + 1
 
 
-def prose_lines(doc: Document, generated_globs: tuple[str, ...] = ()) -> list[tuple[Line, str, str]]:
+def prose_lines(
+    doc: Document, generated_globs: tuple[str, ...] = (), keep_generated: bool = False
+) -> list[tuple[Line, str, str]]:
     """(line, code spans masked, all non-prose masked) of every prose line that is not generated
-    (by a marker, or by a glob of `generated_globs`)."""
-    if generated.matches(doc.path, generated_globs):
+    (by a marker, or by a glob of `generated_globs`), or of every one with `keep_generated`:
+    a generator's prose is still the project's writers' (a setting's doc comment), evidence of
+    the spelling they use though no finding there is theirs to fix."""
+    if keep_generated:
+        skip = None
+    elif generated.matches(doc.path, generated_globs):
         return []
-    skip = generated.generated_lines(doc)
+    else:
+        skip = generated.generated_lines(doc)
     if isinstance(skip, range):
         return []  # the whole page is generated
     refs = link_references(doc)

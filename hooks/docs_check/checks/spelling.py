@@ -337,7 +337,11 @@ def _in_a_name(text: str, index: int, word: str) -> bool:
     """Is a word capitalised inside a sentence or a heading? Then its spelling is a name's or a
     title's, not the writer's: `Bitbucket Data Center`, `International Labour Organization`,
     a section cited as `§Host Behavior`. (Over every labelled tree, no true variant finding was
-    such a word but `the ISC Licence`, a slip inside a licence's name.)"""
+    such a word but `the ISC Licence`, a slip inside a licence's name.) Or is it the last part
+    of a hyphenated name (`rust-analyzer`, seventy-seventh sample: the project's name, written
+    by British and American writers alike)?"""
+    if index > 1 and text[index - 1] == "-" and text[index - 2].isalpha():
+        return True
     return word[:1].isupper() and not _opens_sentence(text, index)
 
 
@@ -354,9 +358,10 @@ def _written_by_the_writer(text: str, lex: Lexicon, british: int, american: int)
 
 
 def _counter(s: Settings, lex: Lexicon) -> neighbours.Count:
-    """How a neighbour page is read: its prose as this page's, its variant spellings counted."""
+    """How a neighbour page is read: its prose as this page's, generated or not (the project's
+    writers wrote it), its variant spellings counted."""
     def count(doc: Document) -> tuple[int, int]:
-        lines = prose_lines(doc, s.generated)
+        lines = prose_lines(doc, s.generated, keep_generated=True)
         return _variant_counts(_split(lines, lex), lex) if lines else (0, 0)
     return count
 
