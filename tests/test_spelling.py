@@ -399,6 +399,17 @@ def test_a_name_followed_by_the_thing_it_names_is_no_repeat():
     assert repeats("Install the Coder Coder CLI. Coder coder runs.\n") == [13, 30]
 
 
+def test_a_directives_type_is_markup_not_a_word():
+    """Backstage's docs (seventy-ninth sample): Docusaurus' `:::note Note` opens a note titled
+    Note; Material's `!!! note` likewise. The title and the body are still prose."""
+    def repeats(text: str) -> list[int]:
+        return [f.line for f in spell(text) if f.rule == "spell-repeated-word"]
+
+    assert repeats(":::note Note\nBody.\n:::\n\n!!! tip Tip\n    Body.\n") == []
+    assert repeats(":::note Note note\nThe the body.\n:::\n") == [1, 2]
+    assert unknown(":::tip[A custom titel]\nx\n:::\n") == ["titel"]
+
+
 def test_repeated_word_in_code_is_not_reported():
     assert spell("Run `echo echo` and `a` `a` then.") == []
     assert spell("Forward ports `9990` to `9999` to the agent.") == []

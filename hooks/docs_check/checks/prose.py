@@ -213,15 +213,27 @@ def _blank_span(m: re.Match[str]) -> str:
 
 def _paragraph(group: list[Line], out: list[tuple[Line, str]]) -> None:
     if len(group) == 1:
-        out.append((group[0], _mask_inline(group[0].content)))
+        out.append((group[0], _without_directive(_mask_inline(group[0].content))))
         return
     contents = [ln.content for ln in group]
     masked = _mask_inline("\n".join(contents))
     pos = 0
     for ln, content in zip(group, contents, strict=True):
         n = len(content)
-        out.append((ln, masked[pos : pos + n]))
+        out.append((ln, _without_directive(masked[pos : pos + n])))
         pos += n + 1
+
+
+# A block directive's opener and type: Docusaurus' and VitePress' `:::note Title`, Material's
+# `!!! note "Title"` and `??? tip`. The type is markup, not a word of the title after it
+# (`:::note Note` is no repeated word; Backstage's docs, seventy-ninth sample).
+_DIRECTIVE = re.compile(r"[ \t]*(?::{3,}|!!!|\?\?\?\+?)[ \t]*[A-Za-z][\w-]*")
+
+
+def _without_directive(text: str) -> str:
+    if text[:1] not in ":!? \t" or (m := _DIRECTIVE.match(text)) is None:
+        return text
+    return " " * m.end() + text[m.end():]
 
 
 def prose_lines(
