@@ -73,3 +73,13 @@ def test_jekylls_highlight_block_is_code_not_a_paragraph():
     assert spelling == []
     # The words `highlight` and `endhighlight` in a sentence are a sentence.
     assert Document.from_text("{% raw %} the highlight of it\n", "t.md").lines[0].kind == TEXT
+
+
+def test_hugos_code_shortcodes_are_code():
+    # kind's docs (eighty-first sample): a site's own shortcode that takes the code's language,
+    # and Hugo's `highlight`, hold code to their closing shortcode; another shortcode is text.
+    text = ('On Windows:\n{{< codeFromInline lang="powershell" >}}\nchoco install kind\n{{< /codeFromInline >}}\n\n'
+            "{{< highlight go >}}\nfmt.Println(x)\n{{< /highlight >}}\n\n{{< note >}}\nA note.\n{{< /note >}}\n")
+    kinds = {ln.number: ln.kind for ln in Document.from_text(text, "t.md").lines}
+    assert [kinds[n] for n in (2, 3, 4, 6, 7, 8)] == [INDENTED_CODE] * 6
+    assert kinds[1] == kinds[10] == kinds[11] == TEXT
