@@ -228,6 +228,9 @@ def test_a_double_letter_written_single_is_a_slip_however_often_and_a_drawn_out_
     assert unknown("The file is overriden. The pod is also overriden.\n") == ["overriden", "overriden"]
     # tabby's prompt (forty-fifth sample): a long common word short of one letter, twice.
     assert unknown("Waiting for documentaion. It holds your documentaion.\n") == ["documentaion", "documentaion"]
+    # testkube's API reference (eighty-second sample): one of the commonest words short of a
+    # letter, three times; a short name one letter from a rarer word is still a name.
+    assert unknown("| mount | whether we shoud mount it |\n| map | where we shoud map it |\n") == ["shoud", "shoud"]
     assert unknown("If we don't quiiite support it, sooo tell us.\n") == []
     # A consonant tripled inside a word is a slip, not a word drawn out (fiftieth sample).
     assert unknown("Now nginx is runnning in your deployment. Hmmm.\n") == ["runnning"]

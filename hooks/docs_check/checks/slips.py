@@ -89,11 +89,15 @@ LONG_DROP = 10  # `documentaion`, `circumfrence`: a long common word with one le
 
 
 def letter_dropped_from_long_word(w: str, hints: list[str], lex: Lexicon) -> bool:
-    """Is the word a common word of ten letters or more with one letter left out? Copied down
-    the page, it stays a slip: a name is seldom a long common word short of one letter."""
-    return len(w) + 1 >= LONG_DROP and any(
+    """Is the word a common word of ten letters or more with one letter left out, or one of the
+    commonest words of six letters or more short of one (`shoud` three times in testkube's API
+    reference, eighty-second sample)? Copied down the page, it stays a slip: a name is seldom a
+    long common word short of one letter."""
+    if len(w) + 1 < SHORT_NAME:
+        return False
+    return any(
         " " not in h and h[:1].lower() == w[:1] and dropped_at(h.lower(), w) is not None
-        and lex.tables.common(h.lower()) >= SPLIT_FREQUENCY
+        and lex.tables.common(h.lower()) >= (SPLIT_FREQUENCY if len(w) + 1 >= LONG_DROP else COMMONEST)
         for h in hints
     )
 
