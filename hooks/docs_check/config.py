@@ -78,6 +78,16 @@ class Config:
             )
         return value
 
+    def choice(self, section: str, key: str, choices: tuple[str, ...]) -> str:
+        """A check's option that takes one of `choices` (the first is the default)."""
+        value = self.option(section, key, choices[0], str)
+        if value not in choices:
+            raise ConfigError(
+                f"{self.source}: [tool.docs-check.{section}] {key} = {value!r}: expected one of "
+                + ", ".join(f'"{v}"' for v in choices)
+            )
+        return value
+
     def fingerprint(self) -> str:
         """Changes whenever a setting that affects findings changes (for result caches)."""
         data = {

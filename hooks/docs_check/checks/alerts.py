@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from ..check import Check
-from ..config import Config, ConfigError, check_section_keys
+from ..config import Config, check_section_keys
 from ..findings import Finding, Fix, Severity
 from ..rules import rule, suggest
 from ..scanner import BLANK, HTML_COMMENT, TEXT, Document, Line, Quote
@@ -100,7 +100,7 @@ def run(doc: Document, config: Config) -> Iterator[Finding]:
             alerts.append((quote, first, gt, m))
         else:
             yield from _check_legacy(doc, quote, first, gt)
-    lower = config.option("alerts", "case", "auto", str) == "auto" and _lower_case_page(m for *_, m in alerts)
+    lower = config.choice("alerts", "case", CASES) == "auto" and _lower_case_page(m for *_, m in alerts)
     for quote, first, gt, m in alerts:
         yield from _check_alert(doc, quote, first, gt, m, lower)
     yield from _misplaced(doc, {first.number for _, first, _, _ in alerts})
@@ -319,12 +319,7 @@ CASES = ("auto", "upper")
 def validate_config(config: Config) -> None:
     """`[tool.docs-check.alerts]`: `case`, one of CASES; any other key is a typo."""
     check_section_keys(config, "alerts", ("case",))
-    case = config.option("alerts", "case", "auto", str)
-    if case not in CASES:
-        raise ConfigError(
-            f"{config.source}: [tool.docs-check.alerts] case = {case!r}: expected one of "
-            + ", ".join(f'"{v}"' for v in CASES)
-        )
+    config.choice("alerts", "case", CASES)
 
 
 CHECK = Check("alerts", RULES, run)

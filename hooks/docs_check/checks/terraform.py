@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..check import Check
-from ..config import Config, ConfigError
+from ..config import Config
 from ..findings import Finding, Fix, Severity
 from ..hcl import Block, Body, HclSyntaxError, format_hcl
 from ..rules import rule
@@ -81,16 +81,11 @@ FENCE_LABELS = ("auto", "tf")
 
 
 def validate_config(config: Config) -> None:
-    label = config.option("terraform", "fence-label", "auto", str)
-    if label not in FENCE_LABELS:
-        raise ConfigError(
-            f"{config.source}: [tool.docs-check.terraform] fence-label = {label!r}: expected one of "
-            + ", ".join(f'"{v}"' for v in FENCE_LABELS)
-        )
+    config.choice("terraform", "fence-label", FENCE_LABELS)
 
 
 def run(doc: Document, config: Config) -> Iterator[Finding]:
-    labels_tf = config.option("terraform", "fence-label", "auto", str) == "tf" or _tf_house_style(doc)
+    labels_tf = config.choice("terraform", "fence-label", FENCE_LABELS) == "tf" or _tf_house_style(doc)
     fenced = [(block, S.snippet(doc, block)) for block in doc.fences if block.lang in TF_LANGS]
     other_page = _other_tools_page([snip.body for _, snip in fenced if snip is not None])
     for block, snip in fenced:
