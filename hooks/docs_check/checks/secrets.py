@@ -245,17 +245,24 @@ def _words_run_together(value: str, config: Config) -> bool:
     `tokenshapes.reads_as_words`, which stops at 14 letters because it knows no words.
     Credentials are random: a random run of letters seldom splits into words."""
     v = value.strip()
-    common = lexicon_tables(spelling_settings(config).dictionaries).common
     parts = _SEPARATORS.split(v)
     if len(parts) > 1:
         # A slug (`pt-shortcut-guide`, PowerToys' `icon_key`, seventy-fifth sample): two words
         # or more, the other parts short prefixes or numbers. A credential's parts are random.
-        words = [p for p in parts if len(p) >= 4 and p.isalpha() and _run_of_words(p, common)]
-        return len(words) >= 2 and all(p in words or len(p) <= 3 or p.isdigit() for p in parts)
+        runs = [p for p in parts if len(p) >= 4 and p.isalpha()]
+        if len(runs) < 2 or not all(p in runs or len(p) <= 3 or p.isdigit() for p in parts):
+            return False
+        common = _word_table(config)
+        return all(_run_of_words(p, common) for p in runs)
     if _CAMEL_WORDS.fullmatch(v):
         v = v.lower()  # `myPasswordKey` (Bitnami's `keyMapping`): a key's name, words in camel case
     m = _LETTERS_THEN_DIGITS.fullmatch(v)
-    return m is not None and _run_of_words(m.group("letters"), common)
+    return m is not None and _run_of_words(m.group("letters"), _word_table(config))
+
+
+def _word_table(config: Config) -> Callable[[str], int]:
+    """The English word table's frequency lookup, loaded only for a value shaped like words."""
+    return lexicon_tables(spelling_settings(config).dictionaries).common
 
 
 _SEPARATORS = re.compile(r"[-_.]")
