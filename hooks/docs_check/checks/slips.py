@@ -88,7 +88,7 @@ def joined_to_a_long_word(w: str, lex: Lexicon) -> str | None:
 LONG_DROP = 10  # `documentaion`, `circumfrence`: a long common word with one letter left out
 
 
-def letter_dropped_from_long_word(w: str, hints: list[str], lex: Lexicon) -> bool:
+def letter_dropped_from_common_word(w: str, hints: list[str], lex: Lexicon) -> bool:
     """Is the word a common word of ten letters or more with one letter left out, or one of the
     commonest words of six letters or more short of one (`shoud` three times in testkube's API
     reference, eighty-second sample)? Copied down the page, it stays a slip: a name is seldom a
@@ -105,8 +105,8 @@ def letter_dropped_from_long_word(w: str, hints: list[str], lex: Lexicon) -> boo
 def habitual(w: str, hints: list[str], lex: Lexicon) -> bool:
     """A slip a writer makes the same way each time, so that the page repeating the word does
     not make it meant: a neighbouring key, a doubled or single letter, a letter left out of a
-    long word."""
-    return key_slip_of_common(w, hints, lex) or doubling_slip(w, hints, lex) or letter_dropped_from_long_word(w, hints, lex)
+    long common word or of one of the commonest."""
+    return key_slip_of_common(w, hints, lex) or doubling_slip(w, hints, lex) or letter_dropped_from_common_word(w, hints, lex)
 
 
 # `chat`, `conf`, `agent`, `client`: a daemon is named after a short word (shorter stems, `sshd`
