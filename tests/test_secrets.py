@@ -479,6 +479,13 @@ NOT_CREDENTIALS = [
     ('```yaml\ntopologyKey: "topology.kubernetes.io/zone"\n```\n', "topologyKey", "signingKey"),
     ("```yaml\nconnection_string: DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=c2lnbmluZ2tleQ==;"
      "EndpointSuffix=core.windows.net\n```\n", "c2lnbmluZ2tleQ==", "q8ZxRt2mKv9wLp4sNd7b"),
+    # eighty-fifth (Renovate's private-packages page): a token typed out of the alphabet and
+    # counting; a token encrypted for Renovate to decrypt, under `encrypted`, made to be committed.
+    ('```json\n{\n  "npmToken": "abcdefghi-1234-jklmno-aac6-12345567889"\n}\n```\n',
+     "abcdefghi-1234-jklmno", "qk8Zx2Rt-9mKv-wLp4sN"),
+    ('```json\n{\n  "encrypted": {\n    "npmToken": "xxT19RIdhAh09lkhdrK39HzKNBn3etoLZAwHdeJ25cX+5y52a9kAC7"\n  }\n}\n```\n',
+     '"encrypted"', '"settings"'),
+    ("```yaml\nspec:\n  encryptedData:\n    password: AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq\n```\n", "encryptedData", "stringData"),
 ]
 
 

@@ -209,7 +209,7 @@ def _placeholder(doc: Document, hit: _Hit) -> bool:
     text = doc.line(hit.line).text
     if _CHANGE_ME.search(text, hit.end_column - 1):
         return True
-    if _named_by_its_key(hit.secret):
+    if _named_by_its_key(hit.secret) or _ciphertext(doc, hit):
         return True
     value = re.escape(hit.secret.value)
     if re.search(rf"//{value}:{value}@", text) is not None:
@@ -221,6 +221,35 @@ def _placeholder(doc: Document, hit: _Hit) -> bool:
 
 
 _NEAR = 3  # lines either side where a password's user name is written
+
+# A key that says the values under it are encrypted for a tool to decrypt: Renovate's
+# `encrypted`, Bitnami's SealedSecret `encryptedData`, `ciphertext`. Such a value is made to be
+# committed (eighty-fifth sample: Renovate's encrypted `npmToken`).
+_CIPHER_KEY = re.compile(r"^\s*[\"']?(?:\w*encrypted\w*|ciphertext|sealed\w*)[\"']?\s*[:=]", re.IGNORECASE)
+_ABOVE = 20  # lines above a value where its enclosing keys are looked for
+
+
+def _ciphertext(doc: Document, hit: _Hit) -> bool:
+    """Is the value under a key that says it is encrypted (its own or one enclosing it, the
+    nearest less-indented line above it, in YAML or JSON)?"""
+    if re.search(r"encrypted|ciphertext", hit.secret.name or "", re.IGNORECASE):
+        return True
+    text = doc.line(hit.line).text
+    indent = len(text) - len(text.lstrip())
+    for n in range(hit.line - 1, max(0, hit.line - _ABOVE), -1):
+        above = doc.line(n).text
+        if not above.strip():
+            continue
+        if above.lstrip().startswith(("```", "~~~")):
+            return False  # the block's fence: its keys end here
+        depth = len(above) - len(above.lstrip())
+        if depth < indent:
+            if _CIPHER_KEY.match(above):
+                return True
+            indent = depth
+        if depth == 0:
+            return False
+    return False
 
 
 def _named_by_its_key(secret: Secret) -> bool:
