@@ -145,6 +145,16 @@ def test_in_list_lazy_marker_line_is_not_in_the_list():
     assert found("- item\n> [!NOTE]\n> Body.\n") == []
 
 
+def test_a_page_written_for_hugo_is_not_held_to_githubs_placement():
+    # Docker's install pages (eighty-fourth sample): a note inside a numbered step, on a page
+    # that calls Hugo's shortcodes; Hugo renders it there, and GitHub is no view of the page.
+    page = '1. Add the repository:\n\n   {{< tabs >}}\n\n   > [!NOTE]\n   > Body.\n\n> > [!TIP]\n> > Body.\n'
+    assert found(page) == []
+    assert [r for *_, r in found(page.replace("{{< tabs >}}", "Tabs."))] == ["alert-in-list", "alert-nested"]
+    # Every other rule still reads the page.
+    assert [r for *_, r in found("{{% param x %}}\n\n>[!TIP]\n> Body.\n")] == ["alert-spacing"]
+
+
 def test_nested():
     page = "> Outer quote.\n>\n> > [!WARNING]\n> > Body.\n"
     (f,) = check(page)

@@ -101,8 +101,9 @@ def run(doc: Document, config: Config) -> Iterator[Finding]:
         else:
             yield from _check_legacy(doc, quote, first, gt)
     lower = config.choice("alerts", "case", CASES) == "auto" and _lower_case_page(m for *_, m in alerts)
+    hugo = bool(alerts) and _written_for_hugo(doc)
     for quote, first, gt, m in alerts:
-        yield from _check_alert(doc, quote, first, gt, m, lower)
+        yield from _check_alert(doc, quote, first, gt, m, lower, hugo)
     yield from _misplaced(doc, {first.number for _, first, _, _ in alerts})
 
 
@@ -128,7 +129,8 @@ def _first_line(doc: Document, quote: Quote) -> Line | None:
 
 
 def _check_alert(
-    doc: Document, quote: Quote, ln: Line, gt: int, m: re.Match[str], lower_case_page: bool = False
+    doc: Document, quote: Quote, ln: Line, gt: int, m: re.Match[str], lower_case_page: bool = False,
+    hugo_page: bool = False,
 ) -> Iterator[Finding]:
     path, number, text = doc.path, ln.number, ln.text
     col = gt + 1  # findings point at the alert's `>`, as a writer scanning the page sees it
@@ -177,7 +179,13 @@ def _check_alert(
         yield EMPTY.at(path, number, col, _empty_message(doc, quote, good), end_line=number,
                        end_column=end_col)
 
-    shown_type = f"[!{upper}]" if upper in TYPES else written
+    if not hugo_page:
+        yield from _placement(doc, quote, ln, col, f"[!{upper}]" if upper in TYPES else written, end_col)
+
+
+def _placement(doc: Document, quote: Quote, ln: Line, col: int, shown_type: str, end_col: int) -> Iterator[Finding]:
+    """An alert where GitHub does not look for one: in a list item, in another quote."""
+    path, number = doc.path, ln.number
     if quote.in_list:
         yield IN_LIST.at(
             path, number, col,
@@ -193,6 +201,18 @@ def _check_alert(
             "text (this site renders it); move it out so its lines start with a single `> `",
             end_line=number, end_column=end_col,
         )
+
+
+# A Hugo shortcode, `{{< tabs >}}`, `{{% param "x" %}}`, `{{< /tab >}}`.
+_HUGO_SHORTCODE = re.compile(r"\{\{[<%]\s*/?[\w.-]+")
+
+
+def _written_for_hugo(doc: Document) -> bool:
+    """Does the page call Hugo's shortcodes? Then it is written for Hugo, whose blockquote
+    render hook renders an alert wherever the quote stands (in a list step, in a quote), and
+    GitHub, which shows the shortcodes as raw text, is no view of it (Docker's install pages,
+    eighty-fourth sample: a `> [!NOTE]` inside a numbered step renders on docs.docker.com)."""
+    return any(_HUGO_SHORTCODE.search(ln.text) for ln in doc.lines if "{{" in ln.text)
 
 
 def _text_after_message(extra: str, written: str, good: str) -> str:
