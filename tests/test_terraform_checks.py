@@ -657,6 +657,11 @@ def test_a_type_shown_alone_and_settings_under_old_and_new_are_no_syntax_error()
     # Two settings of one name with no comment between them are still an error.
     (f,) = only(check(fence(old_new.replace("# New\n", ""), "hcl")), "tf-syntax")
     assert "Attribute redefined" in f.message
+    # A firewall module's README (eighty-sixth sample): an input's structure, each field's
+    # values written as a union to pick one from. A lone `|` elsewhere is still an error.
+    union = '{\n  direction = "in" | "out"           # Required\n  port      = "8080"\n}\n'
+    assert only(check(fence(union, "hcl")), "tf-syntax") == []
+    (_f,) = only(check(fence(union.replace('| "out"', "| out"), "hcl")), "tf-syntax")
 
 
 def test_attributes_aligned_across_lines_left_out_are_formatted() -> None:

@@ -16,7 +16,8 @@ crying wolf; each kind below was met on a real tree (the sample is named):
 - a function call shown alone (`lookup("name", var.parameter, "default")`), or expressions
   one a line (`[for s in var.list : upper(s)]  # a list`);
 - a syntax explained with placeholders (`<block_type> <block_label> {`), or a value left as
-  `<>` to fill in (`after_blanks`: the error left once they are filled, if any, is the block's).
+  `<>` to fill in (`after_blanks`: the error left once they are filled, if any, is the block's);
+- the values a field may take, as a union to pick one from (`direction = "in" | "out"`).
 """
 
 from __future__ import annotations
@@ -170,15 +171,21 @@ def after_blanks(text: str, error: HclSyntaxError) -> HclSyntaxError | None:
 
 # Items left out of a list or a call on its line: `[ "<ip>:<port>", ... ]` (Consul's docs).
 _LEFT_OUT_ITEMS = re.compile(r"(?<=,)\s*(?:\.\.\.|\u2026)(?=\s*[\])])")
+# The values a field may take, written as a union: `direction = "in" | "out"` (a module README's
+# "structure" of an input, eighty-sixth sample). HCL has `||`, never a single `|`.
+_OTHER_VALUES = re.compile(r'(?<=")[ \t]*\|[ \t]*"[^"\n]*"')
 
 
 def _filled_blanks(text: str) -> str:
-    """The text with each placeholder written as a name of its length and items left out of a
-    list as blanks (columns kept: an error left is told where the writer wrote it)."""
+    """The text with each placeholder written as a name of its length, and items left out of a
+    list and a union's other values as blanks (columns kept: an error left is told where the
+    writer wrote it)."""
     if "<" in text:
         text = _PLACEHOLDER.sub(lambda m: "x" * len(m.group()), text)
     if "." in text or "\u2026" in text:
         text = _LEFT_OUT_ITEMS.sub(lambda m: " " * len(m.group()), text)
+    if "|" in text:
+        text = _OTHER_VALUES.sub(lambda m: " " * len(m.group()), text)
     return text
 
 
