@@ -83,3 +83,7 @@ def test_hugos_code_shortcodes_are_code():
     kinds = {ln.number: ln.kind for ln in Document.from_text(text, "t.md").lines}
     assert [kinds[n] for n in (2, 3, 4, 6, 7, 8)] == [INDENTED_CODE] * 6
     assert kinds[1] == kinds[10] == kinds[11] == TEXT
+    # The AWS workshops (eighty-ninth sample): `{{< output >}}` holds a command's output.
+    text = "Run it:\n{{< output >}}\n+ skip_crds = false\n{{< /output >}}\nThe output_file.\n"
+    kinds = {ln.number: ln.kind for ln in Document.from_text(text, "t.md").lines}
+    assert [kinds[n] for n in (1, 2, 3, 4, 5)] == [TEXT, INDENTED_CODE, INDENTED_CODE, INDENTED_CODE, TEXT]

@@ -899,9 +899,10 @@ def test_a_long_capitalised_word_one_edit_from_a_word_is_a_slip():
 
 def test_a_short_word_with_d_after_it_is_a_daemon_not_a_slip():
     """`NGINX with confd` (fifty-first sample), coderd's `Chatd` (forty-sixth): a daemon named
-    after what it serves. A long one is a slip of a past tense (`metrics exporterd by agents`),
-    as is a short one a common past tense is one edit from (`workd`, `worked`)."""
+    after what it serves, or Docker's `ufw or firewalld` (eighty-fourth). A word a letter from a
+    past tense is a slip of it (`metrics exporterd by agents`, `workd` for `worked`)."""
     assert unknown("NGINX with confd renders it. Chatd runs chats.\n") == []
+    assert unknown("If you use ufw or firewalld to manage firewall settings.\n") == []
     assert unknown("The metrics exporterd by one or more agents.\n") == ["exporterd"]
     # A daemon serves a thing: `usingd` (fiftieth sample) is a slip of `using`.
     assert unknown("An AWS infrastructure usingd a pipeline.\n") == ["usingd"]

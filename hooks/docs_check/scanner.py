@@ -46,11 +46,12 @@ _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 # Jekyll's code block, `{% highlight terraform %}` ... `{% endhighlight %}` (GitHub Pages sites:
 # tfsec's docs): Liquid renders it as code, where Markdown would have read a paragraph.
 # Hugo's shortcodes do the same: `{{< highlight go >}}`, or a site's own that takes the code's
-# language (`{{< codeFromInline lang="powershell" >}}`, kind's docs, eighty-first sample), to
-# its closing `{{< /name >}}`.
+# language (`{{< codeFromInline lang="powershell" >}}`, kind's docs, eighty-first sample), or
+# the AWS workshops' `{{< output >}}` around a command's output (eighty-ninth sample), to its
+# closing `{{< /name >}}`.
 _LIQUID_HIGHLIGHT = re.compile(
     r"\{%-?\s*highlight\s+[\w+#.-]+(?:\s[^%]*)?-?%\}\s*$"
-    r"|\{\{[<%]\s*(?:highlight\s+[\w+#.-]+|[\w-]+\s[^>%]*\blang=\"?[\w+#.-]+\"?)[^>%]*[>%]\}\}\s*$"
+    r"|\{\{[<%]\s*(?:highlight\s+[\w+#.-]+|output\b|[\w-]+\s[^>%]*\blang=\"?[\w+#.-]+\"?)[^>%]*[>%]\}\}\s*$"
 )
 _LIQUID_END = re.compile(r"\s*(?:\{%-?\s*endhighlight\s*-?%\}|\{\{[<%]\s*/[\w-]+\s*[>%]\}\})\s*$")
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")

@@ -109,14 +109,16 @@ def habitual(w: str, hints: list[str], lex: Lexicon) -> bool:
     return key_slip_of_common(w, hints, lex) or doubling_slip(w, hints, lex) or letter_dropped_from_common_word(w, hints, lex)
 
 
-# `chat`, `conf`, `agent`, `client`: a daemon is named after a short word (shorter stems, `sshd`
-# and `etcd`, are listed as they are); `exporterd` is no daemon but a slip of `exported`.
-DAEMON_STEM = range(4, 7)
+# `chat`, `conf`, `agent`, `firewall`: a daemon is named after a short word (shorter stems,
+# `sshd` and `etcd`, are listed as they are).
+DAEMON_STEM = range(4, 9)
 
 
 def daemon_name(w: str, hints: list[str], lex: Lexicon) -> bool:
-    """Is `w` a daemon's name, a short known word with `d` after it (`confd`, `chatd`)? Not when
-    one edit makes it another common word (`comand`: `command`; `workd`: `worked`, `world`)."""
+    """Is `w` a daemon's name, a short known word with `d` after it (`confd`, `chatd`, Docker's
+    `firewalld`, eighty-fourth sample)? Not when one edit makes it another common word (`comand`:
+    `command`; `workd`: `world`) or a past tense a letter longer or shorter (`workd`: `worked`;
+    `exporterd`: `exported`; not `confd`: `coned`)."""
     stem = w[:-1]
     if not w.endswith("d") or w.endswith(("ed", "dd")) or len(stem) not in DAEMON_STEM:
         return False
@@ -126,7 +128,7 @@ def daemon_name(w: str, hints: list[str], lex: Lexicon) -> bool:
         return False
     others = [h.lower() for h in (*hints, stem + "ed") if h.lower() not in (stem, stem + "s")]
     return not any(
-        one_edit(w, h) and (lex.tables.common(h) >= SPLIT_FREQUENCY or (h == stem + "ed" and h in lex))
+        one_edit(w, h) and (lex.tables.common(h) >= SPLIT_FREQUENCY or (h.endswith("ed") and len(h) != len(w) and h in lex))
         for h in others
     )
 
