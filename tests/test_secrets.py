@@ -486,6 +486,8 @@ NOT_CREDENTIALS = [
     ('```json\n{\n  "encrypted": {\n    "npmToken": "xxT19RIdhAh09lkhdrK39HzKNBn3etoLZAwHdeJ25cX+5y52a9kAC7"\n  }\n}\n```\n',
      '"encrypted"', '"settings"'),
     ("```yaml\nspec:\n  encryptedData:\n    password: AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq\n```\n", "encryptedData", "stringData"),
+    # eighty-eighth (a Helm chart's README): a Secret's password, base64 of `1234`, a demo value.
+    ("```yml\nkind: Secret\ndata:\n  password: MTIzNA==\n```\n", "MTIzNA==", "cTh4WjJtS3Y5d0xwNHNOZDdi"),
 ]
 
 

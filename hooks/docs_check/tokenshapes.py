@@ -354,7 +354,7 @@ def reads_as_words(value: str) -> bool:
     )
 
 
-_BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4}){2,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
+_BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
 
 
 def _base64_text(value: str) -> str:
@@ -370,6 +370,14 @@ def _base64_text(value: str) -> str:
         return ""
     text = raw.decode("ascii") if raw.isascii() else ""
     return text if text.isprintable() else ""
+
+
+def _encodes_no_credential(value: str) -> bool:
+    """Is the value base64 of text that is no credential by the same bar: words (`signingkey`),
+    or what would be a placeholder or a demo value written plain (a Secret's `password: MTIzNA==`,
+    `1234`, in a Helm chart's README, eighty-eighth sample)?"""
+    text = _base64_text(value)
+    return bool(text) and (reads_as_words(text) or not is_hardcoded(text))
 
 
 # -- assignments in other languages ----------------------------------------------------------
@@ -433,7 +441,7 @@ def find_assignments(text: str, *, strict: bool = True) -> Iterator[Secret]:
                 continue  # `token = Math.random()`, `$(cat key)`, `$cred = Get-Credential`: a call computes the value
             elif _template_cut(raw, text, end, line_end):
                 continue  # `https://{USERNAME}:{PERSONAL_ACCESS_TOKEN}@...`: a template to fill in
-            if strict and (reads_as_words(raw) or reads_as_words(_base64_text(raw))):
+            if strict and (reads_as_words(raw) or _encodes_no_credential(raw)):
                 continue  # `sessionKey: "workspace-42"` names a session; `PASSWORD=thisisnice`
             if is_hardcoded(raw, strict=strict):
                 yield Secret(f"literal {name_words(name)[-1]}", start, end, raw, name)

@@ -368,6 +368,12 @@ class Lexicon:
         w = token.lower()
         return token[:1].isupper() and w in self.names and w not in self.project and w not in self.terms
 
+    def listed_person(self, token: str) -> bool:
+        """A capitalised name the people-names list holds, though a company or a term has it too
+        (`James`): a person's, where the line is only a name."""
+        w = token.lower()
+        return token[:1].isupper() and w in self.names and w not in self.project
+
     def _known_form(self, w: str) -> bool:
         if len(w) <= 1 or w in self:
             return True

@@ -384,6 +384,7 @@ class PageWords:
         self._words: set[str] | None = None
         self._linked: set[str] | None = None
         self._all: set[str] | None = None  # every word of the page, lowercased
+        self._kebab: dict[str, int] | None = None  # hyphenated names, lowercased: how often written
         self.variant = ""  # the variant the page's own spellings chose, when none is configured
 
     def linked(self, word: str) -> bool:
@@ -407,6 +408,24 @@ class PageWords:
             for _line, _inline, text in self.lines for m in pattern.finditer(text)
         }
         return len(places) > 1
+
+    def slip_of_a_name(self, word: str) -> str | None:
+        """The hyphenated name the page writes `NAME_WRITTEN` times or more that `word`, written
+        once, is one letter from (`aad-pod-identiy` among eight `aad-pod-identity`, eighty-eighth
+        sample): a writer's slip on the page's own name. Not a number changed (`v1-alpha2`) nor
+        a plural (`cluster-apis`): those are other names."""
+        if self._kebab is None:
+            self._kebab = {}
+            for w in _KEBAB_NAME.findall(self.doc.text.lower()):
+                self._kebab[w] = self._kebab.get(w, 0) + 1
+        w = word.lower()
+        if self._kebab.get(w, 0) > 1 or len(w) < LONG_NAME_SLIP:
+            return None
+        for name, count in self._kebab.items():
+            if (count >= NAME_WRITTEN and name.count("-") == w.count("-") and one_edit(w, name)
+                    and name.rstrip("s") != w.rstrip("s") and not _differs_in_a_digit(w, name)):
+                return name
+        return None
 
     def writes(self, word: str) -> bool:
         """Does the page write `word` anywhere (prose or code, any case)?"""
@@ -486,8 +505,12 @@ def _judge_line(
             if CODE_IN_PROSE.id in wanted and _code_in_prose(word, index, text, page) and not _placed_by_markup(
                     line.content, index, word, html):
                 yield _code(doc, line.number, col, word, html)
+            elif UNKNOWN_WORD.id in wanted and "-" in word:
+                name = page.slip_of_a_name(word)
+                if name:
+                    yield _unknown(doc, line.number, col, word, lex, [name])
             continue
-        if lex.known(word) or _beside_name(tokens, i, text, lex, line.content) or _sibling_name(tokens, i, text):
+        if lex.known(word) or _beside_name(tokens, i, text, lex, line) or _sibling_name(tokens, i, text):
             continue
         if word in page:  # a word the page knows from its code is no misspelling
             if CODE_IN_PROSE.id in wanted and _FLAG_AFTER.match(text, index + len(word)):
@@ -661,25 +684,33 @@ def _english_compound(word: str) -> bool:
     return word.split("-", 1)[0] in PREFIXES
 
 
-def _beside_name(tokens: list[tuple[int, str]], i: int, text: str, lex: Lexicon, content: str) -> bool:
+def _beside_name(tokens: list[tuple[int, str]], i: int, text: str, lex: Lexicon, line: Line) -> bool:
     """A capitalised word next to a person's name is most likely part of it (`Muhammad Atif Ali`),
     a name the dictionaries list or one the line gives an address or a profile for (`Bassam
     Tabbara <bassam@upbound.io> ([bassam](https://github.com/bassam))`, fifty-fourth sample);
     so is a capitalised word of three letters next to a capitalised word no dictionary knows
-    (`Sai Sumanth Miryala`, forty-first sample: no slip of `Said`). (`content`: the line as
-    written, its addresses unmasked.)"""
+    (`Sai Sumanth Miryala`, forty-first sample: no slip of `Said`); and in a list item that is
+    only a name, a word beside a name a company shares (`* Aled James`, eighty-eighth sample)."""
     index, word = tokens[i]
     if not word[:1].isupper():
         return False
+    content = line.content  # as written, its addresses unmasked
+    alone = line.list_depth > 0 and _FULL_NAME.fullmatch(text.strip()) is not None
     for j in (i - 1, i + 1):
         if 0 <= j < len(tokens):
             other_index, other = tokens[j]
             between = text[min(index, other_index) : max(index, other_index)]
             gap = between[len(word) :] if j > i else between[len(other) :]
             if gap.strip() == "" and (lex.is_name(other) or _addressed(other, content) or (
-                    len(word) <= slips.SHORT and other[:1].isupper() and other[1:].islower() and not lex.known(other))):
+                    len(word) <= slips.SHORT and other[:1].isupper() and other[1:].islower() and not lex.known(other))
+                    or (alone and lex.listed_person(other))):
                 return True
     return False
+
+
+# A line that is only a person's name: two to four capitalised words (`* Aled James` in a
+# release's list of contributors, eighty-eighth sample).
+_FULL_NAME = re.compile(r"[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019.-]*){1,3}")
 
 
 # A version as package lists write it: `2:3.3.17-5`, `1.60+git20181103.0eebece-1`, `v2.7.2`.
@@ -777,9 +808,22 @@ def _variant(doc: Document, line: Line, col: int, pair: tuple[str, str], want: s
     )
 
 
-def _unknown(doc: Document, number: int, col: int, word: str, lex: Lexicon) -> Finding:
-    joined = (slips.joined_to_a_long_word(word, lex) if word.islower() else None) or slips.clitic_slip(word, lex)
-    hints = [joined] if joined else lex.suggestions(word)
+# A hyphenated name written this often is the page's own (a project, a component) and a long
+# one (`aad-pod-identity`) is no other name one letter away.
+NAME_WRITTEN = 3
+LONG_NAME_SLIP = 10
+_KEBAB_NAME = re.compile(r"(?<![\w.-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\w-])")
+
+
+def _differs_in_a_digit(a: str, b: str) -> bool:
+    return any(x != y and (x.isdigit() or y.isdigit()) for x, y in zip(a, b, strict=False)) or (
+        len(a) != len(b) and any(c.isdigit() for c in set(a) ^ set(b)))
+
+
+def _unknown(doc: Document, number: int, col: int, word: str, lex: Lexicon, hints: list[str] | None = None) -> Finding:
+    if hints is None:
+        joined = (slips.joined_to_a_long_word(word, lex) if word.islower() else None) or slips.clitic_slip(word, lex)
+        hints = [joined] if joined else lex.suggestions(word)
     advice = "did you mean " + ", ".join(f"`{h}`" for h in hints) + "?" if hints else "check it"
     message = f"`{word}` is not in the dictionary: {advice} (a name or a term belongs in the project word list)"
     return UNKNOWN_WORD.at(doc.path, number, col + 1, message, end_line=number, end_column=col + 1 + len(word))
