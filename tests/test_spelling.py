@@ -1205,3 +1205,18 @@ def test_a_slip_on_a_hyphenated_name_the_page_writes_is_told():
     versions = "Use api-v1-alpha1 and api-v1-alpha1 and api-v1-alpha1.\n\nThen api-v1-alpha2.\n"
     plurals = "The cluster-api and cluster-api and cluster-api.\n\nThe cluster-apis.\n"
     assert unknown(versions) == unknown(plurals) == []
+
+
+def test_a_letter_put_into_a_long_common_word_is_a_slip_however_often():
+    """Digger's docs (ninetieth sample): `respository` in a heading and its paragraph; an
+    aws-samples workshop (eighty-ninth): `infraestructure` twice. A word the page writes in
+    its code is still the page's own."""
+    assert unknown("## Clone the respository\n\nClone our examples respository now.\n") == ["respository"] * 2
+    assert unknown("Code infraestructure with it. Deliver the infraestructure.\n") == ["infraestructure"] * 2
+    assert unknown("Code infraestructure here, in `infraestructure/vpc`.\n") == []
+
+
+def test_emphasis_inside_a_word_leaves_one_word():
+    """Spacelift's docs (ninetieth sample): `**n**avigate`, a letter in bold, is `navigate`."""
+    assert unknown("1. In the UI, **n**avigate to your project and **s**ave it.\n") == []
+    assert unknown("In the UI, **n**avigat to your project.\n") == ["navigat"]

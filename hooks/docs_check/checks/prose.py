@@ -146,7 +146,14 @@ def words(text: str) -> Iterator[tuple[int, str]]:
         yield from _words_of(core, chunk.start() + lead)
 
 
+# A word with emphasis inside it, `**n**avigate` (a letter in bold, Spacelift's docs,
+# ninetieth sample): one word, read without the markers.
+_EMPHASIS_INSIDE = re.compile(r"[A-Za-z]+(?:\*{1,3}[A-Za-z]+)+")
+
+
 def _words_of(core: str, base: int) -> Iterator[tuple[int, str]]:
+    if "*" in core and _EMPHASIS_INSIDE.fullmatch(core.strip("*")):
+        core = core.replace("*", "")
     for m in _WORD.finditer(core):
         word = m.group().rstrip("'\u2019")
         if len(word) < 2 or not word.isascii():

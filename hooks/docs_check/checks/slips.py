@@ -102,11 +102,26 @@ def letter_dropped_from_common_word(w: str, hints: list[str], lex: Lexicon) -> b
     )
 
 
+def letter_added_to_long_word(w: str, hints: list[str], lex: Lexicon) -> bool:
+    """Is the word a common word of ten letters or more with one letter put in (`respository`
+    in a heading and its paragraph, ninetieth sample; `infraestructure` twice in a workshop's
+    README, eighty-ninth)? A name is seldom a long common word and one letter more."""
+    return len(w) > LONG_DROP and any(
+        " " not in h and h[:1].lower() == w[:1] and dropped_at(w, h.lower()) is not None
+        and lex.frequency(h.lower()) >= ADDED_FREQUENCY
+        for h in hints
+    )
+
+
+ADDED_FREQUENCY = 500  # `repository` (618), a term of the trade; not `expository` (50)
+
+
 def habitual(w: str, hints: list[str], lex: Lexicon) -> bool:
     """A slip a writer makes the same way each time, so that the page repeating the word does
     not make it meant: a neighbouring key, a doubled or single letter, a letter left out of a
-    long common word or of one of the commonest."""
-    return key_slip_of_common(w, hints, lex) or doubling_slip(w, hints, lex) or letter_dropped_from_common_word(w, hints, lex)
+    long common word or of one of the commonest, or one put into a long common word."""
+    return (key_slip_of_common(w, hints, lex) or doubling_slip(w, hints, lex)
+            or letter_dropped_from_common_word(w, hints, lex) or letter_added_to_long_word(w, hints, lex))
 
 
 # `chat`, `conf`, `agent`, `firewall`: a daemon is named after a short word (shorter stems,
