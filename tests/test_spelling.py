@@ -1220,3 +1220,17 @@ def test_emphasis_inside_a_word_leaves_one_word():
     """Spacelift's docs (ninetieth sample): `**n**avigate`, a letter in bold, is `navigate`."""
     assert unknown("1. In the UI, **n**avigate to your project and **s**ave it.\n") == []
     assert unknown("In the UI, **n**avigat to your project.\n") == ["navigat"]
+
+
+def test_lines_in_another_language_on_a_partly_english_page_are_not_english():
+    """actions/checkout's Spanish README (eighty-seventh sample): Spanish lines among the English
+    comments of its usage block, too many English function words for a foreign page and each
+    Spanish line too short for a foreign paragraph. A page that writes Spanish's function words
+    ten times or more reads its lines with no English function word as Spanish."""
+    spanish = "".join(f"Pago de varios repositorios {n} para la rama del proyecto que sus equipos usan\n\n"
+                      for n in ("uno", "dos", "tres", "cuatro", "cinco"))
+    english = "The token is used with the repository to fetch the branch for the workflow.\n\n" * 3
+    assert unknown(spanish + english + "Consulta otra sucursal\n") == []
+    # One slip in an English line is still told there; without the Spanish, every line is English.
+    assert unknown(spanish + english + "The token is used for the workflw.\n") == ["workflw"]
+    assert unknown(english + "Consulta otra sucursal\n") == ["Consulta", "otra", "sucursal"]

@@ -188,7 +188,7 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
     split = _split(lines, lex)
     if _foreign(split):
         return
-    split = _without_foreign_paragraphs(split, doc.paragraphs, lex.__contains__)
+    split = _without_foreign_lines(_without_foreign_paragraphs(split, doc.paragraphs, lex.__contains__), split)
     want = s.variant
     if want == "auto":
         want = page.variant = _page_variant(doc, split, lex, s)
@@ -293,6 +293,35 @@ def _foreign_paragraph(rows: list[tuple[str, list[str], int]], known: Callable[[
     if len(plain) < FOREIGN_PARAGRAPH_WORDS or any(t in ENGLISH_FUNCTION_WORDS for t in plain):
         return False
     return sum(1 for t in plain if not known(t)) >= FOREIGN_PARAGRAPH_UNKNOWN * len(plain)
+
+
+# Function words of the languages other trees were met in (Spanish, Portuguese, French,
+# German, Italian, Indonesian, Dutch) that are no English word, command or abbreviation
+# (`de`, `para`, `und`; not `die`, `per`, `su`, `os`, `dos`, `est`, `ini`).
+OTHER_FUNCTION_WORDS = frozenset((
+    "de", "la", "el", "que", "los", "las", "por", "para", "una", "del", "sus", "como", "pero",
+    "não", "uma", "mais", "ao", "pela", "pelo", "les", "dans", "qui", "sur", "avec", "sont",
+    "cette", "der", "und", "ist", "nicht", "mit", "ein", "eine", "auf", "für", "sich", "auch",
+    "werden", "wird", "il", "di", "che", "della", "gli", "sono", "nel", "alla", "yang", "untuk",
+    "dengan", "itu", "dari", "tidak", "akan", "pada", "atau", "het", "een", "niet", "voor", "zijn",
+))
+# A page that writes this many of them holds another language's lines among its English ones
+# (actions/checkout's Spanish README, eighty-seventh sample, whose English is its usage block).
+OTHER_LANGUAGE_WORDS = 10
+
+
+def _without_foreign_lines(
+    split: list[tuple[Line, str, list[str], int]], whole: list[tuple[Line, str, list[str], int]]
+) -> list[tuple[Line, str, list[str], int]]:
+    """On a page written partly in another language (`whole`: all its prose), the lines of
+    `split` with an unknown word and no English function word (`Consulta otra sucursal`, `hace
+    3 semanas`) are that language's."""
+    if sum(unknown for *_rest, unknown in whole) < OTHER_LANGUAGE_WORDS:
+        return split
+    other = sum(t in OTHER_FUNCTION_WORDS for _line, _text, tokens, _unknown in whole for t in tokens)
+    if other < OTHER_LANGUAGE_WORDS:
+        return split
+    return [row for row in split if not row[3] or not ENGLISH_FUNCTION_WORDS.isdisjoint(row[2])]
 
 
 # Two or more British spellings, with fewer American ones, are how a page is written
