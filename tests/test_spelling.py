@@ -1234,3 +1234,13 @@ def test_lines_in_another_language_on_a_partly_english_page_are_not_english():
     # One slip in an English line is still told there; without the Spanish, every line is English.
     assert unknown(spanish + english + "The token is used for the workflw.\n") == ["workflw"]
     assert unknown(english + "Consulta otra sucursal\n") == ["Consulta", "otra", "sucursal"]
+    # A line with an identifier is code whatever the language around it.
+    assert unknown(spanish + english + "on pull_request\n", rule="spell-code-in-prose") == ["pull_request"]
+
+
+def test_a_slip_in_a_compound_of_common_words_is_told():
+    """geerlingguy's mysql role (ninety-first sample): `highly-utlilized`. A name built on a word
+    (`statik-server`, `ghostty-web`, `lakefs-client`) respells a short one and stays a name."""
+    (f,) = spell("Tune it for highly-utlilized servers.\n")
+    assert "did you mean `highly-utilized`?" in f.message
+    assert unknown("Fork statik-server, run the ghostty-web harness with lakefs-client.\n") == []

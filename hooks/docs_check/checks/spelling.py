@@ -321,7 +321,9 @@ def _without_foreign_lines(
     other = sum(t in OTHER_FUNCTION_WORDS for _line, _text, tokens, _unknown in whole for t in tokens)
     if other < OTHER_LANGUAGE_WORDS:
         return split
-    return [row for row in split if not row[3] or not ENGLISH_FUNCTION_WORDS.isdisjoint(row[2])]
+    # A line with an identifier (`pull_request:`) is code whatever the language around it.
+    return [row for row in split if not row[3] or not ENGLISH_FUNCTION_WORDS.isdisjoint(row[2])
+            or any("_" in t for t in row[2])]
 
 
 # Two or more British spellings, with fewer American ones, are how a page is written
@@ -535,7 +537,7 @@ def _judge_line(
                     line.content, index, word, html):
                 yield _code(doc, line.number, col, word, html)
             elif UNKNOWN_WORD.id in wanted and "-" in word:
-                name = page.slip_of_a_name(word)
+                name = page.slip_of_a_name(word) or _slip_in_a_compound(word, lex)
                 if name:
                     yield _unknown(doc, line.number, col, word, lex, [name])
             continue
@@ -842,6 +844,27 @@ def _variant(doc: Document, line: Line, col: int, pair: tuple[str, str], want: s
 NAME_WRITTEN = 3
 LONG_NAME_SLIP = 10
 _KEBAB_NAME = re.compile(r"(?<![\w.-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\w-])")
+
+
+# A compound's part a slip is looked for in: names respell shorter words (`statik-server`,
+# `ghostty-web`, `lakefs-client`).
+COMPOUND_SLIP_PART = 8
+
+
+def _slip_in_a_compound(word: str, lex: Lexicon) -> str | None:
+    """The compound a hyphenated word of English words is, with one part one letter from a
+    common word (`highly-utlilized`, geerlingguy's mysql role, ninety-first sample)? Every
+    other part is a common word, so the whole is no name (`aad-pod-identity`, `kube-proxy`)."""
+    parts = word.lower().split("-")
+    odd = [p for p in parts if not (p.isalpha() and lex.frequency(p) >= SPLIT_FREQUENCY)]
+    if len(parts) < 2 or len(odd) != 1 or len(odd[0]) < COMPOUND_SLIP_PART or not odd[0].isalpha():
+        return None
+    fixed = next((h for h in lex.suggestions(odd[0]) if " " not in h and one_edit(odd[0], h.lower())
+                  and lex.frequency(h.lower()) >= ADDED_SLIP_FREQUENCY), None)
+    return None if fixed is None else "-".join(fixed.lower() if p == odd[0] else p for p in parts)
+
+
+ADDED_SLIP_FREQUENCY = 500  # `utilized` (988): a word a writer means, not a rare one a name sits beside
 
 
 def _differs_in_a_digit(a: str, b: str) -> bool:
