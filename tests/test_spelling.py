@@ -149,13 +149,14 @@ def test_a_typo_that_looks_like_an_inflection_or_a_prefix_is_still_a_typo():
     plain one: a plural the language spells -es/-ies, or re + a stray letter + a word."""
     text = (
         "More information reguarding it. Check the boxs. A cable that supplys power. Overide it. "
-        "A beautyful page. The Dispaly name.\n\n"
+        "A beautyful page. The Dispaly name. It is intergrated.\n\n"
         "We preload, redeploy, unmount, rerun and precompute the proxies, epochs, branches "
         "and keys, and rebuild them, and misplace and dislike none.\n"
     )
     # `Dispaly`: dis + the heraldic `paly`, and `display` with two letters swapped (Oracle's
     # default-vcn README, sixty-fifth sample).
-    assert unknown(text) == ["reguarding", "boxs", "supplys", "Overide", "beautyful", "Dispaly"]
+    # `intergrated`: `integrated` with the prefix's last letter put in again (ninety-fifth sample).
+    assert unknown(text) == ["reguarding", "boxs", "supplys", "Overide", "beautyful", "Dispaly", "intergrated"]
     assert "did you mean `regarding`" in spell(text)[0].message
 
 

@@ -423,7 +423,9 @@ class Lexicon:
         `paly`); the prefix itself is not edited (`preload` is not `reload` mistyped)."""
         # Only a word writers use counts (`repost` is re + post, not a slip of the rare `repot`).
         common = self.tables.common
-        if any(common(w[:i] + w[i + 1:]) >= SPLIT_FREQUENCY for i in range(start, len(w))):
+        # A letter after the prefix, or its own last letter doubled into the word (`intergrated`
+        # is `integrated`, not inter + grated; ninety-fifth sample).
+        if any(common(w[:i] + w[i + 1:]) >= SPLIT_FREQUENCY for i in range(start - 1, len(w))):
             return True
         if any(common(w[:i] + w[i + 1] + w[i] + w[i + 2:]) >= SPLIT_FREQUENCY for i in range(start, len(w) - 1)):
             return True
