@@ -419,6 +419,12 @@ def test_hidden_folders_are_skipped_unless_named(project):
     assert docs_check("docs", cwd=project).returncode == 0
     assert docs_check("docs/internal/testdata", cwd=project).returncode == 1
     assert docs_check("docs/internal/testdata/out.md", cwd=project).returncode == 1
+    # A test tree's inputs sit deep in it (bat's syntax-test sources); its docs near its top.
+    write(project, "docs/tests/syntax-tests/source/Markdown/alerts.md", "A Regitsry.\n")
+    assert docs_check("docs", cwd=project).returncode == 0
+    write(project, "docs/tests/e2e/README.md", "A Regitsry.\n")
+    assert docs_check("docs", cwd=project).returncode == 1
+    write(project, "docs/tests/e2e/README.md", "Fine.\n")
     # A folder named like a page (a checkout of the `agents.md` repository) is walked, not read.
     write(project, "docs/agents.md/README.md", "Fine.\n")
     assert docs_check("docs", cwd=project).returncode == 0

@@ -23,9 +23,9 @@ SEED = SHARED / "seed" / "000_8a37c93000be43d7.txt"
 AMERICAN = Config(sections={"spelling": {"variant": "en-US"}})  # as Coder's docs configure it
 
 
-def spell(text: str, config: Config | None = None) -> list:
+def spell(text: str, config: Config | None = None, path: str = "docs/page.md") -> list:
     cfg = config or load_config(None)
-    return [f for f in check_text(text, "docs/page.md", cfg) if f.rule.startswith("spell-")]
+    return [f for f in check_text(text, path, cfg) if f.rule.startswith("spell-")]
 
 
 def unknown(text: str, config: Config | None = None, rule: str = "spell-unknown-word") -> list[str]:
@@ -1245,3 +1245,13 @@ def test_a_slip_in_a_compound_of_common_words_is_told():
     (f,) = spell("Tune it for highly-utlilized servers.\n")
     assert "did you mean `highly-utilized`?" in f.message
     assert unknown("Fork statik-server, run the ghostty-web harness with lakefs-client.\n") == []
+
+
+def test_a_page_named_for_another_language_and_a_man_page_named_for_its_subject():
+    """lazygit's `Keybindings_pt.md` (ninety-third sample): Portuguese whose `for` reads as
+    English; eza's `eza_colors.5.md`: a man page names its subject bare in its NAME line."""
+    portuguese = "| `<enter>` | Se o item for um arquivo, o foco na exibição de preparo. |\n"
+    assert [f.rule for f in spell(portuguese, path="docs/Keybindings_pt.md")] == []
+    assert unknown(portuguese) != []
+    assert [f.rule for f in spell("eza_colors — the colours of eza\n", path="man/eza_colors.5.md")
+            if f.rule == "spell-code-in-prose"] == []

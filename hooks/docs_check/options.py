@@ -113,9 +113,21 @@ def _skipped(part: str) -> bool:
     return part.startswith(".") or part in SKIPPED_FOLDERS
 
 
+# A test tree's inputs sit deep in it (bat's `tests/syntax-tests/source/Markdown/alerts.md`, a
+# page of broken alerts to highlight, ninety-third sample); its docs sit near its top
+# (`tests/README.md`, `test/e2e/README.md`, `test/fixtures/minimal/README.md`).
+TEST_FOLDERS = frozenset(("test", "tests"))
+TEST_INPUT_DEPTH = 3
+
+
+def _test_input(folders: tuple[str, ...]) -> bool:
+    """Is a page this many folders or more below a `test` or `tests` folder?"""
+    return any(part in TEST_FOLDERS and len(folders) - i - 1 >= TEST_INPUT_DEPTH for i, part in enumerate(folders))
+
+
 def collect(paths: Sequence[Path], cfg: Config) -> list[tuple[str, Path]]:
     """Markdown files under `paths`, sorted; hidden folders are skipped unless named, as MkDocs
-    does, and so are `node_modules` and `testdata`."""
+    does, and so are `node_modules`, `testdata` and a test tree's inputs (`_test_input`)."""
     out: list[tuple[str, Path]] = []
     seen: set[Path] = set()
     for root in paths:
@@ -125,6 +137,7 @@ def collect(paths: Sequence[Path], cfg: Config) -> list[tuple[str, Path]]:
             candidates = sorted(
                 p for p in root.rglob("*.md")
                 if not any(map(_skipped, p.relative_to(root).parent.parts)) and not p.name.startswith(".")
+                and not _test_input(p.relative_to(root).parent.parts)
                 and not p.is_dir()  # a folder may be named like a page (the `agents.md` repository)
             )
         else:

@@ -186,7 +186,7 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
     judge = wanted != [REPEATED_WORD.id]
     repeats = REPEATED_WORD.id in wanted
     split = _split(lines, lex)
-    if _foreign(split):
+    if _foreign(split) or _named_for_another_language(str(doc.path)):
         return
     split = _without_foreign_lines(_without_foreign_paragraphs(split, doc.paragraphs, lex.__contains__), split)
     want = s.variant
@@ -257,6 +257,19 @@ def _foreign(split: list[tuple[Line, str, list[str], int]]) -> bool:
         return False  # most pages: decided without counting
     english = sum(token in ENGLISH_FUNCTION_WORDS for _line, _text, tokens, _unknown in split for token in tokens)
     return english < FOREIGN_FUNCTION_SHARE * total
+
+
+# A page named for its language, as translations are: `README.fr.md`, `README_es.md`,
+# `README-PT.md`, `README.zh-CN.md`, lazygit's `Keybindings_pt.md` (ninety-third sample: a
+# Portuguese table whose `for`, Portuguese's "be", read as English). Codes that also end
+# English names are left out (`say-hi`, `wi-fi`, `gov-uk`, `use-vi`, `run-in-bg`, `id`, `it`).
+_LANGUAGE_NAMED = re.compile(
+    r"[._-](?:es|pt|fr|de|ja|ko|zh|ru|tr|pl|nl|ar|fa|cs|sv|da|hu|ro|el)"
+    r"(?:[_-][a-z]{2,4})?$", re.IGNORECASE)
+
+
+def _named_for_another_language(path: str) -> bool:
+    return _LANGUAGE_NAMED.search(PurePosixPath(path.replace("\\", "/")).stem) is not None
 
 
 # A paragraph in another language on an English page (lorem ipsum filler in an example, a
@@ -493,6 +506,9 @@ def _joined(tokens: list[str], method: Callable[..., str], *args: object) -> lis
 _FLAG_AFTER = re.compile(r"\s+--?[A-Za-z]")
 
 
+_MAN_SECTION = re.compile(r"\.[1-9][a-z]*$")
+
+
 @lru_cache(maxsize=4096)
 def page_subject(path: str) -> frozenset[str]:
     """What a page is about, as its path names it: `modules/rustdesk/README.md` is about
@@ -500,7 +516,8 @@ def page_subject(path: str) -> frozenset[str]:
     exoscale, and a page is about the folder it sits in too (`rispecs/KINSHIP.md`). A writer
     names the page's own subject as a name, in any case, in any sentence."""
     parts = PurePosixPath(path.replace("\\", "/")).parts
-    stem = PurePosixPath(parts[-1]).stem.lower() if parts else ""
+    # A man page's section is no part of its name (`eza_colors.5.md`, ninety-third sample).
+    stem = _MAN_SECTION.sub("", PurePosixPath(parts[-1]).stem.lower()) if parts else ""
     folder = parts[-2].lower() if len(parts) > 1 else ""
     if stem in ("readme", "index", ""):
         stem = folder
