@@ -1255,3 +1255,10 @@ def test_a_page_named_for_another_language_and_a_man_page_named_for_its_subject(
     assert unknown(portuguese) != []
     assert [f.rule for f in spell("eza_colors — the colours of eza\n", path="man/eza_colors.5.md")
             if f.rule == "spell-code-in-prose"] == []
+
+
+def test_an_adverb_opening_a_sentence_is_judged_as_the_word_it_is():
+    """A handbook (ninety-fourth sample): `1. Conversly, teams...`; the capital is the
+    sentence's. A name opening a sentence stays a name."""
+    assert unknown("1. Conversly, teams with more mature products have more work.\n") == ["Conversly"]
+    assert unknown("Velero backs it up. Velero, the tool, runs.\n") == []

@@ -564,9 +564,18 @@ def _judge_line(
             if CODE_IN_PROSE.id in wanted and _FLAG_AFTER.match(text, index + len(word)):
                 yield _code(doc, line.number, col, word)
         elif UNKNOWN_WORD.id in wanted and not page.linked(word) and _misspelt(
-            word, lex, page, word[:1].isupper() and not _opens_sentence(text, index)
+            word.lower() if _adverb_opening(text, index, word) else word, lex, page,
+            word[:1].isupper() and not _opens_sentence(text, index),
         ):
             yield _unknown(doc, line.number, col, word, lex)
+
+
+def _adverb_opening(text: str, index: int, word: str) -> bool:
+    """Does the word open its sentence as an adverb, `-ly` and a comma after it (`Conversly,
+    teams...`, a handbook's, ninety-fourth sample)? Its capital is the sentence's, not a
+    name's, so it is judged as the lowercase word it is."""
+    return (word.endswith("ly") and word[:1].isupper() and text[index + len(word):index + len(word) + 1] == ","
+            and _opens_sentence(text, index))
 
 
 def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) -> bool:
