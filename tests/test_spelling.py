@@ -473,6 +473,10 @@ def test_a_page_cobra_generated_is_generated():
     assert spell(cobra) == []
     written = cobra.replace("\t - ", " - ")
     assert [f.line for f in spell(written)] == [3, 7]
+    # pydoc-markdown's classic output (haystack's API pages, ninety-seventh sample).
+    pydoc = ('<a name="other"></a>\n# Module other\n\n- `weights`: when using the `merge` join_mode.\n')
+    assert spell(pydoc) == []
+    assert [f.line for f in spell(pydoc.replace("# Module other", "# Other"))] == [4]
 
 @pytest.mark.parametrize(
     ("table", "expected"),
