@@ -125,6 +125,11 @@ def _test_input(folders: tuple[str, ...]) -> bool:
     return any(part in TEST_FOLDERS and len(folders) - i - 1 >= TEST_INPUT_DEPTH for i, part in enumerate(folders))
 
 
+def _walked(folders: tuple[str, ...]) -> bool:
+    """Are a page's folders (below the root given) ones whose pages are docs?"""
+    return not any(map(_skipped, folders)) and not _test_input(folders)
+
+
 def collect(paths: Sequence[Path], cfg: Config) -> list[tuple[str, Path]]:
     """Markdown files under `paths`, sorted; hidden folders are skipped unless named, as MkDocs
     does, and so are `node_modules`, `testdata` and a test tree's inputs (`_test_input`)."""
@@ -136,8 +141,7 @@ def collect(paths: Sequence[Path], cfg: Config) -> list[tuple[str, Path]]:
         elif root.is_dir():
             candidates = sorted(
                 p for p in root.rglob("*.md")
-                if not any(map(_skipped, p.relative_to(root).parent.parts)) and not p.name.startswith(".")
-                and not _test_input(p.relative_to(root).parent.parts)
+                if _walked(p.relative_to(root).parent.parts) and not p.name.startswith(".")
                 and not p.is_dir()  # a folder may be named like a page (the `agents.md` repository)
             )
         else:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import base64
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -106,19 +106,17 @@ def shapes() -> tuple[Shape, ...]:
 def _is_sequential(value: str) -> bool:
     from detect_secrets.filters.heuristic import is_sequential_string
 
-    return is_sequential_string(value) or _counted_out(value)
+    return is_sequential_string(value) or _counted_out(value, is_sequential_string)
 
 
 _PARTS = re.compile(r"[-_.]")
 
 
-def _counted_out(value: str) -> bool:
+def _counted_out(value: str, is_sequential_string: Callable[[str], bool]) -> bool:
     """A value whose parts are mostly runs of the alphabet or of counting (`abcdefghi-1234-
     jklmno-aac6-12345567889`, Renovate's `npmToken` example, eighty-fifth sample): a shape a
     writer typed out, not a credential's; two such runs of four or more in random text are
     rarer than one in a million. Whole values are detect-secrets' `is_sequential_string`."""
-    from detect_secrets.filters.heuristic import is_sequential_string
-
     parts = [p for p in _PARTS.split(value) if p]
     runs = [p for p in parts if len(p) >= 4 and is_sequential_string(p)]
     return len(runs) >= 2 and 2 * sum(map(len, runs)) >= sum(map(len, parts))

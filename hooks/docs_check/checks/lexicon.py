@@ -365,8 +365,7 @@ class Lexicon:
     def is_name(self, token: str) -> bool:
         """A capitalised person's name from the dictionaries (`Bruno`, `Paulsen`) that is not
         also a product, company or term (`Coder`, `Chef`)."""
-        w = token.lower()
-        return token[:1].isupper() and w in self.names and w not in self.project and w not in self.terms
+        return self.listed_person(token) and token.lower() not in self.terms
 
     def listed_person(self, token: str) -> bool:
         """A capitalised name the people-names list holds, though a company or a term has it too

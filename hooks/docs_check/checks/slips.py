@@ -113,7 +113,25 @@ def letter_added_to_long_word(w: str, hints: list[str], lex: Lexicon) -> bool:
     )
 
 
-ADDED_FREQUENCY = 500  # `repository` (618), a term of the trade; not `expository` (50)
+ADDED_FREQUENCY = 500  # `repository` (618), `utilized` (988), a term of the trade; not `expository` (50)
+
+
+# A compound's part a slip is looked for in: names respell shorter words (`statik-server`,
+# `ghostty-web`, `lakefs-client`).
+COMPOUND_SLIP_PART = 8
+
+
+def slip_in_a_compound(word: str, lex: Lexicon) -> str | None:
+    """The compound a hyphenated word of English words is, with one part one letter from a
+    common word (`highly-utlilized`, geerlingguy's mysql role, ninety-first sample)? Every
+    other part is a common word, so the whole is no name (`aad-pod-identity`, `kube-proxy`)."""
+    parts = word.lower().split("-")
+    odd = [p for p in parts if not (p.isalpha() and lex.frequency(p) >= SPLIT_FREQUENCY)]
+    if len(parts) < 2 or len(odd) != 1 or len(odd[0]) < COMPOUND_SLIP_PART or not odd[0].isalpha():
+        return None
+    fixed = next((h for h in lex.suggestions(odd[0]) if " " not in h and one_edit(odd[0], h.lower())
+                  and lex.frequency(h.lower()) >= ADDED_FREQUENCY), None)
+    return None if fixed is None else "-".join(fixed.lower() if p == odd[0] else p for p in parts)
 
 
 def habitual(w: str, hints: list[str], lex: Lexicon) -> bool:

@@ -74,7 +74,8 @@ OPTIONS = ("words", "accept", "dictionaries", "generated", "variant")
 VARIANTS = ("en-US", "en-GB", "auto")
 BUNDLED_WORDS = "data/words.txt"
 
-_KEBAB = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?:['\u2019]s)?")  # `fumadocs-core's` too
+_KEBAB_WORDS = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+"  # `coder-logstream-kube`
+_KEBAB = re.compile(_KEBAB_WORDS + r"(?:['\u2019]s)?")  # `fumadocs-core's` too
 _QUOTED = re.compile(r'"[^"\n]+"|\u201c[^\u201d\n]+\u201d')
 _TOKENS = re.compile(r"[^\W\d]\w*")  # a letter, then letters, digits or _: `v2`, `snake_case` whole
 _ASCII_TOKENS = re.compile(r"[A-Za-z_]\w*", re.ASCII)  # _TOKENS for ASCII text
@@ -174,6 +175,8 @@ def _lexicon(
 
 
 def check(doc: Document, config: Config) -> Iterator[Finding]:
+    if _named_for_another_language(str(doc.path)):
+        return
     wanted = [r.id for r in CHECK.rules if config.enabled(r.id)]
     s = settings(config)
     lines = prose_lines(doc, s.generated)
@@ -186,7 +189,7 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
     judge = wanted != [REPEATED_WORD.id]
     repeats = REPEATED_WORD.id in wanted
     split = _split(lines, lex)
-    if _foreign(split) or _named_for_another_language(str(doc.path)):
+    if _foreign(split):
         return
     split = _without_foreign_lines(_without_foreign_paragraphs(split, doc.paragraphs, lex.__contains__), split)
     want = s.variant
@@ -554,7 +557,7 @@ def _judge_line(
                     line.content, index, word, html):
                 yield _code(doc, line.number, col, word, html)
             elif UNKNOWN_WORD.id in wanted and "-" in word:
-                name = page.slip_of_a_name(word) or _slip_in_a_compound(word, lex)
+                name = page.slip_of_a_name(word) or slips.slip_in_a_compound(word, lex)
                 if name:
                     yield _unknown(doc, line.number, col, word, lex, [name])
             continue
@@ -869,28 +872,7 @@ def _variant(doc: Document, line: Line, col: int, pair: tuple[str, str], want: s
 # one (`aad-pod-identity`) is no other name one letter away.
 NAME_WRITTEN = 3
 LONG_NAME_SLIP = 10
-_KEBAB_NAME = re.compile(r"(?<![\w.-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\w-])")
-
-
-# A compound's part a slip is looked for in: names respell shorter words (`statik-server`,
-# `ghostty-web`, `lakefs-client`).
-COMPOUND_SLIP_PART = 8
-
-
-def _slip_in_a_compound(word: str, lex: Lexicon) -> str | None:
-    """The compound a hyphenated word of English words is, with one part one letter from a
-    common word (`highly-utlilized`, geerlingguy's mysql role, ninety-first sample)? Every
-    other part is a common word, so the whole is no name (`aad-pod-identity`, `kube-proxy`)."""
-    parts = word.lower().split("-")
-    odd = [p for p in parts if not (p.isalpha() and lex.frequency(p) >= SPLIT_FREQUENCY)]
-    if len(parts) < 2 or len(odd) != 1 or len(odd[0]) < COMPOUND_SLIP_PART or not odd[0].isalpha():
-        return None
-    fixed = next((h for h in lex.suggestions(odd[0]) if " " not in h and one_edit(odd[0], h.lower())
-                  and lex.frequency(h.lower()) >= ADDED_SLIP_FREQUENCY), None)
-    return None if fixed is None else "-".join(fixed.lower() if p == odd[0] else p for p in parts)
-
-
-ADDED_SLIP_FREQUENCY = 500  # `utilized` (988): a word a writer means, not a rare one a name sits beside
+_KEBAB_NAME = re.compile(rf"(?<![\w.-]){_KEBAB_WORDS}(?![\w-])")
 
 
 def _differs_in_a_digit(a: str, b: str) -> bool:
