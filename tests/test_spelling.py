@@ -892,6 +892,14 @@ def test_a_capitalised_long_word_with_a_neighbouring_key_is_a_slip_of_a_common_w
     assert unknown("- The machine nodr for the master.\n- Each nodr runs the nodes.\n") == []
 
 
+def test_a_short_capitalised_word_with_a_far_letter_put_in_is_a_name():
+    """`Behat` (ninety-fourth sample), a PHP tool, is `beat` with an `h` no letter beside it
+    touches; `Moby` and `Domen` likewise. A slip adds a key beside its neighbours or doubles one
+    (`Tyype`), and a long word takes a letter from memory too (`Arugument`)."""
+    assert unknown("Add tests with the Behat framework; right-click the Moby icon, Domen said.\n") == []
+    assert unknown("Set the Tyype field. See the Arugument reference.\n") == ["Tyype", "Arugument"]
+
+
 def test_a_long_capitalised_word_one_edit_from_a_word_is_a_slip():
     """`### Prerequisits` (thirty-second sample): `prerequisite` is rare in the frequency table,
     but a name of ten letters or more one edit from a word is unlikely. `Catppuccin`, two

@@ -210,6 +210,11 @@ def slip_of_used_word(hint: str, word: str, lex: Lexicon, writes: Callable[[str]
         return False
     base = hint.lower().split("'")[0]  # `Factory's`: the word, without its clitic
     changed = changed_letter(w, hint.lower())
+    if word[:1].isupper() and len(w) <= SHORT_NAME and _far_letter_added(w, base):
+        # `Behat`, a PHP tool, is no `beat` with an `h` struck by chance: a letter a slip adds
+        # to a short word sits beside a key of its neighbours, or doubles one (ninety-fourth
+        # sample); a long word takes letters from memory too (`Arugument`).
+        return base in lex.project or writes(base)
     if word[:1].isupper() and changed is not None:
         # `Connrct`: the key beside `e`, in a long word every writer uses. `Shlink` is no
         # `shrink` (far keys), and short names sit beside short words (`Groq`, `grow`).
@@ -220,6 +225,15 @@ def slip_of_used_word(hint: str, word: str, lex: Lexicon, writes: Callable[[str]
         return False  # `gopls` is no slip for `goals`: a slip of the keys hits a key next to it
     return (lex.tables.common(base) >= SPLIT_FREQUENCY or base in lex.project
             or base in lex.tables.vocabulary or writes(base))
+
+
+def _far_letter_added(w: str, hint: str) -> bool:
+    """Is `w` the word `hint` with one letter put in that no letter beside it is near?"""
+    i = dropped_at(w, hint)
+    if i is None:
+        return False
+    around = w[max(i - 1, 0) : i] + w[i + 1 : i + 2]
+    return not any(c == w[i] or neighbours(c, w[i]) for c in around)
 
 
 def changed_letter(w: str, hint: str) -> tuple[str, str] | None:
