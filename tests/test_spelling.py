@@ -168,6 +168,9 @@ def test_the_singular_of_a_term_listed_only_in_the_plural_is_a_word():
     # of another singular keeps its slip told (`hierarchie`, `vertice`, `processe`).
     assert unknown("Dump tables by tablespace, each hierarchie and vertice of the processe.\n") == [
         "hierarchie", "vertice", "processe"]
+    # mem0's design notes (ninety-seventh sample): Python's `kwargs` is listed, `kwarg` its
+    # singular; a short plural of the names list is no such term (`stubb`, of `Stubbs`).
+    assert unknown("Filters go in kwargs. It forwards every other kwarg. The stubb of it.\n") == ["stubb"]
 
 
 def test_a_name_beside_a_name_one_letter_away_is_its_sibling():

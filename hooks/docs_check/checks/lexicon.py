@@ -384,8 +384,9 @@ class Lexicon:
         slips whose `s` makes another word; or in an `e` when the plural is of no other
         singular (`tablespace`, InnoDB's term, listed as `tablespaces`; `processe`,
         `hierarchie`, `vertice` and `hypothese` are slips for `process`, `hierarchy`, `vertex`
-        and `hypothesis`)."""
-        if len(w) < 6 or w + "s" not in self:
+        and `hypothesis`). A five-letter one only of a term of the trade (`kwarg`, of Python's
+        `kwargs`; ninety-seventh sample): the short plurals of the word lists are surnames."""
+        if len(w) < 5 or w + "s" not in self or (len(w) == 5 and w + "s" not in self.terms):
             return False
         if w[-1] == "e":
             return not any(s in self for s in (w[:-1], w[:-2] + "y", w[:-3] + "ix", w[:-3] + "ex", w[:-1] + "is"))
