@@ -895,6 +895,20 @@ def test_a_capitalised_long_word_with_a_neighbouring_key_is_a_slip_of_a_common_w
     assert unknown("- The machine nodr for the master.\n- Each nodr runs the nodes.\n") == []
 
 
+def test_a_configuration_file_saved_as_markdown_has_no_prose():
+    """remche/terraform-openstack-rke2's `examples/existing-networks/README.md` (hundredth
+    sample) is a `terraform.tfvars`: sixteen names told as bare code in prose. A page with one
+    line of prose among its assignments is a page, read as one."""
+    tfvars = ('# The terraform.tfvars file, the var assign_floating_ip set to "false"\n\n'
+              'assign_floating_ip = "false"\ncluster_name = "my-cluster"\n\n'
+              'existing_network_name = "elasticip"\nsec_groups = {\n  "VM Network" = ["a"]\n}\n')
+    assert unknown(tfvars, rule="spell-code-in-prose") == unknown(tfvars) == []
+    page = "Set the existing_network_name to an exisitng network:\n\n" + tfvars.split("\n\n", 1)[1]
+    assert unknown(page, rule="spell-code-in-prose") == [
+        "existing_network_name", "assign_floating_ip", "cluster_name", "existing_network_name", "sec_groups"]
+    assert unknown(page) == ["exisitng", "elasticip"]
+
+
 def test_a_short_capitalised_word_with_a_far_letter_put_in_is_a_name():
     """`Behat` (ninety-fourth sample), a PHP tool, is `beat` with an `h` no letter beside it
     touches; `Moby` and `Domen` likewise. A slip adds a key beside its neighbours or doubles one

@@ -7,7 +7,8 @@ words of a link's text that name what it links to
 column, so that a finding points at the word in the source. `words` then splits a masked line
 into the words a dictionary can judge, skipping every token shaped like an identifier
 (snake_case, camelCase, dotted.names, paths, `--flags`, words with digits, ACRONYMS).
-Generated pages and sections (`generated.py`) have no prose lines.
+Generated pages and sections (`generated.py`) have no prose lines, nor has a file of code saved
+under a Markdown name.
 """
 
 from __future__ import annotations
@@ -256,8 +257,8 @@ def prose_lines(
         return []
     else:
         skip = generated.generated_lines(doc)
-    if isinstance(skip, range):
-        return []  # the whole page is generated
+    if isinstance(skip, range) or code_saved_as_markdown(doc):
+        return []  # the whole page is generated, or no page at all
     refs = link_references(doc)
     free = _MASK_FREE.fullmatch
     out = []
@@ -269,3 +270,22 @@ def prose_lines(
             else:
                 out.append((line, masked, mask(masked, refs)))
     return out
+
+
+# A line of a configuration file: an assignment (`cluster_name = "x"`, `"VM Network" = [...]`,
+# `KEY=value`), a block's opening (`sec_groups = {`, `resource "a" "b" {`) or its closing.
+_CODE_LINE = re.compile(
+    r"\s*(?:(?:[A-Za-z_][\w.-]*|\"[^\"]*\")\s*=\s*\S.*"
+    r"|[A-Za-z_][\w-]*(?:\s+\"[^\"]*\")*\s*\{\s*|[\]})]+,?\s*)$"
+)
+CODE_FILE_LINES = 4  # fewer lines of that shape could be a short note's
+
+
+def code_saved_as_markdown(doc: Document) -> bool:
+    """Is the page a configuration file saved under a Markdown name: every line of text an
+    assignment or a block's brace, its `#` comments read as headings (remche's
+    `examples/existing-networks/README.md` is a `terraform.tfvars`; hundredth sample)? Its
+    names are no prose to put in backticks; the file wants a fence, or another name."""
+    text = [ln.content for ln in doc.lines if ln.kind == TEXT]
+    return len(text) >= CODE_FILE_LINES and all(map(_CODE_LINE.match, text))
+
