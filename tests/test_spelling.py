@@ -895,6 +895,15 @@ def test_a_capitalised_long_word_with_a_neighbouring_key_is_a_slip_of_a_common_w
     assert unknown("- The machine nodr for the master.\n- Each nodr runs the nodes.\n") == []
 
 
+def test_a_table_header_names_its_columns():
+    """dbt's snapshots page and Airbyte's sync modes (hundred-and-first sample) draw result sets:
+    `| id | status | updated_at |` over rows of dates. The names in a table's rows are still
+    code (`| dbt_valid_to | The timestamp ... |`)."""
+    table = ("| id | status | updated_at |\n| -- | ------ | ---------- |\n| 1 | pending | 2024-01-01 |\n\n"
+             "| Field | Meaning |\n|---|---|\n| dbt_valid_to | The timestamp this row became invalid |\n")
+    assert unknown(table, rule="spell-code-in-prose") == ["dbt_valid_to"]
+
+
 def test_a_configuration_file_saved_as_markdown_has_no_prose():
     """remche/terraform-openstack-rke2's `examples/existing-networks/README.md` (hundredth
     sample) is a `terraform.tfvars`: sixteen names told as bare code in prose. A page with one

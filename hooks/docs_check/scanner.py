@@ -406,6 +406,11 @@ def mask_inline(text: str) -> str:
     return _blank(text, inline_spans(text))
 
 
+def table_delimiter(text: str) -> bool:
+    """Is the line a table's delimiter row (`|---|:--:|`), the one under its header?"""
+    return _TABLE_DELIMITER.match(text) is not None
+
+
 def _mask_paragraph(contents: list[str]) -> list[str]:
     if len(contents) > 1 and _TABLE_DELIMITER.match(contents[1]) and "|" in contents[0] + contents[1]:
         return [mask_inline(c) for c in contents]  # table rows are separate inline contexts

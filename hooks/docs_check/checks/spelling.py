@@ -31,7 +31,7 @@ from ..check import Check
 from ..config import Config, ConfigError, check_section_keys
 from ..findings import Finding, Fix, Severity
 from ..rules import rule
-from ..scanner import CODE, INDENTED_CODE, Document, Line
+from ..scanner import CODE, INDENTED_CODE, Document, Line, table_delimiter
 from . import generated, neighbours, slips
 from .lexicon import PREFIXES, SPLIT_FREQUENCY, Lexicon, one_edit, read_word_list
 from .lexicon import tables as lexicon_tables
@@ -537,6 +537,7 @@ def _judge_line(
     subject = page_subject(str(doc.path))
     named = _named_beside_version(text) if text.lstrip().startswith("|") else ()
     html = line.content.lstrip().startswith("<")
+    header = _table_header(doc, line, text)
     for i, (index, word) in enumerate(tokens):
         if word.lower() in plain:
             continue  # most words: a known word with one spelling
@@ -553,7 +554,7 @@ def _judge_line(
         if word.lower() in subject and not _FLAG_AFTER.match(text, index + len(word)):
             continue  # the page's own subject, named (`rustdesk --password` is a command, though)
         if "_" in word or (_KEBAB.fullmatch(word) and not _english_compound(word) and not lex.known(word)):
-            if CODE_IN_PROSE.id in wanted and _code_in_prose(word, index, text, page) and not _placed_by_markup(
+            if CODE_IN_PROSE.id in wanted and not header and _code_in_prose(word, index, text, page) and not _placed_by_markup(
                     line.content, index, word, html):
                 yield _code(doc, line.number, col, word, html)
             elif UNKNOWN_WORD.id in wanted and "-" in word:
@@ -708,6 +709,13 @@ def _code_in_prose(word: str, index: int, text: str, page: PageWords) -> bool:
         return True
     # Code tokens are kept squeezed.
     return bool(_FLAG_AFTER.match(text, index + len(word))) and word.translate(SQUEEZE) in page
+
+
+def _table_header(doc: Document, line: Line, text: str) -> bool:
+    """Is the line a table's header row? Its cells name the columns: `| id | status | updated_at |`
+    over rows of data is a result set drawn, its columns' names no code in running text (dbt's
+    and Airbyte's docs, hundred-and-first sample); a writer backticks the names in the rows."""
+    return "|" in text and line.number < len(doc.lines) and table_delimiter(doc.line(line.number + 1).content)
 
 
 def _placed_by_markup(content: str, index: int, word: str, html: bool) -> bool:
