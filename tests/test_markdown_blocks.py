@@ -75,6 +75,30 @@ def test_jekylls_highlight_block_is_code_not_a_paragraph():
     assert Document.from_text("{% raw %} the highlight of it\n", "t.md").lines[0].kind == TEXT
 
 
+def test_liquid_comments_are_not_prose():
+    # CockroachDB's docs (hundred-and-first sample): `{% comment %} ... metric_id. {% endcomment %}`
+    # inside a page's Liquid is never rendered; nor is a comment block over several lines.
+    text = ("{% comment %} Get the row with the given metric_id. {% endcomment %}\n\n"
+            "{% comment %}\nThe list is made by gen_metric_list, then recieved.\n{% endcomment %}\n\n"
+            "Set the metric_id here.\n")
+    doc = Document.from_text(text, "t.md")
+    assert [doc.lines[n - 1].kind for n in (3, 4, 5)] == [INDENTED_CODE] * 3
+    found = [(f.line, f.rule) for f in check_document(doc, load_config(None)) if f.rule.startswith("spell-")]
+    assert found == [(7, "spell-code-in-prose")]
+
+
+def test_mdx_imports_and_exports_are_code():
+    # ClickHouse's Docusaurus pages (hundred-and-first sample) open with
+    # `import create_primary_key from '@site/static/images/...gif';`: ESM, not prose. A sentence
+    # that starts with the word is a sentence, and so is a line inside a paragraph.
+    text = ("---\ntitle: Keys\n---\n\nimport Image from '@theme/IdealImage';\n"
+            "import create_primary_key from '@site/static/images/create_primary_key.gif';\n"
+            "export const toc = [];\n\nimport the CSV file first.\nOr:\nimport x from 'y';\n")
+    kinds = {ln.number: ln.kind for ln in Document.from_text(text, "t.md").lines}
+    assert [kinds[n] for n in (5, 6, 7)] == [INDENTED_CODE] * 3
+    assert kinds[9] == kinds[11] == TEXT
+
+
 def test_hugos_code_shortcodes_are_code():
     # kind's docs (eighty-first sample): a site's own shortcode that takes the code's language,
     # and Hugo's `highlight`, hold code to their closing shortcode; another shortcode is text.

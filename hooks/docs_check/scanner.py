@@ -48,12 +48,18 @@ _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 # Hugo's shortcodes do the same: `{{< highlight go >}}`, or a site's own that takes the code's
 # language (`{{< codeFromInline lang="powershell" >}}`, kind's docs, eighty-first sample), or
 # the AWS workshops' `{{< output >}}` around a command's output (eighty-ninth sample), to its
-# closing `{{< /name >}}`.
+# closing `{{< /name >}}`. A Liquid comment block (`{% comment %}` to `{% endcomment %}`) is
+# never rendered either.
 _LIQUID_HIGHLIGHT = re.compile(
-    r"\{%-?\s*highlight\s+[\w+#.-]+(?:\s[^%]*)?-?%\}\s*$"
+    r"\{%-?\s*(?:highlight\s+[\w+#.-]+(?:\s[^%]*)?|comment\s*)-?%\}\s*$"
     r"|\{\{[<%]\s*(?:highlight\s+[\w+#.-]+|output\b|[\w-]+\s[^>%]*\blang=\"?[\w+#.-]+\"?)[^>%]*[>%]\}\}\s*$"
 )
-_LIQUID_END = re.compile(r"\s*(?:\{%-?\s*endhighlight\s*-?%\}|\{\{[<%]\s*/[\w-]+\s*[>%]\}\})\s*$")
+_LIQUID_END = re.compile(r"\s*(?:\{%-?\s*end(?:highlight|comment)\s*-?%\}|\{\{[<%]\s*/[\w-]+\s*[>%]\}\})\s*$")
+# An MDX page's ESM (Docusaurus reads `.md` as MDX): `import Image from '@theme/IdealImage';`,
+# `export const x = ...`, at the top level. Code the site runs, not prose.
+_MDX_ESM = re.compile(
+    r"(?:import\s+(?:[\w*{}\s,]+\s+from\s+)?['\"][^'\"]+['\"];?|export\s+(?:const|let|default|function)\b.*)\s*$"
+)
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 # Material's admonitions (`!!! note`, `??? tip`, `???+ tip`) and content tabs (`=== "Tab"`):
 # their content is the indented lines that follow, as in a list item.
@@ -607,7 +613,7 @@ class _BlockScanner:
             s = ln.text
             # Fast path: nothing open, and the line cannot start a container or a block.
             if (not self.stack and self.fence is None and not self.in_comment and not self.in_liquid_code
-                    and s and s[0] not in _BLOCK_START_CHARS):
+                    and s and s[0] not in _BLOCK_START_CHARS and not s.startswith(("import ", "export "))):
                 ln.kind = TEXT
                 self._paragraph_line(ln.number)
                 self.in_indented_code = False
@@ -813,6 +819,9 @@ class _BlockScanner:
         if first == "{" and _LIQUID_HIGHLIGHT.match(rest, ind):
             _mark(ln, INDENTED_CODE, pos, stack)
             self.in_liquid_code = True
+            return True
+        if first in "ie" and not stack and not self.in_paragraph and _MDX_ESM.match(rest, ind):
+            _mark(ln, INDENTED_CODE, pos, stack)
             return True
         if first == "#" and _ATX_HEADING.match(rest):
             _mark(ln, HEADING, pos, stack)

@@ -31,6 +31,7 @@ _MASKS = re.compile(
             r"\[![A-Za-z]+\]",  # GitHub alert marker
             r"<(?P<tag>code|kbd|samp|var|pre)\b[^>]*>.*?</(?P=tag)>",  # code in HTML
             r"<[A-Za-z/!?][^>]*>?",  # HTML tag with its attributes; autolink
+            r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}",  # a Liquid comment
             r"\{[^{}]*\}+",  # attribute list, heading anchor {#id}, template expression
             r"&#?\w+;",  # HTML entity
             r":[\w+-]+:(?!\S)",  # emoji shortcode, :material-check:
