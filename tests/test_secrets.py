@@ -488,6 +488,10 @@ NOT_CREDENTIALS = [
     ("```yaml\nspec:\n  encryptedData:\n    password: AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq\n```\n", "encryptedData", "stringData"),
     # eighty-eighth (a Helm chart's README): a Secret's password, base64 of `1234`, a demo value.
     ("```yml\nkind: Secret\ndata:\n  password: MTIzNA==\n```\n", "MTIzNA==", "cTh4WjJtS3Y5d0xwNHNOZDdi"),
+    # hundred-and-first (Neon's guides): the example password of every connection string,
+    # the alphabet and counting in runs of three, any case.
+    ("```bash\npostgres://alex:AbC123dEf@ep-cool-darkness-123456.us-east-2.aws.neon.tech/dbname\n```\n",
+     "AbC123dEf", "Xk9Tq2LmWz"),
 ]
 
 

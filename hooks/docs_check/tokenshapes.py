@@ -106,10 +106,20 @@ def shapes() -> tuple[Shape, ...]:
 def _is_sequential(value: str) -> bool:
     from detect_secrets.filters.heuristic import is_sequential_string
 
-    return is_sequential_string(value) or _counted_out(value, is_sequential_string)
+    return is_sequential_string(value) or _counted_out(value, is_sequential_string) or _spelt_in_runs(
+        value, is_sequential_string)
 
 
 _PARTS = re.compile(r"[-_.]")
+_RUNS = re.compile(r"[a-z]+|\d+")
+
+
+def _spelt_in_runs(value: str, is_sequential_string: Callable[[str], bool]) -> bool:
+    """A value of three runs or more of letters and digits, each a stretch of the alphabet or
+    of counting, in any case (`AbC123dEf`, Neon's example password, hundred-and-first sample)."""
+    runs = _RUNS.findall(value.lower())
+    return (len(runs) >= 3 and sum(map(len, runs)) == len(value)
+            and all(len(r) >= 3 and is_sequential_string(r) for r in runs))
 
 
 def _counted_out(value: str, is_sequential_string: Callable[[str], bool]) -> bool:
