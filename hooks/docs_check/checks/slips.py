@@ -213,8 +213,9 @@ def slip_of_used_word(hint: str, word: str, lex: Lexicon, writes: Callable[[str]
     if word[:1].isupper() and len(w) <= SHORT_NAME and _far_letter_added(w, base):
         # `Behat`, a PHP tool, is no `beat` with an `h` struck by chance: a letter a slip adds
         # to a short word sits beside a key of its neighbours, or doubles one (ninety-fourth
-        # sample); a long word takes letters from memory too (`Arugument`).
-        return base in lex.project or writes(base)
+        # sample); a long word takes letters from memory too (`Arugument`). A name the page
+        # writes with one letter changed is still what it slipped on (`Coden` beside `Coder`).
+        return base in lex.project or writes(base) or _writes_one_letter_off(w, writes)
     if word[:1].isupper() and changed is not None:
         # `Connrct`: the key beside `e`, in a long word every writer uses. `Shlink` is no
         # `shrink` (far keys), and short names sit beside short words (`Groq`, `grow`).
@@ -225,6 +226,11 @@ def slip_of_used_word(hint: str, word: str, lex: Lexicon, writes: Callable[[str]
         return False  # `gopls` is no slip for `goals`: a slip of the keys hits a key next to it
     return (lex.tables.common(base) >= SPLIT_FREQUENCY or base in lex.project
             or base in lex.tables.vocabulary or writes(base))
+
+
+def _writes_one_letter_off(w: str, writes: Callable[[str], bool]) -> bool:
+    """Does the page write a word that is `w` with one letter after the first changed?"""
+    return any(writes(w[:i] + c + w[i + 1 :]) for i in range(1, len(w)) for c in _LETTERS if c != w[i])
 
 
 def _far_letter_added(w: str, hint: str) -> bool:
