@@ -173,6 +173,13 @@ def test_the_singular_of_a_term_listed_only_in_the_plural_is_a_word():
     assert unknown("Filters go in kwargs. It forwards every other kwarg. The stubb of it.\n") == ["stubb"]
 
 
+def test_an_adjective_in_y_of_a_known_word_is_a_word():
+    """conda's contributor guide (hundred-and-second sample): `nitpicky` is nitpick + y. A slip
+    of -ly (`particulary`, `dynamicaly`) or a short base (`datay`) is no such adjective."""
+    assert unknown("Automate the nitpicky process, particulary and dynamicaly, for datay.\n") == [
+        "particulary", "dynamicaly", "datay"]
+
+
 def test_a_name_beside_a_name_one_letter_away_is_its_sibling():
     """`Mistral and Mixtral models` (thirty-fourth sample): two names of one family. A slip is
     made away from the right spelling (`Tailcale` under a line that writes `Tailscale`), and a

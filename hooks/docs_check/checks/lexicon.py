@@ -45,7 +45,7 @@ PREFIXES = frozenset((
 _INFLECTIONS = (
     ("ies", ("y",)), ("es", ("",)), ("s", ("",)), ("ied", ("y",)), ("ed", ("", "e")),
     ("ing", ("", "e")), ("er", ("", "e")), ("ers", ("", "e")), ("ly", ("",)), ("able", ("", "e")),
-    ("less", ("",)), ("ful", ("",)),
+    ("less", ("",)), ("ful", ("",)), ("y", ("",)),
 )
 _CONTRACTION_PIECES = (
     "aren", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven", "isn", "mustn", "needn",
@@ -55,6 +55,9 @@ _CONTRACTION_PIECES = (
 _BOUND_PREFIXES = PREFIXES - {"counter", "cross", "mid", "over", "post", "self", "super", "under"}
 # A plural that takes -es: box, bus, buzz, match, wish; and consonant + y, which becomes -ies.
 _PLURAL_ES = re.compile(r"(?:[sxz]|[cs]h|[^aeiou]y)$")
+# An adjective in -y made from a noun or verb of five letters or more (`nitpicky`, a hundred-
+# and-second sample): shorter bases make slips words (`bugy`, `usey`).
+ADJECTIVE_Y_BASE = 5
 PROJECT_FREQUENCY = 5000  # ranks a project term like a common word among suggestions
 TERM_FREQUENCY = 500  # a software term or company name ranks like a fairly rare word
 SPLIT_FREQUENCY = 1000  # both halves of a split (`requiredto`) must be at least this common
@@ -402,6 +405,8 @@ class Lexicon:
                 continue  # boxes, supplies: "boxs" and "supplys" are typos, not plurals
             if suffix == "ful" and base.endswith(("y", "l")):
                 continue  # beautiful, skilful: "beautyful" and "skillful" in en-GB are not formed so
+            if suffix == "y" and (len(base) < ADJECTIVE_Y_BASE or base[-1] in "aeiouyl" or base + "ly" in self):
+                continue  # `nitpicky`, `clunky` are words; `datay` is not; `particulary` is -ly mistyped
             if any(base + stem in self for stem in stems):
                 return True
             # doubled final consonant: mapped -> map, running -> run
