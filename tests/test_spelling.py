@@ -1298,6 +1298,13 @@ def test_a_page_named_for_another_language_and_a_man_page_named_for_its_subject(
     portuguese = "| `<enter>` | Se o item for um arquivo, o foco na exibição de preparo. |\n"
     assert [f.rule for f in spell(portuguese, path="docs/Keybindings_pt.md")] == []
     assert unknown(portuguese) != []
+    # asdf's docs (hundred-and-second sample): a translation kept in a folder named for its
+    # language; an English folder with a two-letter name is English (`docs/it/`, `docs/id/`).
+    translated = "Para plugins da comunidade, consulte:\n"
+    for folder in ("pt-br", "zh_CN", "ja"):
+        assert spell(translated, path=f"docs/{folder}/contribute/plugins.md") == []
+    for folder in ("it", "id", "guides"):
+        assert [f.rule for f in spell(translated, path=f"docs/{folder}/plugins.md")] != []
     assert [f.rule for f in spell("eza_colors — the colours of eza\n", path="man/eza_colors.5.md")
             if f.rule == "spell-code-in-prose"] == []
 

@@ -262,7 +262,7 @@ def _foreign(split: list[tuple[Line, str, list[str], int]]) -> bool:
     return english < FOREIGN_FUNCTION_SHARE * total
 
 
-# A page named for its language, as translations are: `README.fr.md`, `README_es.md`,
+# A page named for its language, as translations are, or kept in a folder named for it: `README.fr.md`, `README_es.md`,
 # `README-PT.md`, `README.zh-CN.md`, lazygit's `Keybindings_pt.md` (ninety-third sample: a
 # Portuguese table whose `for`, Portuguese's "be", read as English). Codes that also end
 # English names are left out (`say-hi`, `wi-fi`, `gov-uk`, `use-vi`, `run-in-bg`, `id`, `it`).
@@ -271,8 +271,19 @@ _LANGUAGE_NAMED = re.compile(
     r"(?:[_-][a-z]{2,4})?$", re.IGNORECASE)
 
 
+# A folder that holds a translation: asdf's `docs/pt-br/` (hundred-and-second sample),
+# `zh-cn/`, `ja/`. Bare codes only where no English folder name is one (not `it`, `id`, `ar`,
+# `el`, `da`, `cs`, `pl`, `tr`, `ro`); with a region, any of them (`pt-BR`, `zh_TW`).
+_LANGUAGE_FOLDER = re.compile(
+    r"(?:es|pt|fr|de|ja|ko|zh|ru|nl|sv|hu|fa)"
+    r"|(?:es|pt|fr|de|ja|ko|zh|ru|tr|pl|nl|ar|fa|cs|sv|da|hu|ro|el|it|id)[_-](?:[a-z]{2}|hans|hant)",
+    re.IGNORECASE)
+
+
 def _named_for_another_language(path: str) -> bool:
-    return _LANGUAGE_NAMED.search(PurePosixPath(path.replace("\\", "/")).stem) is not None
+    p = PurePosixPath(path.replace("\\", "/"))
+    return _LANGUAGE_NAMED.search(p.stem) is not None or any(
+        _LANGUAGE_FOLDER.fullmatch(part) for part in p.parts[:-1])
 
 
 # A paragraph in another language on an English page (lorem ipsum filler in an example, a
