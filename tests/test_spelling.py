@@ -267,6 +267,9 @@ def test_a_function_word_run_into_a_long_word_is_a_slip():
     (f,) = [f for f in spell("Documents uploaded andindexed in Discovery, and the tojson filter.\n")
             if f.rule == "spell-unknown-word"]
     assert "`andindexed`" in f.message and "`and indexed`" in f.message
+    # Neon's guides (hundred-and-first sample): the joiner after the word, `compute` as rare.
+    (f,) = spell("You move the computefrom the current branch with the tojson filter.\n")
+    assert "`compute from`" in f.message
 
 
 def test_project_terms_are_known_and_suggested_with_their_case():

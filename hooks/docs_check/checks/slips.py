@@ -79,10 +79,16 @@ LONG_REST = 6  # `tojson`, `isready`: a joiner before a short word is as often a
 
 def joined_to_a_long_word(w: str, lex: Lexicon) -> str | None:
     """`uploaded andindexed in Watson` (forty-fourth sample): a function word and a word of six
-    letters or more, however rare (`indexed`), with the space between them missed. The two
-    words, or None."""
-    return next((f"{j} {w[len(j):]}" for j in JOINERS
-                 if w.startswith(j) and len(w) - len(j) >= LONG_REST and lex.known(w[len(j):])), None)
+    letters or more, however rare (`indexed`), with the space between them missed, either way
+    round (`move the computefrom the branch`, hundred-and-first sample). The two words, or None."""
+    for j in JOINERS:
+        if len(w) - len(j) < LONG_REST:
+            continue
+        if w.startswith(j) and lex.known(w[len(j):]):
+            return f"{j} {w[len(j):]}"
+        if w.endswith(j) and lex.known(w[: -len(j)]):
+            return f"{w[: -len(j)]} {j}"
+    return None
 
 
 LONG_DROP = 10  # `documentaion`, `circumfrence`: a long common word with one letter left out
