@@ -272,6 +272,15 @@ def test_a_function_word_run_into_a_long_word_is_a_slip():
     assert "`compute from`" in f.message
 
 
+def test_letters_written_twice_over_in_a_common_word_are_a_stutter():
+    """Drone's agent docs (hundred-and-third sample): `token used to authorize requestests`.
+    Two edits from `requests`, so no suggestion index offers it; one copy of `est` out does. A
+    short word so doubled is as often a name (`heyhey`), and a rare one is no slip's target."""
+    (f,) = spell("The token used to authorize requestests to the server.\n")
+    assert "did you mean `requests`?" in f.message
+    assert unknown("Say heyhey to the kubekube cluster.\n") == []
+
+
 def test_project_terms_are_known_and_suggested_with_their_case():
     assert unknown("Kubernetes, Terraform, GitHub, Claude Code, Codex, Gemini, Aider and Goose.") == []
     (f,) = spell("Deploy it on Kubernets.")

@@ -91,6 +91,20 @@ def joined_to_a_long_word(w: str, lex: Lexicon) -> str | None:
     return None
 
 
+def stutter(w: str, lex: Lexicon) -> str | None:
+    """`authorize requestests to the server` (hundred-and-third sample): two to four letters
+    written twice over, the fingers running on; one copy out leaves a common word of five
+    letters or more. That word, or None. (Two edits: no suggestion index holds it.)"""
+    for k in (2, 3, 4):
+        for i in range(len(w) - 2 * k + 1):
+            if w[i : i + k] == w[i + k : i + 2 * k]:
+                word = w[: i + k] + w[i + 2 * k :]
+                if len(word) >= STUTTER_BASE and lex.tables.common(word) >= SPLIT_FREQUENCY:
+                    return word
+    return None
+
+
+STUTTER_BASE = 5
 LONG_DROP = 10  # `documentaion`, `circumfrence`: a long common word with one letter left out
 
 

@@ -634,7 +634,7 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
       `lama`); two edits from a rare word only, a name nobody listed (`dnsmasq` is no slip
       for `dismast`).
     """
-    if word.islower() and slips.joined_to_a_long_word(word, lex) is not None:
+    if word.islower() and (slips.joined_to_a_long_word(word, lex) or slips.stutter(word, lex)):
         return True
     if slips.clitic_slip(word, lex):
         return True  # no suggestion index holds contractions
@@ -901,7 +901,8 @@ def _differs_in_a_digit(a: str, b: str) -> bool:
 
 def _unknown(doc: Document, number: int, col: int, word: str, lex: Lexicon, hints: list[str] | None = None) -> Finding:
     if hints is None:
-        joined = (slips.joined_to_a_long_word(word, lex) if word.islower() else None) or slips.clitic_slip(word, lex)
+        joined = (slips.joined_to_a_long_word(word, lex) or slips.stutter(word, lex) if word.islower() else None
+                  ) or slips.clitic_slip(word, lex)
         hints = [joined] if joined else lex.suggestions(word)
     advice = "did you mean " + ", ".join(f"`{h}`" for h in hints) + "?" if hints else "check it"
     message = f"`{word}` is not in the dictionary: {advice} (a name or a term belongs in the project word list)"
