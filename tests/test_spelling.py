@@ -365,6 +365,25 @@ def test_one_british_spelling_alone_is_judged_by_the_pages_around_it(tmp_path):
         "colour", "flavour"]
 
 
+def test_a_page_of_both_variants_is_judged_by_the_pages_around_it(tmp_path):
+    """Rails' 4.0 release notes (hundred-and-fourth sample) write `favour` eleven times and
+    `behavior` nine, among guides written in American English: the page is mixed, and its
+    British ones are the slips. British twice as often as American is a British page."""
+    def variant_words(root):
+        page = root / "guides" / "notes.md"
+        found = check_text(page.read_text(), str(page), load_config(None))
+        return [re.match(r"`([^`]+)`", f.message).group(1) for f in found if f.rule == "spell-variant"]
+
+    mixed = "In favour of A. In favour of B. In favour of C. The behavior changed, a new behavior.\n"
+    tree = tmp_path / "tree"
+    (tree / "guides").mkdir(parents=True)
+    (tree / "guides" / "notes.md").write_text(mixed)
+    (tree / "guides" / "other.md").write_text("The color of the canceled jobs.\n")
+    assert variant_words(tree) == ["favour", "favour", "favour"]
+    (tree / "guides" / "notes.md").write_text(mixed.replace("a new behavior", "a new flavour"))
+    assert variant_words(tree) == ["behavior"]  # four British, one American: a British page
+
+
 def test_variant_message_says_who_chose_the_variant():
     """A configured variant is the docs'; without one, the page's own spellings chose it, and
     the message must not claim the docs are British because one README is."""
