@@ -128,6 +128,9 @@ def test_a_code_span_broken_over_two_lines_is_code():
 
 def test_html_code_elements_are_code():
     assert unknown("The field <code>uplaoded_at</code> and <kbd>Ctrl+Shfit</kbd> keys.") == []
+    # Rails' release notes (hundred-and-fourth sample), written for RDoc: `<tt>` is code too.
+    text = "Options are set via <tt>:delivery_method_options</tt> key on mail.\n"
+    assert unknown(text, rule="spell-code-in-prose") == []
 
 
 # -- English as the docs write it ----------------------------------------------------------------

@@ -29,7 +29,7 @@ _MASKS = re.compile(
             r"\]\[[^\]]*\]",  # reference link label
             r"\[\^[^\]]+\]",  # footnote reference
             r"\[![A-Za-z]+\]",  # GitHub alert marker
-            r"<(?P<tag>code|kbd|samp|var|pre)\b[^>]*>.*?</(?P=tag)>",  # code in HTML
+            r"<(?P<tag>code|kbd|samp|var|pre|tt)\b[^>]*>.*?</(?P=tag)>",  # code in HTML (`<tt>`: RDoc's)
             r"<[A-Za-z/!?][^>]*>?",  # HTML tag with its attributes; autolink
             r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}",  # a Liquid comment
             r"\{[^{}]*\}+",  # attribute list, heading anchor {#id}, template expression

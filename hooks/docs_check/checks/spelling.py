@@ -851,7 +851,7 @@ def _quoted(text: str, index: int) -> bool:
     return any(m.start() < index < m.end() for m in _QUOTED.finditer(text))
 
 
-_CODE_CLOSE = re.compile(r"</(code|pre|kbd|samp)>|<(code|pre|kbd|samp)\b", re.I)
+_CODE_CLOSE = re.compile(r"</(code|pre|kbd|samp|tt)>|<(code|pre|kbd|samp|tt)\b", re.I)
 
 
 def _in_code_element(content: str, index: int) -> bool:
