@@ -459,6 +459,8 @@ NOT_CREDENTIALS = [
      "shared-terminal-smoke-only", "Mjk2NjBhY2E3Zjg4"),
     ("```bash\ndocker run -e PASSWORD=mysecurepassword -e DB_PASSWORD=securepass123 img\n```\n",
      "mysecurepassword", "xkfjtheqplandrsw"),
+    # hundred-and-fourth (Phoenix's testing guide): words apart, a user's name and `pass`.
+    ('```elixir\n@attrs %{name: "John", password: "john pass"}\n```\n', "john pass", "xkfj qplw"),
     ("```bash\ndocker run -e PASSWORD=mysecurepassword -e DB_PASSWORD=securepass123 img\n```\n",
      "securepass123", "qmzvkeglrstw123"),
     ("```javascript\nconst token = Math.random() * 1000000;\n```\n", "Math.random() * 1000000", '"k9Xw2mQ7vLp3"'),

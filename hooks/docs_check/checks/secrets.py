@@ -294,7 +294,7 @@ def _word_table(config: Config) -> Callable[[str], int]:
     return lexicon_tables(spelling_settings(config).dictionaries).common
 
 
-_SEPARATORS = re.compile(r"[-_.]")
+_SEPARATORS = re.compile(r"[-_. ]")
 _CAMEL_WORDS = re.compile(r"[a-z]{2,}(?:[A-Z][a-z]{2,})+\d{0,6}")
 
 
