@@ -1323,6 +1323,9 @@ def test_a_slip_in_a_compound_of_common_words_is_told():
     (`statik-server`, `ghostty-web`, `lakefs-client`) respells a short one and stays a name."""
     (f,) = spell("Tune it for highly-utlilized servers.\n")
     assert "did you mean `highly-utilized`?" in f.message
+    # MLflow's docs (hundred-and-seventh sample): an acronym beside the slip, written twice.
+    found = spell("Stored as a JSON-seralizable `dict`.\n\nStored as a JSON-seralizable `list`.\n")
+    assert [f.message.split("?")[0][-len("`JSON-serializable`"):] for f in found] == ["`JSON-serializable`"] * 2
     assert unknown("Fork statik-server, run the ghostty-web harness with lakefs-client.\n") == []
 
 

@@ -144,14 +144,19 @@ COMPOUND_SLIP_PART = 8
 def slip_in_a_compound(word: str, lex: Lexicon) -> str | None:
     """The compound a hyphenated word of English words is, with one part one letter from a
     common word (`highly-utlilized`, geerlingguy's mysql role, ninety-first sample)? Every
-    other part is a common word, so the whole is no name (`aad-pod-identity`, `kube-proxy`)."""
-    parts = word.lower().split("-")
-    odd = [p for p in parts if not (p.isalpha() and lex.frequency(p) >= SPLIT_FREQUENCY)]
+    other part is a common word or an acronym (`JSON-seralizable`, MLflow's docs, hundred-and-
+    seventh sample), so the whole is no name (`aad-pod-identity`, `kube-proxy`)."""
+    parts = word.split("-")
+    odd = [p for p in parts if not (_ACRONYM.fullmatch(p) or (p.isalpha() and lex.frequency(p.lower()) >= SPLIT_FREQUENCY))]
     if len(parts) < 2 or len(odd) != 1 or len(odd[0]) < COMPOUND_SLIP_PART or not odd[0].isalpha():
         return None
-    fixed = next((h for h in lex.suggestions(odd[0]) if " " not in h and one_edit(odd[0], h.lower())
+    slip = odd[0].lower()
+    fixed = next((h for h in lex.suggestions(slip) if " " not in h and one_edit(slip, h.lower())
                   and lex.frequency(h.lower()) >= ADDED_FREQUENCY), None)
     return None if fixed is None else "-".join(fixed.lower() if p == odd[0] else p for p in parts)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,}")
 
 
 def habitual(w: str, hints: list[str], lex: Lexicon) -> bool:

@@ -643,8 +643,10 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
         return True  # no suggestion index holds contractions
     hints = lex.suggestions(word)
     if not hints:
-        # `daemon-ctl`: two words, one wrong; `Statik-Server`, `Avalonia-specific`: a name.
-        return "-" in word and not any(part[:1].isupper() for part in word.split("-"))
+        # `daemon-ctl`: two words, one wrong; `Statik-Server`, `Avalonia-specific`: a name;
+        # `JSON-seralizable`: an acronym and a slip.
+        return "-" in word and (not any(part[:1].isupper() for part in word.split("-"))
+                                or slips.slip_in_a_compound(word, lex) is not None)
     if not (slips.VOWEL.search(word) or slips.vowel_dropped(word, lex) or slips.key_slip_of_commonest(word.lower(), lex)):
         return False
     w = word.lower()
@@ -905,7 +907,7 @@ def _differs_in_a_digit(a: str, b: str) -> bool:
 def _unknown(doc: Document, number: int, col: int, word: str, lex: Lexicon, hints: list[str] | None = None) -> Finding:
     if hints is None:
         joined = (slips.joined_to_a_long_word(word, lex) or slips.stutter(word, lex) if word.islower() else None
-                  ) or slips.clitic_slip(word, lex)
+                  ) or slips.clitic_slip(word, lex) or ("-" in word and slips.slip_in_a_compound(word, lex))
         hints = [joined] if joined else lex.suggestions(word)
     advice = "did you mean " + ", ".join(f"`{h}`" for h in hints) + "?" if hints else "check it"
     message = f"`{word}` is not in the dictionary: {advice} (a name or a term belongs in the project word list)"
