@@ -275,6 +275,15 @@ def test_a_function_word_run_into_a_long_word_is_a_slip():
     assert "`compute from`" in f.message
 
 
+def test_a_long_word_less_two_letters_is_no_closed_compound():
+    """An etcd module's README (hundredth sample): `initially boostraped` splits into `boost
+    raped`, two content words, but it is `bootstrapped` with two letters left out, and that is
+    suggested first. `hardlinks` lacks no letter of `hardliners`: a closed compound still."""
+    (f,) = spell("The cluster is initially boostraped here.\n")
+    assert "did you mean `bootstrapped`, " in f.message
+    assert unknown("Files are hardlinks into the cache; flychecking runs.\n") == []
+
+
 def test_letters_written_twice_over_in_a_common_word_are_a_stutter():
     """Drone's agent docs (hundred-and-third sample): `token used to authorize requestests`.
     Two edits from `requests`, so no suggestion index offers it; one copy of `est` out does. A

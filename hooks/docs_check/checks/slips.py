@@ -64,6 +64,14 @@ def doubling_slip(w: str, hints: list[str], lex: Lexicon) -> bool:
     return False
 
 
+def letters_left_out(w: str, word: str) -> bool:
+    """Is `w` the word with one or two of its letters left out (`boostraped`, `bootstrapped`)?"""
+    if not 1 <= len(word) - len(w) <= 2:
+        return False
+    letters = iter(word)
+    return all(c in letters for c in w)
+
+
 def dropped_at(longer: str, shorter: str) -> int | None:
     """The index of the one letter of `longer` whose removal gives `shorter`, or None."""
     if len(longer) != len(shorter) + 1:

@@ -680,7 +680,11 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     if split and (slips.FUNCTION_WORDS.intersection(split) or slips.plural_first(split[0], lex)) and not proper:
         return True
     if split is not None:
-        return False
+        # `boostraped` is no `boost raped`: a long word it is with a letter or two left out says
+        # what the writer meant (hundredth sample); a closed compound seldom lacks letters of one
+        # (`hardlinks` is no `hardliners`, `flychecking` no `flyspecking`).
+        return not name_like and any(
+            len(h) >= slips.LONG_WORD and h.lower() in lex and slips.letters_left_out(w, h.lower()) for h in hints)
     if not name_like:
         # A word writers use, or, for a long word, a term of the trade the frequency table
         # does not hold (`authencation`: `authentication` is 0 there; keda's docs, sixty-ninth).
@@ -909,6 +913,8 @@ def _unknown(doc: Document, number: int, col: int, word: str, lex: Lexicon, hint
         joined = (slips.joined_to_a_long_word(word, lex) or slips.stutter(word, lex) if word.islower() else None
                   ) or slips.clitic_slip(word, lex) or ("-" in word and slips.slip_in_a_compound(word, lex))
         hints = [joined] if joined else lex.suggestions(word)
+        # The word it is with letters left out first (`bootstrapped` before `boost raped`).
+        hints.sort(key=lambda h: " " in h or not slips.letters_left_out(word.lower(), h.lower()))
     advice = "did you mean " + ", ".join(f"`{h}`" for h in hints) + "?" if hints else "check it"
     message = f"`{word}` is not in the dictionary: {advice} (a name or a term belongs in the project word list)"
     return UNKNOWN_WORD.at(doc.path, number, col + 1, message, end_line=number, end_column=col + 1 + len(word))
