@@ -181,6 +181,8 @@ def test_an_adjective_in_y_of_a_known_word_is_a_word():
     of -ly (`particulary`, `dynamicaly`) or a short base (`datay`) is no such adjective."""
     assert unknown("Automate the nitpicky process, particulary and dynamicaly, for datay.\n") == [
         "particulary", "dynamicaly", "datay"]
+    # bat's docs (ninety-third sample): `duplicative`, of `duplicate`; `competive` is no -ative.
+    assert unknown("It is duplicative and competive.\n") == ["competive"]
 
 
 def test_a_name_beside_a_name_one_letter_away_is_its_sibling():

@@ -45,7 +45,7 @@ PREFIXES = frozenset((
 _INFLECTIONS = (
     ("ies", ("y",)), ("es", ("",)), ("s", ("",)), ("ied", ("y",)), ("ed", ("", "e")),
     ("ing", ("", "e")), ("er", ("", "e")), ("ers", ("", "e")), ("ly", ("",)), ("able", ("", "e")),
-    ("less", ("",)), ("ful", ("",)), ("y", ("",)),
+    ("less", ("",)), ("ful", ("",)), ("y", ("",)), ("ative", ("ate",)),
 )
 _CONTRACTION_PIECES = (
     "aren", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven", "isn", "mustn", "needn",
