@@ -986,6 +986,11 @@ def test_a_long_capitalised_word_one_edit_from_a_word_is_a_slip():
     # A surname beside a first name the line gives an address for (an OWNERS list, fifty-fourth);
     # a product the line links to does not make a slip beside it a name (`Coder Regitsry`).
     assert unknown("* Bassam Tabbara <bassam@upbound.io> ([bassam](https://github.com/bassam))\n") == []
+    # Rack's contributors (hundred-and-eleventh sample): a handle that holds the name, accents
+    # aside, on a page that writes `valid` (one letter from `Valim`).
+    contributors = "Any valid Rack app runs.\n\n* José Valim [josevalim](https://github.com/josevalim)\n"
+    assert unknown(contributors) == []
+    assert unknown(contributors.replace("josevalim", "jose")) == ["Valim"]
     assert unknown("Find it in the [Coder](https://coder.com) Regitsry.\n") == ["Regitsry"]
     # The letters of the word count, not its possessive (forty-eighth sample: the company
     # `Claranet`, one vowel from `clarinet`); a long slip with a possessive is still one.

@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import operator
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -754,9 +755,18 @@ def _alt_text(text: str, index: int) -> bool:
 
 def _addressed(name: str, content: str) -> bool:
     """Does the line give the person `name` an address or a profile (`bassam@upbound.io`,
-    `github.com/bassam`)? Then `name` is a person's, and the words beside it their names."""
-    line, low = content.lower(), name.lower()
-    return f"{low}@" in line or f"github.com/{low}" in line
+    `github.com/bassam`, or a handle that holds it: `José Valim [josevalim](https://github.com/
+    josevalim)` in Rack's contributors, hundred-and-eleventh sample)? Then `name` is a
+    person's, and the words beside it their names."""
+    line, low = content.lower(), _unaccented(name.lower())
+    return f"{low}@" in line or re.search(rf"github\.com/[\w-]*{re.escape(low)}", line) is not None
+
+
+def _unaccented(word: str) -> str:
+    """`josé` as a handle spells it: `jose`."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 _NAMING_STYLE = re.compile(r"(?:screaming_)?(?:snake|camel|pascal|kebab|lower|upper|title|sentence|train|flat)_case", re.I)
@@ -783,6 +793,8 @@ def _beside_name(tokens: list[tuple[int, str]], i: int, text: str, lex: Lexicon,
     if not word[:1].isupper():
         return False
     content = line.content  # as written, its addresses unmasked
+    if _addressed(word, content):
+        return True  # `Valim` beside `josevalim`'s profile: the name itself has an address
     alone = line.list_depth > 0 and _FULL_NAME.fullmatch(text.strip()) is not None
     for j in (i - 1, i + 1):
         if 0 <= j < len(tokens):
