@@ -878,6 +878,11 @@ def test_the_pages_own_subject_is_a_name_unless_run_as_a_command(tmp_path):
     assert unknown("# Notes\n\nThe rispecs folder.\n") == ["rispecs"]
     assert [f for f in check_text("# Notes\n\nThe rispecs folder.\n", "x/rispecs/KINSHIP.md",
                                   load_config(None)) if f.rule.startswith("spell-")] == []
+    # And the folder above it: a project's docs (hundred-and-tenth sample).
+    title = "# postgres_exporter Documentation\n"
+    assert [f.rule for f in check_text(title, "postgres_exporter/docs/README.md", load_config(None))] == []
+    assert [f.rule for f in check_text(title, "exporters/docs/README.md", load_config(None))] == [
+        "spell-code-in-prose"]
     assert spelling.page_subject("m/exoscale-instance-type/README.md") == {
         "exoscale-instance-type", "exoscale", "instance", "type"}
     elsewhere = [f.message for f in check_text(text, "docs/page.md", load_config(None)) if f.rule.startswith("spell-")]

@@ -531,7 +531,8 @@ _MAN_SECTION = re.compile(r"\.[1-9][a-z]*$")
 def page_subject(path: str) -> frozenset[str]:
     """What a page is about, as its path names it: `modules/rustdesk/README.md` is about
     rustdesk, `docs/termux.md` about termux, `exoscale-instance-type/` about that module and
-    exoscale, and a page is about the folder it sits in too (`rispecs/KINSHIP.md`). A writer
+    exoscale, and a page is about the folder it sits in too (`rispecs/KINSHIP.md`), and the one
+    above that (`postgres_exporter/docs/README.md`). A writer
     names the page's own subject as a name, in any case, in any sentence."""
     parts = PurePosixPath(path.replace("\\", "/")).parts
     # A man page's section is no part of its name (`eza_colors.5.md`, ninety-third sample).
@@ -539,8 +540,11 @@ def page_subject(path: str) -> frozenset[str]:
     folder = parts[-2].lower() if len(parts) > 1 else ""
     if stem in ("readme", "index", ""):
         stem = folder
-    # The folder a page sits in names what it belongs to (`rispecs/KINSHIP.md`).
-    names = {n for n in (stem, folder) if len(n) >= 3}
+    # The folder a page sits in names what it belongs to (`rispecs/KINSHIP.md`), and so does the
+    # one above: a project's docs folder or a part of it (`postgres_exporter/docs/README.md`,
+    # `snmp_exporter/snmp-mixin/README.md`, hundred-and-tenth sample).
+    above = parts[-3].lower() if len(parts) > 2 else ""
+    names = {n for n in (stem, folder, above) if len(n) >= 3}
     return frozenset(names | {p for n in (stem, folder) for p in n.split("-") if len(p) >= 3})
 
 
