@@ -286,6 +286,13 @@ def test_a_long_word_less_two_letters_is_no_closed_compound():
     assert unknown("Files are hardlinks into the cache; flychecking runs.\n") == []
 
 
+def test_a_word_with_its_last_letter_elided_is_meant():
+    """chi's README (hundred-and-twelfth sample): `plain ol' Go stdlib`; `runnin'` likewise.
+    Without the apostrophe, a slip is a slip."""
+    assert unknown("* **No external dependencies** - plain ol' Go stdlib. Keep runnin' it.\n") == []
+    assert unknown("Keep runnin it.\n") == ["runnin"]
+
+
 def test_letters_written_twice_over_in_a_common_word_are_a_stutter():
     """Drone's agent docs (hundred-and-third sample): `token used to authorize requestests`.
     Two edits from `requests`, so no suggestion index offers it; one copy of `est` out does. A

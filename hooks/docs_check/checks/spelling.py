@@ -581,7 +581,9 @@ def _judge_line(
                 if name:
                     yield _unknown(doc, line.number, col, word, lex, [name])
             continue
-        if lex.known(word) or _beside_name(tokens, i, text, lex, line) or _sibling_name(tokens, i, text):
+        # A word beside a name is part of it; `plain ol' Go`: a letter elided, the apostrophe says so.
+        if (lex.known(word) or _beside_name(tokens, i, text, lex, line) or _sibling_name(tokens, i, text)
+                or _elided(word, text, index, lex)):
             continue
         if word in page:  # a word the page knows from its code is no misspelling
             if CODE_IN_PROSE.id in wanted and _FLAG_AFTER.match(text, index + len(word)):
@@ -701,6 +703,14 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     # A name is seldom twelve letters long and two edits from a word or a term of the trade
     # (`Oberservability`, fifty-fifth sample); a shorter one often is (`Catppuccin`).
     return len(w) >= slips.LONG_NAME and any(" " not in h and h.lower() in lex for h in hints)
+
+
+def _elided(word: str, text: str, index: int, lex: Lexicon) -> bool:
+    """Is the word a common word with its last letter elided, an apostrophe in its place
+    (`plain ol' Go`, chi's README, hundred-and-twelfth sample; `runnin'`)?"""
+    end = index + len(word)
+    return text[end : end + 1] in ("'", "\u2019") and any(
+        lex.tables.common(word.lower() + c) >= SPLIT_FREQUENCY for c in "dg")
 
 
 def _inflected_too(w: str, page: PageWords, lex: Lexicon) -> bool:
