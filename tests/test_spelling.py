@@ -249,6 +249,9 @@ def test_a_double_letter_written_single_is_a_slip_however_often_and_a_drawn_out_
     assert unknown("The file is overriden. The pod is also overriden.\n") == ["overriden", "overriden"]
     # tabby's prompt (forty-fifth sample): a long common word short of one letter, twice.
     assert unknown("Waiting for documentaion. It holds your documentaion.\n") == ["documentaion", "documentaion"]
+    # gorm's docs (hundred-and-twelfth sample): a term of the trade the frequency table does
+    # not rank (`initialize`) is such a word too.
+    assert unknown("Initalize the DB. Then initalize the cache.\n") == ["Initalize", "initalize"]
     # testkube's API reference (eighty-second sample): one of the commonest words short of a
     # letter, three times; a short name one letter from a rarer word is still a name.
     assert unknown("| mount | whether we shoud mount it |\n| map | where we shoud map it |\n") == ["shoud", "shoud"]

@@ -123,9 +123,10 @@ def letter_dropped_from_common_word(w: str, hints: list[str], lex: Lexicon) -> b
     long common word short of one letter."""
     if len(w) + 1 < SHORT_NAME:
         return False
+    long = len(w) + 1 >= LONG_DROP
     return any(
         " " not in h and h[:1].lower() == w[:1] and dropped_at(h.lower(), w) is not None
-        and lex.tables.common(h.lower()) >= (SPLIT_FREQUENCY if len(w) + 1 >= LONG_DROP else COMMONEST)
+        and (lex.frequency(h.lower()) >= ADDED_FREQUENCY if long else lex.tables.common(h.lower()) >= COMMONEST)
         for h in hints
     )
 
