@@ -87,6 +87,17 @@ def test_liquid_comments_are_not_prose():
     assert found == [(7, "spell-code-in-prose")]
 
 
+def test_home_assistants_configuration_block_is_data():
+    # Home Assistant's integration pages (hundred-and-fifteenth sample): the YAML between
+    # `{% configuration %}` and `{% endconfiguration %}` becomes a table of options.
+    text = ("{% configuration %}\nkey_file:\n  description: The filename.\n  required: true\n"
+            "{% endconfiguration %}\n\nSet the key_file option.\n")
+    doc = Document.from_text(text, "t.md")
+    assert [ln.kind for ln in doc.lines[:5]] == [INDENTED_CODE] * 5
+    found = [(f.line, f.rule) for f in check_document(doc, load_config(None)) if f.rule.startswith("spell-")]
+    assert found == [(7, "spell-code-in-prose")]
+
+
 def test_mdx_imports_and_exports_are_code():
     # ClickHouse's Docusaurus pages (hundred-and-first sample) open with
     # `import create_primary_key from '@site/static/images/...gif';`: ESM, not prose. A sentence

@@ -49,12 +49,13 @@ _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 # language (`{{< codeFromInline lang="powershell" >}}`, kind's docs, eighty-first sample), or
 # the AWS workshops' `{{< output >}}` around a command's output (eighty-ninth sample), to its
 # closing `{{< /name >}}`. A Liquid comment block (`{% comment %}` to `{% endcomment %}`) is
-# never rendered either.
+# never rendered either, and Home Assistant's `{% configuration %}` holds YAML its site turns
+# into a table of options (hundred-and-fifteenth sample).
 _LIQUID_HIGHLIGHT = re.compile(
-    r"\{%-?\s*(?:highlight\s+[\w+#.-]+(?:\s[^%]*)?|comment\s*)-?%\}\s*$"
+    r"\{%-?\s*(?:highlight\s+[\w+#.-]+(?:\s[^%]*)?|comment\s*|configuration(?:_basic)?\s*)-?%\}\s*$"
     r"|\{\{[<%]\s*(?:highlight\s+[\w+#.-]+|output\b|[\w-]+\s[^>%]*\blang=\"?[\w+#.-]+\"?)[^>%]*[>%]\}\}\s*$"
 )
-_LIQUID_END = re.compile(r"\s*(?:\{%-?\s*end(?:highlight|comment)\s*-?%\}|\{\{[<%]\s*/[\w-]+\s*[>%]\}\})\s*$")
+_LIQUID_END = re.compile(r"\s*(?:\{%-?\s*end(?:highlight|comment|configuration(?:_basic)?)\s*-?%\}|\{\{[<%]\s*/[\w-]+\s*[>%]\}\})\s*$")
 # An MDX page's ESM (Docusaurus reads `.md` as MDX): `import Image from '@theme/IdealImage';`,
 # `export const x = ...`, at the top level. Code the site runs, not prose.
 _MDX_ESM = re.compile(
