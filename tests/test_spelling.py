@@ -1082,6 +1082,14 @@ def test_a_name_the_code_writes_only_inside_a_longer_name_is_a_name():
     assert unknown(text) == []
     assert unknown(text, rule="spell-code-in-prose") == []
 
+
+def test_a_prefix_before_an_abbreviation_is_no_slip():
+    """kubespray's OpenStack page (hundred-and-fourteenth sample): `a multi-nic OpenStack VM`,
+    NIC in lowercase after `multi-`. Two words, one of them wrong, are still a slip."""
+    assert unknown("In a case of a multi-nic OpenStack VM, or a non-tls one.\n") == []
+    assert unknown("Restart the daemon-ctl service.\n") == ["daemon-ctl"]
+
+
 def test_a_page_in_another_language_is_not_spell_checked_as_english():
     """code-server's Turkish README: most of its words are in no English dictionary. A page
     with a Turkish sentence or two, and a short note, are still English pages."""

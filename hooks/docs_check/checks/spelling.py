@@ -650,10 +650,7 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
         return True  # no suggestion index holds contractions
     hints = lex.suggestions(word)
     if not hints:
-        # `daemon-ctl`: two words, one wrong; `Statik-Server`, `Avalonia-specific`: a name;
-        # `JSON-seralizable`: an acronym and a slip.
-        return "-" in word and (not any(part[:1].isupper() for part in word.split("-"))
-                                or slips.slip_in_a_compound(word, lex) is not None)
+        return _unsuggested_compound_slip(word, lex)
     if not (slips.VOWEL.search(word) or slips.vowel_dropped(word, lex) or slips.key_slip_of_commonest(word.lower(), lex)):
         return False
     w = word.lower()
@@ -711,6 +708,17 @@ def _elided(word: str, text: str, index: int, lex: Lexicon) -> bool:
     end = index + len(word)
     return text[end : end + 1] in ("'", "\u2019") and any(
         lex.tables.common(word.lower() + c) >= SPLIT_FREQUENCY for c in "dg")
+
+
+def _unsuggested_compound_slip(word: str, lex: Lexicon) -> bool:
+    """A word no suggestion is near: a slip only as a hyphenated compound with a part wrong.
+    `daemon-ctl`: two words, one wrong; `Statik-Server`, `Avalonia-specific`: a name;
+    `JSON-seralizable`: an acronym and a slip; `multi-nic`: a prefix before an abbreviation
+    in lowercase (NIC; hundred-and-fourteenth sample)."""
+    parts = word.split("-")
+    if len(parts) < 2 or (len(parts) == 2 and parts[0].lower() in PREFIXES and len(parts[1]) <= slips.SHORT):
+        return False
+    return not any(part[:1].isupper() for part in parts) or slips.slip_in_a_compound(word, lex) is not None
 
 
 def _inflected_too(w: str, page: PageWords, lex: Lexicon) -> bool:
