@@ -494,6 +494,11 @@ NOT_CREDENTIALS = [
     # the alphabet and counting in runs of three, any case.
     ("```bash\npostgres://alex:AbC123dEf@ep-cool-darkness-123456.us-east-2.aws.neon.tech/dbname\n```\n",
      "AbC123dEf", "Xk9Tq2LmWz"),
+    # hundred-and-seventeenth (Headscale's and Kong's docs): two runs are enough; an article
+    # opens the words run together.
+    ('```bash\nexport HEADSCALE_CLI_API_KEY="abcde12345"\n```\n', "abcde12345", "q8Zx2Rt9mK"),
+    ("```bash\ncurl -XPATCH localhost:8001/basic-auth/x -d password=adifferentsecretpassword\n```\n",
+     "adifferentsecretpassword", "qkxzvtrwplmnbgfd"),
 ]
 
 

@@ -115,10 +115,11 @@ _RUNS = re.compile(r"[a-z]+|\d+")
 
 
 def _spelt_in_runs(value: str, is_sequential_string: Callable[[str], bool]) -> bool:
-    """A value of three runs or more of letters and digits, each a stretch of the alphabet or
-    of counting, in any case (`AbC123dEf`, Neon's example password, hundred-and-first sample)."""
+    """A value of two runs or more of letters and digits, each a stretch of the alphabet or of
+    counting, in any case (`AbC123dEf`, Neon's example password, hundred-and-first sample;
+    `abcde12345`, Headscale's API key, hundred-and-seventeenth)."""
     runs = _RUNS.findall(value.lower())
-    return (len(runs) >= 3 and sum(map(len, runs)) == len(value)
+    return (len(runs) >= 2 and sum(map(len, runs)) == len(value)
             and all(len(r) >= 3 and is_sequential_string(r) for r in runs))
 
 

@@ -301,12 +301,13 @@ _CAMEL_WORDS = re.compile(r"[a-z]{2,}(?:[A-Z][a-z]{2,})+\d{0,6}")
 def _run_of_words(letters: str, common: Callable[[str], int]) -> bool:
     """Is a run of lowercase letters common English words written together?"""
     def word(w: str) -> bool:
-        return w in _SHORT_WORDS if len(w) < 3 else common(w) >= SPLIT_FREQUENCY
+        # `a` too: `adifferentsecretpassword` (Kong's docs, hundred-and-seventeenth sample).
+        return w in _SHORT_WORDS or w == "a" if len(w) < 3 else common(w) >= SPLIT_FREQUENCY
 
     # splits[i]: letters[:i] is a run of words
     splits = [True] + [False] * len(letters)
-    for end in range(2, len(letters) + 1):
-        splits[end] = any(splits[start] and word(letters[start:end]) for start in range(max(0, end - 20), end - 1))
+    for end in range(1, len(letters) + 1):
+        splits[end] = any(splits[start] and word(letters[start:end]) for start in range(max(0, end - 20), end))
     return splits[-1]
 
 
