@@ -1083,6 +1083,12 @@ def test_a_name_the_code_writes_only_inside_a_longer_name_is_a_name():
     assert unknown(text, rule="spell-code-in-prose") == []
 
 
+def test_a_notes_owner_is_a_handle():
+    """CoreDNS's plugin guide (hundred-and-seventeenth sample): `TODO(miek): ref to ...`. The
+    note's text is still read."""
+    assert unknown('TODO(miek): ref to "Query Is Proccessed with Fallthrough"\n') == ["Proccessed"]
+
+
 def test_a_prefix_before_an_abbreviation_is_no_slip():
     """kubespray's OpenStack page (hundred-and-fourteenth sample): `a multi-nic OpenStack VM`,
     NIC in lowercase after `multi-`. A longer word after the prefix, mistyped, is a slip."""
