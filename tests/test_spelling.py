@@ -971,6 +971,14 @@ def test_a_table_header_names_its_columns():
     assert unknown(table, rule="spell-code-in-prose") == ["dbt_valid_to"]
 
 
+def test_a_capitalised_name_one_letter_from_a_word_of_three_letters_is_a_name():
+    """OpenWhisk's `**Akka** and **Spray**`, Hanami's `Pry and Ripl`, `Rane's document`
+    (hundred-and-tenth to sixteenth samples): names are dense around words of three letters.
+    A page that writes the word makes the capitalised one its slip."""
+    assert unknown("Based on Akka and Spray. It supports Pry and Ripl. Read Rane's document.\n") == []
+    assert unknown("Use the aka flag. Akka is an alias.\n") == ["Akka"]
+
+
 def test_a_configuration_file_saved_as_markdown_has_no_prose():
     """remche/terraform-openstack-rke2's `examples/existing-networks/README.md` (hundredth
     sample) is a `terraform.tfvars`: sixteen names told as bare code in prose. A page with one

@@ -244,6 +244,10 @@ def slip_of_used_word(hint: str, word: str, lex: Lexicon, writes: Callable[[str]
         return False
     base = hint.lower().split("'")[0]  # `Factory's`: the word, without its clitic
     changed = changed_letter(w, hint.lower())
+    if word[:1].isupper() and len(base) <= SHORT:
+        # `Akka` (the Scala toolkit) is no `aka` with a `k` doubled: names are dense around
+        # words of three letters (hundred-and-sixteenth sample), unless the page writes it.
+        return base in lex.project or writes(base)
     if word[:1].isupper() and len(w) <= SHORT_NAME and _far_letter_added(w, base):
         # `Behat`, a PHP tool, is no `beat` with an `h` struck by chance: a letter a slip adds
         # to a short word sits beside a key of its neighbours, or doubles one (ninety-fourth
