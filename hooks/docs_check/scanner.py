@@ -419,7 +419,7 @@ def table_delimiter(text: str) -> bool:
 
 
 def _mask_paragraph(contents: list[str]) -> list[str]:
-    if len(contents) > 1 and _TABLE_DELIMITER.match(contents[1]) and "|" in contents[0] + contents[1]:
+    if len(contents) > 1 and table_delimiter(contents[1]) and "|" in contents[0] + contents[1]:
         return [mask_inline(c) for c in contents]  # table rows are separate inline contexts
     joined = "\n".join(contents)
     return _blank(joined, inline_spans(joined)).split("\n")

@@ -293,6 +293,12 @@ def code_saved_as_markdown(doc: Document) -> bool:
     assignment or a block's brace, its `#` comments read as headings (remche's
     `examples/existing-networks/README.md` is a `terraform.tfvars`; hundredth sample)? Its
     names are no prose to put in backticks; the file wants a fence, or another name."""
-    text = [ln.content for ln in doc.lines if ln.kind == TEXT]
-    return len(text) >= CODE_FILE_LINES and all(map(_CODE_LINE.match, text))
+    # Every page passes here: a page of prose is told by its first line of text.
+    lines = 0
+    for ln in doc.lines:
+        if ln.kind == TEXT:
+            if not _CODE_LINE.match(ln.content):
+                return False
+            lines += 1
+    return lines >= CODE_FILE_LINES
 

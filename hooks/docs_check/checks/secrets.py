@@ -263,9 +263,10 @@ def _named_by_its_key(secret: Secret) -> bool:
 # Lowercase letters, digits after: `mysecurepassword`, `securepass123`. Only such values are
 # looked up in the English word table, so most pages never load it.
 _LETTERS_THEN_DIGITS = re.compile(r"(?P<letters>[a-z]{6,40})\d{0,6}")
-# Two-letter words a made-up password starts or joins with; other two-letter strings are as
-# likely a random run's as a word's.
-_SHORT_WORDS = frozenset({"my", "me", "we", "us", "is", "it", "to", "in", "on", "of", "no", "so", "go", "be", "do"})
+# Words under three letters a made-up password starts or joins with (the article too:
+# `adifferentsecretpassword`, Kong's docs, hundred-and-seventeenth sample); other short strings
+# are as likely a random run's as a word's.
+_SHORT_WORDS = frozenset({"a", "my", "me", "we", "us", "is", "it", "to", "in", "on", "of", "no", "so", "go", "be", "do"})
 
 
 def _words_run_together(value: str, config: Config) -> bool:
@@ -301,8 +302,7 @@ _CAMEL_WORDS = re.compile(r"[a-z]{2,}(?:[A-Z][a-z]{2,})+\d{0,6}")
 def _run_of_words(letters: str, common: Callable[[str], int]) -> bool:
     """Is a run of lowercase letters common English words written together?"""
     def word(w: str) -> bool:
-        # `a` too: `adifferentsecretpassword` (Kong's docs, hundred-and-seventeenth sample).
-        return w in _SHORT_WORDS or w == "a" if len(w) < 3 else common(w) >= SPLIT_FREQUENCY
+        return w in _SHORT_WORDS if len(w) < 3 else common(w) >= SPLIT_FREQUENCY
 
     # splits[i]: letters[:i] is a run of words
     splits = [True] + [False] * len(letters)

@@ -372,10 +372,9 @@ def _page_variant(doc: Document, split: list[tuple[Line, str, list[str], int]], 
     than twice as often (Rails' 4.0 release notes, hundred-and-first sample: `favour` eleven
     times beside `behavior` nine, among guides written in American English)."""
     british, american = _variant_counts(split, lex)
-    mixed = british >= BRITISH_PAGE and american and british < 2 * american
-    if british >= BRITISH_PAGE and british > american and not mixed:
+    if british >= BRITISH_PAGE and british >= 2 * american:
         return "en-GB"
-    if (british and not american) or (mixed and british > american):
+    if british > american:  # one British spelling alone, or a page of both
         around_british, around_american = neighbours.counts(doc.path, _counter(s, lex), (s, id(lex)))
         return "en-US" if around_american >= NEIGHBOURS_AMERICAN and around_american > around_british else "en-GB"
     return "en-US"
