@@ -1,0 +1,82 @@
+"""bench/samples.py: the hash order, the unknown-word listing, labels, first-measurement figures."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+_spec = importlib.util.spec_from_file_location("samples", ROOT / "bench" / "samples.py")
+samples = importlib.util.module_from_spec(_spec)
+sys.modules["samples"] = samples
+_spec.loader.exec_module(samples)
+
+
+def test_the_hash_order_is_the_sha256_of_name_and_line_whatever_order_the_lines_come_in() -> None:
+    items = ["coder/coder", "coder/registry docs", "cli/cli", "a/b"]
+    ordered = samples.hash_order("nth", items)
+    assert ordered == samples.hash_order("nth", reversed(items))
+    keys = [hashlib.sha256(f"nth:{s}".encode()).hexdigest() for s in ordered]
+    assert keys == sorted(keys)
+
+
+def test_unknown_lists_prose_words_no_dictionary_knows_with_their_first_place(tmp_path: Path) -> None:
+    page = tmp_path / "o" / "r" / "page.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("# Title\n\nThe configuraton is read at start.\n\nRun `configuratonx` and the configuraton.\n",
+                    encoding="utf-8")
+    found = samples.unknown_words(tmp_path)
+    assert found == {"configuraton": ["o/r/page.md:3", "o/r/page.md:5"]}
+
+
+def test_label_records_take_the_verdicts_given_by_index_else_the_default() -> None:
+    skeleton = [
+        {"source": "markdown", "path": "a.md", "line": 3, "rule": "spell-unknown-word", "key": "teh",
+         "verdict": None, "reason": "", "context": "teh", "message": "..."},
+        {"source": "markdown", "path": "a.md", "line": 9, "rule": "tf-secret-code", "key": "password",
+         "verdict": None, "reason": "", "context": "x", "message": "a literal password"},
+    ]
+    labels = samples.labels_from(skeleton, {"1": [False, "a demo value"], "default": [True, None]})
+    assert labels == [
+        {"source": "markdown", "path": "a.md", "line": 3, "rule": "spell-unknown-word", "key": "teh",
+         "verdict": True, "reason": "`teh`, a misspelling"},
+        {"source": "markdown", "path": "a.md", "line": 9, "rule": "tf-secret-code", "key": "password",
+         "verdict": False, "reason": "a demo value"},
+    ]
+
+
+def test_first_measurement_leaves_out_the_labels_added_after_the_sample_was_measured() -> None:
+    labels = [
+        {"rule": "spell-unknown-word", "verdict": True, "reason": "a slip"},
+        {"rule": "spell-unknown-word", "verdict": False, "reason": "a name"},
+        {"rule": "spell-variant", "verdict": True, "reason": ""},
+        {"rule": "tf-secret", "verdict": False, "reason": "a demo password"},
+        {"rule": "spell-unknown-word", "verdict": True, "reason": "a miss, labelled after the sample was measured"},
+    ]
+    true, total = samples.first_measurement(labels)
+    assert (true["all"], total["all"]) == (2, 4)
+    assert (true["spell"], total["spell"]) == (2, 3)
+    assert (true["spell-unknown-word"], total["spell-unknown-word"]) == (1, 2)
+    assert (true["tf"], total["tf"]) == (0, 1)
+
+
+def test_first_pools_the_samples_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    for name, verdicts in (("one", [True, False]), ("two", [True, True])):
+        labels = [{"rule": "spell-unknown-word", "verdict": v, "reason": ""} for v in verdicts]
+        (tmp_path / f"{name}-fresh.json").write_text(json.dumps({"labels": labels}), encoding="utf-8")
+    monkeypatch.setattr(samples, "UNSEEN_LABELS", tmp_path)
+    assert samples.main(["first", "one", "two"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].split() == [
+        "pooled", "all", "3/4", "spell", "3/4", "spell-unknown-word", "3/4", "(75.0%)"]
+
+
+def test_a_missing_label_file_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(samples, "UNSEEN_LABELS", tmp_path)
+    with pytest.raises(SystemExit, match=r"^samples.py: .*nothing-fresh.json"):
+        samples.main(["first", "nothing"])
