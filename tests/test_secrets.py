@@ -499,6 +499,11 @@ NOT_CREDENTIALS = [
     ('```bash\nexport HEADSCALE_CLI_API_KEY="abcde12345"\n```\n', "abcde12345", "q8Zx2Rt9mK"),
     ("```bash\ncurl -XPATCH localhost:8001/basic-auth/x -d password=adifferentsecretpassword\n```\n",
      "adifferentsecretpassword", "qkxzvtrwplmnbgfd"),
+    # hundred-and-seventeenth (Kong's Admin API output): the SHA-1 hash Kong stores for a
+    # basic-auth credential, under `password`; the same value set as an environment variable
+    # (below) is reported.
+    ('```json\n{\n  "username": "bob",\n  "password": "da61c0083b6d19ef3db2490d0da96a71572da0fa"\n}\n```\n',
+     "da61c0083b6d19ef3db2490d0da96a71572da0fa", "k9Xw2mQ7vLp3qZ8rT1sY4uV6wX0aB2cD5eF7gH9j"),
 ]
 
 
@@ -506,6 +511,16 @@ NOT_CREDENTIALS = [
 def test_a_value_that_holds_no_secret_is_not_reported(text: str, value: str, random: str) -> None:
     assert check(text) == []
     assert len(check(text.replace(value, random))) == 1
+
+
+def test_a_hex_digest_is_a_passwords_hash_except_where_the_reader_sets_it() -> None:
+    digest = "5f4dcc3b5aa765d61d8327deb882cf99"
+    assert check(f'```yaml\nuser:\n  hashed_password: "{digest}"\n```\n') == []
+    [f] = check(f"```sh\nexport DB_PASSWORD={digest}\n```\n")
+    assert f.rule == "tf-secret-code"
+    # Not a digest's length, or under a key that is not a password's: reported.
+    assert len(check(f'```yaml\npassword: "{digest[:30]}"\n```\n')) == 1
+    assert len(check(f'```yaml\napi_token: "{digest}"\n```\n')) == 1
 
 
 def test_a_key_that_names_a_map_entry_is_no_credential() -> None:

@@ -209,7 +209,7 @@ def _placeholder(doc: Document, hit: _Hit) -> bool:
     text = doc.line(hit.line).text
     if _CHANGE_ME.search(text, hit.end_column - 1):
         return True
-    if _named_by_its_key(hit.secret) or _ciphertext(doc, hit):
+    if _named_by_its_key(hit.secret) or _ciphertext(doc, hit) or _password_digest(hit.secret):
         return True
     value = re.escape(hit.secret.value)
     if re.search(rf"//{value}:{value}@", text) is not None:
@@ -250,6 +250,21 @@ def _ciphertext(doc: Document, hit: _Hit) -> bool:
         if depth == 0:
             return False
     return False
+
+
+# A hex digest's length: MD5, SHA-1, SHA-256, SHA-512.
+_DIGEST = re.compile(r"(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})")
+
+
+def _password_digest(secret: Secret) -> bool:
+    """`"password": "da61c0083b6d..."` in the JSON a server returns (hundred-and-seventeenth
+    sample: Kong's Admin API shows the SHA-1 it stores for a basic-auth credential): a hex
+    digest under a password key is the password's hash, which gives the password away no more
+    than the hash of any other. An environment variable (`DB_PASSWORD=5f4d...`, upper case) is
+    something the reader sets: a hex string there may be the password itself, and is reported."""
+    name = secret.name or ""
+    return (not name.isupper() and "pass" in name.lower()
+            and _DIGEST.fullmatch(secret.value) is not None and not secret.value.isdigit())
 
 
 def _named_by_its_key(secret: Secret) -> bool:
