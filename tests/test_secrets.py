@@ -504,6 +504,10 @@ NOT_CREDENTIALS = [
     # (below) is reported.
     ('```json\n{\n  "username": "bob",\n  "password": "da61c0083b6d19ef3db2490d0da96a71572da0fa"\n}\n```\n',
      "da61c0083b6d19ef3db2490d0da96a71572da0fa", "k9Xw2mQ7vLp3qZ8rT1sY4uV6wX0aB2cD5eF7gH9j"),
+    # hundred-and-nineteenth (EMQX's API for importing users): SCRAM's stored key beside its salt.
+    ('```json\n{\n  "stored_key": "008F5E0CC6316BB172F511E93E4756EEA876B5B5125F1CD2FD69A2C30F9A0D73",\n'
+     '  "salt": "6633653634383437393466356532333165656435346432393464366165393137"\n}\n```\n',
+     "008F5E0CC6316BB172F511E93E4756EEA876B5B5125F1CD2FD69A2C30F9A0D73", "k9Xw2mQ7vLp3qZ8rT1sY4uV6wX0aB2cD5eF7gH9j"),
 ]
 
 

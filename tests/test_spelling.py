@@ -185,6 +185,13 @@ def test_an_adjective_in_y_of_a_known_word_is_a_word():
     assert unknown("It is duplicative and competive.\n") == ["competive"]
 
 
+def test_the_noun_of_an_adjective_in_ant_or_ent_is_a_word_unless_its_other_vowel_makes_one():
+    """confluent-kafka-python's threading guide (hundred-and-nineteenth sample): `reentrancy`,
+    of `reentrant`. `currancy` is a slip for `currency`, though `currant` is a word."""
+    assert unknown("Size it for reentrancy, not for the currancy of the consistancy.\n") == [
+        "currancy", "consistancy"]
+
+
 def test_a_name_beside_a_name_one_letter_away_is_its_sibling():
     """`Mistral and Mixtral models` (thirty-fourth sample): two names of one family. A slip is
     made away from the right spelling (`Tailcale` under a line that writes `Tailscale`), and a

@@ -45,8 +45,12 @@ PREFIXES = frozenset((
 _INFLECTIONS = (
     ("ies", ("y",)), ("es", ("",)), ("s", ("",)), ("ied", ("y",)), ("ed", ("", "e")),
     ("ing", ("", "e")), ("er", ("", "e")), ("ers", ("", "e")), ("ly", ("",)), ("able", ("", "e")),
-    ("less", ("",)), ("ful", ("",)), ("y", ("",)), ("ative", ("ate",)),
+    ("less", ("",)), ("ful", ("",)), ("y", ("",)), ("ative", ("ate",)), ("ancy", ("ant",)), ("ency", ("ent",)),
 )
+# The noun of an adjective in -ant or -ent (`reentrancy` of `reentrant`, hundred-and-
+# nineteenth sample) is a word unless its other vowel makes one: `currancy`, `dependancy` are
+# slips for `currency`, `dependency`, though `currant` and `dependant` are words.
+_NCY_OTHER_VOWEL = {"ancy": "ency", "ency": "ancy"}
 _CONTRACTION_PIECES = (
     "aren", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven", "isn", "mustn", "needn",
     "shouldn", "wasn", "weren", "won", "wouldn", "ve", "ll", "re",
@@ -407,6 +411,8 @@ class Lexicon:
                 continue  # beautiful, skilful: "beautyful" and "skillful" in en-GB are not formed so
             if suffix == "y" and (len(base) < ADJECTIVE_Y_BASE or base[-1] in "aeiouyl" or base + "ly" in self):
                 continue  # `nitpicky`, `clunky` are words; `datay` is not; `particulary` is -ly mistyped
+            if suffix in _NCY_OTHER_VOWEL and base + _NCY_OTHER_VOWEL[suffix] in self:
+                continue
             if any(base + stem in self for stem in stems):
                 return True
             # doubled final consonant: mapped -> map, running -> run

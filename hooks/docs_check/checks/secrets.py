@@ -209,7 +209,7 @@ def _placeholder(doc: Document, hit: _Hit) -> bool:
     text = doc.line(hit.line).text
     if _CHANGE_ME.search(text, hit.end_column - 1):
         return True
-    if _named_by_its_key(hit.secret) or _ciphertext(doc, hit) or _password_digest(hit.secret):
+    if _named_by_its_key(hit.secret) or _ciphertext(doc, hit) or _digest(doc, hit):
         return True
     value = re.escape(hit.secret.value)
     if re.search(rf"//{value}:{value}@", text) is not None:
@@ -256,15 +256,24 @@ def _ciphertext(doc: Document, hit: _Hit) -> bool:
 _DIGEST = re.compile(r"(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})")
 
 
-def _password_digest(secret: Secret) -> bool:
-    """`"password": "da61c0083b6d..."` in the JSON a server returns (hundred-and-seventeenth
-    sample: Kong's Admin API shows the SHA-1 it stores for a basic-auth credential): a hex
-    digest under a password key is the password's hash, which gives the password away no more
-    than the hash of any other. An environment variable (`DB_PASSWORD=5f4d...`, upper case) is
-    something the reader sets: a hex string there may be the password itself, and is reported."""
-    name = secret.name or ""
-    return (not name.isupper() and "pass" in name.lower()
-            and _DIGEST.fullmatch(secret.value) is not None and not secret.value.isdigit())
+def _digest(doc: Document, hit: _Hit) -> bool:
+    """A hex digest's length, under a password key or beside a salt, is a hash: it gives the
+    password away no more than the hash of any other. `"password": "da61c0083b6d..."` in the
+    JSON a server returns (hundred-and-seventeenth sample: Kong's Admin API shows the SHA-1 it
+    stores for a basic-auth credential); SCRAM's `stored_key` and `server_key` beside their
+    `salt` (hundred-and-nineteenth: EMQX's API for importing users). An environment variable
+    (`DB_PASSWORD=5f4d...`, upper case) is something the reader sets: a hex string there may be
+    the password itself, and is reported."""
+    value, name = hit.secret.value, hit.secret.name or ""
+    if _DIGEST.fullmatch(value.lower()) is None or value.isdigit() or name.isupper():
+        return False
+    if "pass" in name.lower():
+        return True
+    near = range(max(1, hit.line - _NEAR), min(len(doc.lines), hit.line + _NEAR) + 1)
+    return any(_SALT.search(doc.line(n).text) for n in near)
+
+
+_SALT = re.compile(r"[\"']?\w*salt[\"']?\s*[:=]", re.IGNORECASE)
 
 
 def _named_by_its_key(secret: Secret) -> bool:
