@@ -265,6 +265,9 @@ def test_a_double_letter_written_single_is_a_slip_however_often_and_a_drawn_out_
     assert unknown("If we don't quiiite support it, sooo tell us.\n") == []
     # A consonant tripled inside a word is a slip, not a word drawn out (fiftieth sample).
     assert unknown("Now nginx is runnning in your deployment. Hmmm.\n") == ["runnning"]
+    # Cypress's docs (hundred-and-eighteenth sample): a key held down at a word's end; a short
+    # word drawn out on its last letter is meant.
+    assert unknown("We are able to acesss the spy and the classs by name. Yesss, hmmm.\n") == ["acesss", "classs"]
     text = 'The message contains "starting (initialising". The behavior and the color are set; the colour too.\n'
     assert [f.message.split("`")[1] for f in spell(text) if f.rule == "spell-variant"] == ["colour"]
 

@@ -42,6 +42,21 @@ SHORT_KEY_SLIP = 50_000  # `type` (87,016), `file`, `value`; not `node` (1,168) 
 # No English word writes a letter three times: a writer draws a word out on a vowel (`quiiite`,
 # `sooo`) or its last letter (`hmmm`, `yesss`); a consonant tripled inside is a slip (`runnning`).
 ELONGATED = re.compile(r"([aeiouy])\1\1|([a-z])\2\2$")
+# A consonant struck three times at a word's end, the word of four letters or more once or
+# twice (`classs`; `acesss`, Cypress's docs, hundred-and-eighteenth sample: `aces`, a slip
+# for `access`): a key held down, not a word drawn out, which is a short one (`yesss`, `hmmm`).
+_FINAL_THRICE = re.compile(r"([b-df-hj-np-tv-z])\1\1+$")
+_DRAWN_OUT_BASE = 4
+
+
+def struck_thrice(w: str, lex: Lexicon) -> bool:
+    m = _FINAL_THRICE.search(w)
+    if m is None:
+        return False
+    base, letter = w[: m.start()], m.group(1)
+    return any(len(base) + n >= _DRAWN_OUT_BASE and lex.known(base + letter * n) for n in (1, 2))
+
+
 DOUBLING_FREQUENCY = 100  # `overridden` (238): a word of the trade, rare in the frequency table
 
 

@@ -656,7 +656,7 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     if slips.apostrophe_dropped(w, lex):
         return True
     if slips.ELONGATED.search(w):
-        return False  # `quiiite`, `sooo`: a word drawn out on purpose
+        return slips.struck_thrice(w, lex)  # `quiiite`, `sooo`: a word drawn out on purpose
     if w.endswith("fs") and lex.known(w[:-2]):
         return False  # `overlayfs`, `squashfs`: a file system named after what it does
     if slips.daemon_name(w, hints, lex):
