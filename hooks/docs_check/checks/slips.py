@@ -198,21 +198,32 @@ DAEMON_STEM = range(4, 9)
 
 def daemon_name(w: str, hints: list[str], lex: Lexicon) -> bool:
     """Is `w` a daemon's name, a short known word with `d` after it (`confd`, `chatd`, Docker's
-    `firewalld`, eighty-fourth sample)? Not when one edit makes it another common word (`comand`:
-    `command`; `workd`: `world`) or a past tense a letter longer or shorter (`workd`: `worked`;
-    `exporterd`: `exported`; not `confd`: `coned`)."""
+    `firewalld`, eighty-fourth sample), or a longer word whose `d` follows a letter no English
+    word puts before a final `d` (`lighttpd`, thanked in rack's README, hundred-and-eleventh
+    sample; only l, n, r and vowels do: `old`, `and`, `hard`, `need`)? Not when one edit makes
+    it another common word (`comand`: `command`; `workd`: `world`) or a past tense a letter
+    longer or shorter (`workd`: `worked`; `exporterd`: `exported`; `creatd`: `created`; not
+    `confd`: `coned`)."""
     stem = w[:-1]
-    if not w.endswith("d") or w.endswith(("ed", "dd")) or len(stem) not in DAEMON_STEM:
+    # A daemon serves a thing (`chat`, `agent`): not a verb's `-ing` form (`usingd` is a slip).
+    if not w.endswith("d") or w.endswith(("ed", "dd")) or stem.endswith("ing"):
         return False
-    # A daemon serves a thing (`chat`, `agent`): not a verb's `-ing` form or a word as common
-    # as `using` (`usingd` is a slip).
-    if stem.endswith("ing") or lex.tables.common(stem) >= COMMON or stem not in lex:
+    if not (_daemon_stem(stem, lex) or (len(w) >= _UNENGLISH_END_LENGTH and _UNENGLISH_END.search(w))):
         return False
     others = [h.lower() for h in (*hints, stem + "ed") if h.lower() not in (stem, stem + "s")]
     return not any(
         one_edit(w, h) and (lex.tables.common(h) >= SPLIT_FREQUENCY or (h.endswith("ed") and len(h) != len(w) and h in lex))
         for h in others
     )
+
+
+_UNENGLISH_END = re.compile(r"[bcfghjkmpqstvwxz]d$")
+_UNENGLISH_END_LENGTH = 5  # `sshd` and shorter are abbreviations, judged as such
+
+
+def _daemon_stem(stem: str, lex: Lexicon) -> bool:
+    # Nor a word as common as `using`.
+    return len(stem) in DAEMON_STEM and lex.tables.common(stem) < COMMON and stem in lex
 
 
 def prefixed_name(w: str, hint: str) -> bool:
