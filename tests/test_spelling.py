@@ -494,6 +494,15 @@ def test_a_directives_type_is_markup_not_a_word():
     assert unknown(":::tip[A custom titel]\nx\n:::\n") == ["titel"]
 
 
+def test_a_headings_anchor_in_brackets_is_markup():
+    """Elastic's beats docs (hundred-and-twentieth sample): `### Other dependencies
+    [_other_dependencies]` gives the heading its anchor. A shortcut link ending a heading, or
+    the same brackets in a paragraph, are still read."""
+    assert [f.rule for f in spell("### Other dependencies [_other_dependencies]\n")] == []
+    assert unknown("## Instalation [the-guide]\n\n## About [Vectr]\n") == ["Instalation", "Vectr"]
+    assert [f.rule for f in spell("Read the notes [_other_dependencies]\n")] == ["spell-code-in-prose"]
+
+
 def test_repeated_word_in_code_is_not_reported():
     assert spell("Run `echo echo` and `a` `a` then.") == []
     assert spell("Forward ports `9990` to `9999` to the agent.") == []

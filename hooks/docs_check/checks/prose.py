@@ -201,10 +201,16 @@ def _prose(doc: Document) -> list[tuple[Line, str]]:
             _paragraph(group, out)
             group = []
         if kind == HEADING:
-            out.append((ln, _mask_inline(ln.content)))
+            out.append((ln, _HEADING_ANCHOR.sub(_blank, _mask_inline(ln.content))))
     if group:
         _paragraph(group, out)
     return out
+
+
+# A heading's anchor in brackets after its title, as Elastic's docs write it
+# (`### Other dependencies [_other_dependencies]`; hundred-and-twentieth sample): markup. A
+# slug with a `-` or `_`, so a shortcut link ending a heading (`## About [Vector]`) is read.
+_HEADING_ANCHOR = re.compile(r"(?<=\s)\[[a-z0-9]*[-_][a-z0-9_-]*\]\s*$")
 
 
 def _mask_inline(text: str) -> str:
