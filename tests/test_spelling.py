@@ -494,6 +494,13 @@ def test_a_directives_type_is_markup_not_a_word():
     assert unknown(":::tip[A custom titel]\nx\n:::\n") == ["titel"]
 
 
+def test_a_verb_and_its_particle_written_solid_is_a_noun():
+    """biome's blog (hundred-and-twenty-first sample): `a special shoutout`, the noun of `shout
+    out`, one letter from `shootout` and its particle the verb's last letters again. A slip of
+    such a noun (`chekout`) or of another compound (`Somewere`) is still told."""
+    assert unknown("A special shoutout for the rampup. Check the chekout. Somewere else.\n") == ["chekout", "Somewere"]
+
+
 def test_a_headings_anchor_in_brackets_is_markup():
     """Elastic's beats docs (hundred-and-twentieth sample): `### Other dependencies
     [_other_dependencies]` gives the heading its anchor. A shortcut link ending a heading, or

@@ -248,6 +248,20 @@ FUNCTION_WORDS = frozenset((
 ))
 
 
+# The particles of phrasal verbs, whose nouns are written solid (`checkout`, `kickoff`,
+# `shoutout`; biome's blog, hundred-and-twenty-first sample).
+PARTICLES = frozenset(("out", "up", "off", "down", "back", "over", "away", "around"))
+PHRASAL_VERB = 4  # `shout`, `ramp`: shorter first words are seldom the verb (`b out`)
+
+
+def phrasal_noun(w: str, lex: Lexicon) -> bool:
+    """Is a lowercase word a common word and a particle, the noun of a phrasal verb written
+    solid (`shoutout`, `rampup`)? Such a noun is a word, though one letter from another
+    (`shootout`) or its particle is the verb's last letters again (`shout`+`out`)."""
+    return any(w.endswith(p) and len(w) - len(p) >= PHRASAL_VERB and lex.tables.common(w[: -len(p)]) >= SPLIT_FREQUENCY
+               for p in PARTICLES)
+
+
 VOWEL = re.compile(r"[aeiouyAEIOUY]")
 COMMON = 100_000  # a frequency only the commonest words reach (from, with, then; not sash)
 # The lexicon's table of common words (`Tables.common`) holds every word this frequent.

@@ -643,10 +643,11 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
       `lama`); two edits from a rare word only, a name nobody listed (`dnsmasq` is no slip
       for `dismast`).
     """
-    if word.islower() and (slips.joined_to_a_long_word(word, lex) or slips.stutter(word, lex)):
+    if word.islower() and slips.phrasal_noun(word, lex):
+        return False  # `shoutout`, a verb and its particle written solid: a noun
+    # No suggestion index holds contractions (`it'ss`).
+    if slips.clitic_slip(word, lex) or (word.islower() and (slips.joined_to_a_long_word(word, lex) or slips.stutter(word, lex))):
         return True
-    if slips.clitic_slip(word, lex):
-        return True  # no suggestion index holds contractions
     hints = lex.suggestions(word)
     if not hints:
         return _unsuggested_compound_slip(word, lex)
