@@ -4,6 +4,7 @@
     .venv/bin/python bench/samples.py unknown TREE           # prose words no dictionary knows
     .venv/bin/python bench/samples.py label NAME SKELETON VERDICTS META
     .venv/bin/python bench/samples.py first NAME...          # first-measurement figures, pooled
+    .venv/bin/python bench/samples.py refetch NAME...        # the files their labels name, to fetch again
 
 A sample is measured once, by a rule fixed before any finding is seen, so the order in which
 repositories, folders and files are walked must not be anyone's choice: `order` sorts lines
@@ -16,6 +17,10 @@ not know, once, with how often and where it first appears.
 `label` turns the `--skeleton` records of `bench/precision.py --tree` and the verdicts given by
 hand (`{"3": [false, "why"], "default": [true, null]}`) into `tests/labels/unseen/NAME-fresh.json`;
 a true `spell-unknown-word` without a reason reads "a misspelling".
+
+`refetch` lists, one JSON object a line, each file a sample's labels name, with the
+repository, path and commit its `-sources.json` gives and where it goes (`../unseen/NAME-fresh/`
+and the label's path): the list `tests/labels/fetching.md` fetches again when `../unseen` is lost.
 
 `first` sums the label files of the samples named, less the labels added after a sample was
 measured (their reason says "labelled after the sample was measured"), per family: the figures
@@ -74,6 +79,19 @@ def labels_from(skeleton: list[dict], verdicts: dict[str, list]) -> list[dict]:
                       else record.get("message", ""))
         out.append({k: record[k] for k in _KEYS} | {"verdict": bool(verdict), "reason": reason})
     return out
+
+
+def refetch_list(name: str) -> Iterator[dict]:
+    """Each file the labels of sample NAME (`hundredth-fresh`) name, with its source."""
+    sources = _read_json(UNSEEN_LABELS / f"{name}-sources.json")
+    paths = sorted({label["path"] for label in _read_json(UNSEEN_LABELS / f"{name}.json")["labels"]})
+    for path in paths:
+        # A label's path is the file's path under the tree: <owner>/<name>/<path>, <name>/<path>
+        # or <path>, by the sample (tests/labels/README.md).
+        hits = [s for s in sources if path in (f"{s['repo']}/{s['path']}", f"{s['repo'].split('/')[1]}/{s['path']}", s["path"])]
+        if len(hits) != 1:
+            raise SystemExit(f"samples.py: {name}: {path}: {len(hits)} sources match")
+        yield {"dest": f"{ROOT.parent / 'unseen' / name / path}", **hits[0]}
 
 
 def _families(rule: str) -> Iterator[str]:
@@ -139,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     for arg in ("name", "skeleton", "verdicts", "meta"):
         p.add_argument(arg, type=str if arg == "name" else Path)
     sub.add_parser("first", help="first-measurement figures").add_argument("names", nargs="+")
+    sub.add_parser("refetch", help="the files labels name, to fetch again").add_argument("names", nargs="+")
     args = ap.parse_args(argv)
     if args.command == "order":
         lines = [s.strip() for s in args.file.read_text(encoding="utf-8").splitlines() if s.strip()]
@@ -148,6 +167,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{word}\t{len(where)}\t{where[0]}")
     elif args.command == "label":
         _label(args.name, args.skeleton, args.verdicts, args.meta)
+    elif args.command == "refetch":
+        for name in args.names:
+            for record in refetch_list(name):
+                print(json.dumps(record))
     else:
         _first(args.names)
     return 0

@@ -80,3 +80,15 @@ def test_a_missing_label_file_is_a_one_line_error(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(samples, "UNSEEN_LABELS", tmp_path)
     with pytest.raises(SystemExit, match=r"^samples.py: .*nothing-fresh.json"):
         samples.main(["first", "nothing"])
+
+
+def test_refetch_lists_each_labelled_file_once_with_its_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = [{"repo": "o/r", "path": "docs/a.md", "commit": "1" * 40},
+               {"repo": "o/r", "path": "docs/b.md", "commit": "2" * 40}]
+    labels = [{"path": "o/r/docs/a.md", "line": 3}, {"path": "o/r/docs/a.md", "line": 9}]
+    (tmp_path / "nth-fresh-sources.json").write_text(json.dumps(sources), encoding="utf-8")
+    (tmp_path / "nth-fresh.json").write_text(json.dumps({"labels": labels}), encoding="utf-8")
+    monkeypatch.setattr(samples, "UNSEEN_LABELS", tmp_path)
+    [record] = samples.refetch_list("nth-fresh")
+    assert record["dest"].endswith("/unseen/nth-fresh/o/r/docs/a.md")
+    assert (record["repo"], record["path"], record["commit"]) == ("o/r", "docs/a.md", "1" * 40)
