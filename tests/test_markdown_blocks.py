@@ -122,3 +122,13 @@ def test_hugos_code_shortcodes_are_code():
     text = "Run it:\n{{< output >}}\n+ skip_crds = false\n{{< /output >}}\nThe output_file.\n"
     kinds = {ln.number: ln.kind for ln in Document.from_text(text, "t.md").lines}
     assert [kinds[n] for n in (1, 2, 3, 4, 5)] == [TEXT, INDENTED_CODE, INDENTED_CODE, INDENTED_CODE, TEXT]
+
+
+def test_gravs_prism_shortcode_is_code():
+    # Grav's docs (hundred-and-twenty-third sample): `[prism classes="language-yaml"]` to
+    # `[/prism]` is its code block; a link or a reference definition opening a line is text.
+    text = ('Create it:\n\n[prism classes="language-yaml line-numbers"]\n---\ntitle: Sent\ncache_enable: false\n'
+            "---\n\n## Email sent!\n[/prism]\n\n[The docs](x) say so.\n\n[ref]: https://example.com\n")
+    kinds = {ln.number: ln.kind for ln in Document.from_text(text, "t.md").lines}
+    assert [kinds[n] for n in (3, 4, 5, 6, 7, 9, 10)] == [INDENTED_CODE] * 7
+    assert kinds[1] == kinds[12] == kinds[14] == TEXT

@@ -50,12 +50,16 @@ _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 # the AWS workshops' `{{< output >}}` around a command's output (eighty-ninth sample), to its
 # closing `{{< /name >}}`. A Liquid comment block (`{% comment %}` to `{% endcomment %}`) is
 # never rendered either, and Home Assistant's `{% configuration %}` holds YAML its site turns
-# into a table of options (hundred-and-fifteenth sample).
+# into a table of options (hundred-and-fifteenth sample). Grav's shortcode, `[prism
+# classes="language-yaml"]` to `[/prism]`, is its code block (hundred-and-twenty-third).
 _LIQUID_HIGHLIGHT = re.compile(
     r"\{%-?\s*(?:highlight\s+[\w+#.-]+(?:\s[^%]*)?|comment\s*|configuration(?:_basic)?\s*)-?%\}\s*$"
     r"|\{\{[<%]\s*(?:highlight\s+[\w+#.-]+|output\b|[\w-]+\s[^>%]*\blang=\"?[\w+#.-]+\"?)[^>%]*[>%]\}\}\s*$"
+    r"|\[prism(?:\s[^\]]*)?\]\s*$"
 )
-_LIQUID_END = re.compile(r"\s*(?:\{%-?\s*end(?:highlight|comment|configuration(?:_basic)?)\s*-?%\}|\{\{[<%]\s*/[\w-]+\s*[>%]\}\})\s*$")
+_LIQUID_END = re.compile(
+    r"\s*(?:\{%-?\s*end(?:highlight|comment|configuration(?:_basic)?)\s*-?%\}|\{\{[<%]\s*/[\w-]+\s*[>%]\}\}|\[/prism\])\s*$"
+)
 # An MDX page's ESM (Docusaurus reads `.md` as MDX): `import Image from '@theme/IdealImage';`,
 # `export const x = ...`, at the top level. Code the site runs, not prose.
 _MDX_ESM = re.compile(
@@ -73,7 +77,7 @@ _INLINE_TOKEN = re.compile(r"\\[\s\S]|`+|<!--")
 _TICK_RUN = re.compile(r"`+")
 # Characters that may begin a container marker or a block a line can open; anything else
 # at column 0 of an unnested line is plain paragraph text (the scanner's fast path).
-_BLOCK_START_CHARS = frozenset(" \t>-+*_=#`~<0123456789!?{")
+_BLOCK_START_CHARS = frozenset(" \t>-+*_=#`~<0123456789!?{[")
 _CONTAINER_CHARS = frozenset(">-+*0123456789")
 
 
@@ -817,7 +821,7 @@ class _BlockScanner:
                 self.comment_start = ln.number
                 self.comment_text = [rest[ind:]]
             return True
-        if first == "{" and _LIQUID_HIGHLIGHT.match(rest, ind):
+        if first in "{[" and _LIQUID_HIGHLIGHT.match(rest, ind):
             _mark(ln, INDENTED_CODE, pos, stack)
             self.in_liquid_code = True
             return True
