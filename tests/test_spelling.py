@@ -190,6 +190,9 @@ def test_the_noun_of_an_adjective_in_ant_or_ent_is_a_word_unless_its_other_vowel
     of `reentrant`. `currancy` is a slip for `currency`, though `currant` is a word."""
     assert unknown("Size it for reentrancy, not for the currancy of the consistancy.\n") == [
         "currancy", "consistancy"]
+    # Neutralino's docs (hundred-and-twenty-second sample): `resizability`, of `resizable`;
+    # `compatability` is a slip, as `compatable` is.
+    assert unknown("Set the resizability and configurability, not the compatability.\n") == ["compatability"]
 
 
 def test_a_name_beside_a_name_one_letter_away_is_its_sibling():
@@ -247,6 +250,11 @@ def test_code_in_a_line_of_html_needs_no_backticks_and_a_short_name_part_is_a_na
     assert unknown("* Aaron Gershman\n* Aled James\n") == []
     assert unknown("## Add Grant Permisions\n") == ["Permisions"]
     assert unknown("Aled James wrote it.\n") == ["Aled"]
+    # GLFW's README (hundred-and-twenty-fifth sample): a hundred people thanked, one a line; a
+    # name among them is no slip of a word (`Lasse`, `Lassie`), though it is in a sentence.
+    thanks = " - Robin Eklind\n - Siavash Eliasi\n - Lukas Zanner\n - Andrey Zholos\n - Jonas Ådahl\n - Lasse Öörni\n"
+    assert unknown(thanks) == []
+    assert unknown("Siavash Eliasi and Lasse wrote it.\n") == ["Lasse"]
 
 
 def test_a_double_letter_written_single_is_a_slip_however_often_and_a_drawn_out_word_is_meant():
@@ -499,6 +507,14 @@ def test_a_verb_and_its_particle_written_solid_is_a_noun():
     out`, one letter from `shootout` and its particle the verb's last letters again. A slip of
     such a noun (`chekout`) or of another compound (`Somewere`) is still told."""
     assert unknown("A special shoutout for the rampup. Check the chekout. Somewere else.\n") == ["chekout", "Somewere"]
+
+
+def test_a_label_in_capitals_before_the_word_is_no_repetition():
+    """Ghost's install guide (hundred-and-twenty-third sample): `**ERROR Error: Cannot find
+    module**`, a log level before the message it labels. The same word twice in one case is
+    still told."""
+    assert [f.rule for f in spell("**ERROR Error: Cannot find module**\n")] == []
+    assert [f.rule for f in spell("The error error is logged. And much much more.\n")] == ["spell-repeated-word"]
 
 
 def test_a_headings_anchor_in_brackets_is_markup():

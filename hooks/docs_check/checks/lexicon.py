@@ -46,8 +46,10 @@ _INFLECTIONS = (
     ("ies", ("y",)), ("es", ("",)), ("s", ("",)), ("ied", ("y",)), ("ed", ("", "e")),
     ("ing", ("", "e")), ("er", ("", "e")), ("ers", ("", "e")), ("ly", ("",)), ("able", ("", "e")),
     ("less", ("",)), ("ful", ("",)), ("y", ("",)), ("ative", ("ate",)), ("ancy", ("ant",)), ("ency", ("ent",)),
+    ("ability", ("able",)), ("ibility", ("ible",)),
 )
-# The noun of an adjective in -ant or -ent (`reentrancy` of `reentrant`, hundred-and-
+# The noun in -ability of an adjective in -able (`resizability`, hundred-and-twenty-second
+# sample), as `ancy` is of `ant`. The noun of an adjective in -ant or -ent (`reentrancy` of `reentrant`, hundred-and-
 # nineteenth sample) is a word unless its other vowel makes one: `currancy`, `dependancy` are
 # slips for `currency`, `dependency`, though `currant` and `dependant` are words.
 _NCY_OTHER_VOWEL = {"ancy": "ency", "ency": "ancy"}
