@@ -509,6 +509,18 @@ def test_a_verb_and_its_particle_written_solid_is_a_noun():
     assert unknown("A special shoutout for the rampup. Check the chekout. Somewere else.\n") == ["chekout", "Somewere"]
 
 
+def test_a_spelling_the_page_writes_in_a_name_is_the_names_wherever_it_stands():
+    """Umbraco's docs (hundred-and-twenty-third sample): `the Block Catalogue`, a feature's name,
+    and `the Block catalogue` beside it, on a page that writes `color` and `customize`: the
+    page is American, and its `catalogue` is the feature's. Without the name, it is told."""
+    page = ("# Blocks\n\nCustomize how the Block is shown in the Block catalogue.\n\n"
+            "Pick a background color and an icon color for the catalogue.\n\n"
+            "The button brings up the Block Catalogue.\n")
+    assert [f.rule for f in spell(page)] == []
+    plain = page.replace("the Block Catalogue", "the list")
+    assert [f.message.split("`")[1] for f in spell(plain) if f.rule == "spell-variant"] == ["catalogue", "catalogue"]
+
+
 def test_a_label_in_capitals_before_the_word_is_no_repetition():
     """Ghost's install guide (hundred-and-twenty-third sample): `**ERROR Error: Cannot find
     module**`, a log level before the message it labels. The same word twice in one case is

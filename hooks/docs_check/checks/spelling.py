@@ -194,8 +194,9 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
         return
     split = _without_foreign_lines(_without_foreign_paragraphs(split, doc.paragraphs, lex.__contains__), split)
     want = s.variant
+    page.named = named_variants(split, lex)
     if want == "auto":
-        want = page.variant = _page_variant(doc, split, lex, s)
+        want = page.variant = _page_variant(doc, split, lex, s, page.named)
     known = lex.plain_for(want).__contains__
     for line, text, tokens, unknown in split:
         if judge and ((unknown and not all(map(known, tokens))) or _odd_clitics(text)):
@@ -362,7 +363,9 @@ BRITISH_PAGE = 2
 NEIGHBOURS_AMERICAN = 2
 
 
-def _page_variant(doc: Document, split: list[tuple[Line, str, list[str], int]], lex: Lexicon, s: Settings) -> str:
+def _page_variant(
+    doc: Document, split: list[tuple[Line, str, list[str], int]], lex: Lexicon, s: Settings, named: frozenset[str]
+) -> str:
     """The variant a page is written in: British when it writes at least `BRITISH_PAGE` British
     spellings and more of them than American ones; American when it writes any American one
     (the tie too), or none at all. One British spelling and no American one is as likely a
@@ -371,7 +374,7 @@ def _page_variant(doc: Document, split: list[tuple[Line, str, list[str], int]], 
     ones; else the page's own British. So do they for a page that writes both and British less
     than twice as often (Rails' 4.0 release notes, hundred-and-first sample: `favour` eleven
     times beside `behavior` nine, among guides written in American English)."""
-    british, american = _variant_counts(split, lex)
+    british, american = _variant_counts(split, lex, named)
     if british >= BRITISH_PAGE and british >= 2 * american:
         return "en-GB"
     if british > american:  # one British spelling alone, or a page of both
@@ -380,18 +383,34 @@ def _page_variant(doc: Document, split: list[tuple[Line, str, list[str], int]], 
     return "en-US"
 
 
-def _variant_counts(split: list[tuple[Line, str, list[str], int]], lex: Lexicon) -> tuple[int, int]:
-    """(British, American) spellings of the prose: only lines with a word of neither kind
-    (`unknown` in `split`) can hold one."""
+def _variant_counts(
+    split: list[tuple[Line, str, list[str], int]], lex: Lexicon, named: frozenset[str] | None = None
+) -> tuple[int, int]:
+    """(British, American) spellings of the prose, less the words the page writes in a name
+    (`named`): only lines with a word of neither kind (`unknown` in `split`) can hold one."""
+    if named is None:
+        named = named_variants(split, lex)
     british = american = 0
-    for _line, text, tokens, unknown in split:
+    for _line, _text, tokens, unknown in split:
         if unknown:
-            b = sum(map(lex.british.__contains__, tokens))
-            a = sum(map(lex.american.__contains__, tokens))
-            if b or a:
-                b, a = _written_by_the_writer(text, lex, b, a)
-            british, american = british + b, american + a
+            british += sum(1 for t in tokens if t in lex.british and t not in named)
+            american += sum(1 for t in tokens if t in lex.american and t not in named)
     return british, american
+
+
+def named_variants(split: list[tuple[Line, str, list[str], int]], lex: Lexicon) -> frozenset[str]:
+    """The variant spellings the page writes in a name somewhere (`_in_a_name`): `the Block
+    Catalogue`, Umbraco's feature, is a name, and so is `the Block catalogue` beside it on that
+    page (hundred-and-twenty-third sample: `catalogue` four times on a page that writes `color`
+    and `customize`). Such a word says nothing of the writer's spelling, wherever it stands."""
+    named = set()
+    for _line, text, tokens, unknown in split:
+        if unknown and any(t in lex.british or t in lex.american for t in tokens):
+            for m in _ASCII_TOKENS.finditer(text) if text.isascii() else _TOKENS.finditer(text):
+                low = m.group().lower()
+                if (low in lex.british or low in lex.american) and _in_a_name(text, m.start(), m.group()):
+                    named.add(low)
+    return frozenset(named)
 
 
 def _in_a_name(text: str, index: int, word: str) -> bool:
@@ -404,18 +423,6 @@ def _in_a_name(text: str, index: int, word: str) -> bool:
     if index > 1 and text[index - 1] == "-" and text[index - 2].isalpha():
         return True
     return word[:1].isupper() and not _opens_sentence(text, index)
-
-
-def _written_by_the_writer(text: str, lex: Lexicon, british: int, american: int) -> tuple[int, int]:
-    """The counts less the spellings of names (`_in_a_name`), which say nothing of the
-    writer's own (`### Bitbucket Server and Data Center`)."""
-    for m in _ASCII_TOKENS.finditer(text) if text.isascii() else _TOKENS.finditer(text):
-        word = m.group()
-        if _in_a_name(text, m.start(), word):
-            low = word.lower()
-            british -= low in lex.british
-            american -= low in lex.american
-    return british, american
 
 
 def _counter(s: Settings, lex: Lexicon) -> neighbours.Count:
@@ -447,6 +454,7 @@ class PageWords:
         self._all: set[str] | None = None  # every word of the page, lowercased
         self._kebab: dict[str, int] | None = None  # hyphenated names, lowercased: how often written
         self.variant = ""  # the variant the page's own spellings chose, when none is configured
+        self.named: frozenset[str] = frozenset()  # variant spellings the page writes in a name
 
     def linked(self, word: str) -> bool:
         """Does a URL of the page (a link, an image, an `href`) name the word? `Kusari` beside
@@ -566,7 +574,8 @@ def _judge_line(
         if other:
             # A quotation keeps its spelling (`message contains "starting (initialising"`), and
             # so does a name.
-            if VARIANT.id in wanted and not _quoted(text, index) and not _in_a_name(text, index, word):
+            if (VARIANT.id in wanted and not _quoted(text, index) and not _in_a_name(text, index, word)
+                    and word.lower() not in page.named):
                 yield _variant(doc, line, col, (word, other), want, page.variant)
             continue
         if word.lower() in subject and not _FLAG_AFTER.match(text, index + len(word)):
