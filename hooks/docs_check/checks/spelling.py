@@ -20,7 +20,6 @@ from __future__ import annotations
 import gc
 import operator
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,7 +32,7 @@ from ..config import Config, ConfigError, check_section_keys
 from ..findings import Finding, Fix, Severity
 from ..rules import rule
 from ..scanner import CODE, INDENTED_CODE, Document, Line, table_delimiter
-from . import generated, neighbours, slips
+from . import generated, names, neighbours, slips
 from .lexicon import PREFIXES, SPLIT_FREQUENCY, Lexicon, one_edit, read_word_list
 from .lexicon import tables as lexicon_tables
 from .prose import SQUEEZE, mask, prose_lines, words
@@ -590,8 +589,8 @@ def _judge_line(
                     yield _unknown(doc, line.number, col, word, lex, [name])
             continue
         # A word beside a name is part of it; `plain ol' Go`: a letter elided, the apostrophe says so.
-        if (lex.known(word) or _beside_name(tokens, i, text, lex, line) or _sibling_name(tokens, i, text)
-                or _elided(word, text, index, lex) or _among_names(doc, line, text, lex)):
+        if (lex.known(word) or names.beside_name(tokens, i, text, lex, line) or names.sibling_name(tokens, i, text)
+                or _elided(word, text, index, lex) or names.among_names(doc, line, text, lex)):
             continue
         if word in page:  # a word the page knows from its code is no misspelling
             if CODE_IN_PROSE.id in wanted and _FLAG_AFTER.match(text, index + len(word)):
@@ -784,22 +783,6 @@ def _alt_text(text: str, index: int) -> bool:
     return start >= 0 and "]" not in text[start:index]
 
 
-def _addressed(name: str, content: str) -> bool:
-    """Does the line give the person `name` an address or a profile (`bassam@upbound.io`,
-    `github.com/bassam`, or a handle that holds it: `José Valim [josevalim](https://github.com/
-    josevalim)` in Rack's contributors, hundred-and-eleventh sample)? Then `name` is a
-    person's, and the words beside it their names."""
-    line, low = content.lower(), _unaccented(name.lower())
-    return f"{low}@" in line or re.search(rf"github\.com/[\w-]*{re.escape(low)}", line) is not None
-
-
-def _unaccented(word: str) -> str:
-    """`josé` as a handle spells it: `jose`."""
-    if word.isascii():
-        return word
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
 _NAMING_STYLE = re.compile(r"(?:screaming_)?(?:snake|camel|pascal|kebab|lower|upper|title|sentence|train|flat)_case", re.I)
 
 
@@ -811,65 +794,6 @@ _NUMBERED = re.compile(r"[A-Za-z]+\d+_\d+")
 def _english_compound(word: str) -> bool:
     """`self-hostd` is English with a typo, not a package name: it starts with a prefix."""
     return word.split("-", 1)[0] in PREFIXES
-
-
-def _beside_name(tokens: list[tuple[int, str]], i: int, text: str, lex: Lexicon, line: Line) -> bool:
-    """A capitalised word next to a person's name is most likely part of it (`Muhammad Atif Ali`),
-    a name the dictionaries list or one the line gives an address or a profile for (`Bassam
-    Tabbara <bassam@upbound.io> ([bassam](https://github.com/bassam))`, fifty-fourth sample);
-    so is a capitalised word of three letters next to a capitalised word no dictionary knows
-    (`Sai Sumanth Miryala`, forty-first sample: no slip of `Said`); and in a list item that is
-    only a name, a word beside a name a company shares (`* Aled James`, eighty-eighth sample)."""
-    index, word = tokens[i]
-    if not word[:1].isupper():
-        return False
-    content = line.content  # as written, its addresses unmasked
-    if _addressed(word, content):
-        return True  # `Valim` beside `josevalim`'s profile: the name itself has an address
-    alone = line.list_depth > 0 and _FULL_NAME.fullmatch(text.strip()) is not None
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(tokens):
-            other_index, other = tokens[j]
-            between = text[min(index, other_index) : max(index, other_index)]
-            gap = between[len(word) :] if j > i else between[len(other) :]
-            if gap.strip() == "" and (lex.is_name(other) or _addressed(other, content) or (
-                    len(word) <= slips.SHORT and other[:1].isupper() and other[1:].islower() and not lex.known(other))
-                    or (alone and lex.listed_person(other))):
-                return True
-    return False
-
-
-def _among_names(doc: Document, line: Line, text: str, lex: Lexicon) -> bool:
-    """Is the line a list item that is only a person's name, among items that are names too,
-    two of the six around it holding a first name the people-names list has? GLFW's README
-    thanks a hundred people (`- Siavash Eliasi`, `- Lasse Öörni`; hundred-and-twenty-fifth
-    sample): their names are no slips of `Elias` or `Lassie`. A list of features in title case
-    (`- Hot Module Reload`) holds no such name."""
-    if line.list_depth == 0 or not _person(text.strip()):
-        return False
-    around = range(max(1, line.number - _NAMES_AROUND), min(len(doc.lines), line.number + _NAMES_AROUND) + 1)
-    return sum(1 for n in around if n != line.number and _listed_person_item(doc.line(n), lex)) >= _NAMES_LISTED
-
-
-_NAMES_AROUND = 3
-_NAMES_LISTED = 2
-
-
-def _listed_person_item(ln: Line, lex: Lexicon) -> bool:
-    content = ln.content.strip()
-    return ln.list_depth > 0 and _person(content) and any(map(lex.listed_person, content.split()))
-
-
-def _person(text: str) -> bool:
-    """Two to four capitalised words of letters, accents too (`Lasse Öörni`)."""
-    parts = text.split(" ")
-    return 2 <= len(parts) <= 4 and all(
-        p[:1].isupper() and all(c.isalpha() or c in "'-.\u2019" for c in p) for p in parts)
-
-
-# A line that is only a person's name: two to four capitalised words (`* Aled James` in a
-# release's list of contributors, eighty-eighth sample).
-_FULL_NAME = re.compile(r"[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019.-]*){1,3}")
 
 
 # A version as package lists write it: `2:3.3.17-5`, `1.60+git20181103.0eebece-1`, `v2.7.2`.
@@ -885,31 +809,6 @@ def _named_beside_version(text: str) -> list[tuple[int, int]]:
     if len(filled) < 2 or not _VERSION_CELL.fullmatch(text[filled[-1][0]:filled[-1][1]]):
         return []
     return [(a, b) for a, b in filled[:-1] if " " not in text[a:b]]
-
-
-def _sibling_name(tokens: list[tuple[int, str]], i: int, text: str) -> bool:
-    """A capitalised word listed beside a capitalised word one letter from it names a sibling
-    (`Mistral and Mixtral models`, thirty-fourth sample): a writer who lists two names means
-    both. A slip in running text stays a slip (`This Coden template runs on Coder`)."""
-    index, word = tokens[i]
-    if not word[:1].isupper() or len(word) < 4:
-        return False
-    from rapidfuzz.distance import DamerauLevenshtein  # only for the few unknown words
-
-    w = word.lower()
-    for j in (i - 2, i - 1, i + 1, i + 2):
-        if not 0 <= j < len(tokens):
-            continue
-        other_index, other = tokens[j]
-        first, second = sorted(((index, word), (other_index, other)))
-        gap = text[first[0] + len(first[1]) : second[0]]
-        if (other[:1].isupper() and other.lower() != w and _LISTED.fullmatch(gap)
-                and DamerauLevenshtein.distance(w, other.lower()) == 1):
-            return True
-    return False
-
-
-_LISTED = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b|\bvs\.?|\bversus\b)\s*")
 
 
 def _code(doc: Document, number: int, col: int, word: str, html: bool = False) -> Finding:

@@ -1,0 +1,113 @@
+"""Whether a capitalised word is part of a person's or a thing's name, by what stands around it.
+
+`spell-unknown-word` asks this of a word no dictionary knows before it calls the word a slip: a
+word beside a listed name (`Muhammad Atif Ali`), a name the line gives an address or a profile
+for, a list item that is only a person's name among others (a README's thanks), a capitalised
+word listed beside a sibling one letter from it (`Mistral and Mixtral`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..scanner import Document, Line
+from . import slips
+from .lexicon import Lexicon
+
+
+def beside_name(tokens: list[tuple[int, str]], i: int, text: str, lex: Lexicon, line: Line) -> bool:
+    """A capitalised word next to a person's name is most likely part of it (`Muhammad Atif Ali`),
+    a name the dictionaries list or one the line gives an address or a profile for (`Bassam
+    Tabbara <bassam@upbound.io> ([bassam](https://github.com/bassam))`, fifty-fourth sample);
+    so is a capitalised word of three letters next to a capitalised word no dictionary knows
+    (`Sai Sumanth Miryala`, forty-first sample: no slip of `Said`); and in a list item that is
+    only a name, a word beside a name a company shares (`* Aled James`, eighty-eighth sample)."""
+    index, word = tokens[i]
+    if not word[:1].isupper():
+        return False
+    content = line.content  # as written, its addresses unmasked
+    if _addressed(word, content):
+        return True  # `Valim` beside `josevalim`'s profile: the name itself has an address
+    alone = line.list_depth > 0 and _person(text.strip())
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens):
+            other_index, other = tokens[j]
+            between = text[min(index, other_index) : max(index, other_index)]
+            gap = between[len(word) :] if j > i else between[len(other) :]
+            if gap.strip() == "" and (lex.is_name(other) or _addressed(other, content) or (
+                    len(word) <= slips.SHORT and other[:1].isupper() and other[1:].islower() and not lex.known(other))
+                    or (alone and lex.listed_person(other))):
+                return True
+    return False
+
+
+def among_names(doc: Document, line: Line, text: str, lex: Lexicon) -> bool:
+    """Is the line a list item that is only a person's name, among items that are names too,
+    two of the six around it holding a first name the people-names list has? GLFW's README
+    thanks a hundred people (`- Siavash Eliasi`, `- Lasse Öörni`; hundred-and-twenty-fifth
+    sample): their names are no slips of `Elias` or `Lassie`. A list of features in title case
+    (`- Hot Module Reload`) holds no such name."""
+    if line.list_depth == 0 or not _person(text.strip()):
+        return False
+    around = range(max(1, line.number - _NAMES_AROUND), min(len(doc.lines), line.number + _NAMES_AROUND) + 1)
+    return sum(1 for n in around if n != line.number and _listed_person_item(doc.line(n), lex)) >= _NAMES_LISTED
+
+
+_NAMES_AROUND = 3
+_NAMES_LISTED = 2
+
+
+def _listed_person_item(ln: Line, lex: Lexicon) -> bool:
+    content = ln.content.strip()
+    return ln.list_depth > 0 and _person(content) and any(map(lex.listed_person, content.split()))
+
+
+def _person(text: str) -> bool:
+    """Two to four capitalised words of letters, accents too (`Lasse Öörni`)."""
+    parts = text.split(" ")
+    return 2 <= len(parts) <= 4 and all(
+        p[:1].isupper() and all(c.isalpha() or c in "'-.\u2019" for c in p) for p in parts)
+
+
+
+
+def _addressed(name: str, content: str) -> bool:
+    """Does the line give the person `name` an address or a profile (`bassam@upbound.io`,
+    `github.com/bassam`, or a handle that holds it: `José Valim [josevalim](https://github.com/
+    josevalim)` in Rack's contributors, hundred-and-eleventh sample)? Then `name` is a
+    person's, and the words beside it their names."""
+    line, low = content.lower(), _unaccented(name.lower())
+    return f"{low}@" in line or re.search(rf"github\.com/[\w-]*{re.escape(low)}", line) is not None
+
+
+def _unaccented(word: str) -> str:
+    """`josé` as a handle spells it: `jose`."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def sibling_name(tokens: list[tuple[int, str]], i: int, text: str) -> bool:
+    """A capitalised word listed beside a capitalised word one letter from it names a sibling
+    (`Mistral and Mixtral models`, thirty-fourth sample): a writer who lists two names means
+    both. A slip in running text stays a slip (`This Coden template runs on Coder`)."""
+    index, word = tokens[i]
+    if not word[:1].isupper() or len(word) < 4:
+        return False
+    from rapidfuzz.distance import DamerauLevenshtein  # only for the few unknown words
+
+    w = word.lower()
+    for j in (i - 2, i - 1, i + 1, i + 2):
+        if not 0 <= j < len(tokens):
+            continue
+        other_index, other = tokens[j]
+        first, second = sorted(((index, word), (other_index, other)))
+        gap = text[first[0] + len(first[1]) : second[0]]
+        if (other[:1].isupper() and other.lower() != w and _LISTED.fullmatch(gap)
+                and DamerauLevenshtein.distance(w, other.lower()) == 1):
+            return True
+    return False
+
+
+_LISTED = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b|\bvs\.?|\bversus\b)\s*")
