@@ -132,3 +132,10 @@ def test_gravs_prism_shortcode_is_code():
     kinds = {ln.number: ln.kind for ln in Document.from_text(text, "t.md").lines}
     assert [kinds[n] for n in (3, 4, 5, 6, 7, 9, 10)] == [INDENTED_CODE] * 7
     assert kinds[1] == kinds[12] == kinds[14] == TEXT
+
+
+def test_hexos_codeblock_tag_is_code():
+    # Hexo's and Octopress' code block, the same tag shape as Jekyll's `highlight`.
+    text = "Run:\n{% codeblock lang:js %}\nconst snake_case = 1;\n{% endcodeblock %}\nThe end.\n"
+    kinds = {ln.number: ln.kind for ln in Document.from_text(text, "t.md").lines}
+    assert [kinds[n] for n in (1, 2, 3, 4, 5)] == [TEXT, INDENTED_CODE, INDENTED_CODE, INDENTED_CODE, TEXT]

@@ -44,7 +44,8 @@ _LIST_MARKER = re.compile(r"(?P<indent> {0,3})(?P<marker>[-+*]|\d{1,9}[.)])(?P<s
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 # Jekyll's code block, `{% highlight terraform %}` ... `{% endhighlight %}` (GitHub Pages sites:
-# tfsec's docs): Liquid renders it as code, where Markdown would have read a paragraph.
+# tfsec's docs): Liquid renders it as code, where Markdown would have read a paragraph; Hexo's
+# and Octopress' `{% codeblock lang:js %}` ... `{% endcodeblock %}` likewise.
 # Hugo's shortcodes do the same: `{{< highlight go >}}`, or a site's own that takes the code's
 # language (`{{< codeFromInline lang="powershell" >}}`, kind's docs, eighty-first sample), or
 # the AWS workshops' `{{< output >}}` around a command's output (eighty-ninth sample), to its
@@ -53,12 +54,12 @@ _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 # into a table of options (hundred-and-fifteenth sample). Grav's shortcode, `[prism
 # classes="language-yaml"]` to `[/prism]`, is its code block (hundred-and-twenty-third).
 _LIQUID_HIGHLIGHT = re.compile(
-    r"\{%-?\s*(?:highlight\s+[\w+#.-]+(?:\s[^%]*)?|comment\s*|configuration(?:_basic)?\s*)-?%\}\s*$"
+    r"\{%-?\s*(?:highlight\s+[\w+#.-]+(?:\s[^%]*)?|codeblock(?:\s[^%]*)?|comment\s*|configuration(?:_basic)?\s*)-?%\}\s*$"
     r"|\{\{[<%]\s*(?:highlight\s+[\w+#.-]+|output\b|[\w-]+\s[^>%]*\blang=\"?[\w+#.-]+\"?)[^>%]*[>%]\}\}\s*$"
     r"|\[prism(?:\s[^\]]*)?\]\s*$"
 )
 _LIQUID_END = re.compile(
-    r"\s*(?:\{%-?\s*end(?:highlight|comment|configuration(?:_basic)?)\s*-?%\}|\{\{[<%]\s*/[\w-]+\s*[>%]\}\}|\[/prism\])\s*$"
+    r"\s*(?:\{%-?\s*end(?:highlight|codeblock|comment|configuration(?:_basic)?)\s*-?%\}|\{\{[<%]\s*/[\w-]+\s*[>%]\}\}|\[/prism\])\s*$"
 )
 # An MDX page's ESM (Docusaurus reads `.md` as MDX): `import Image from '@theme/IdealImage';`,
 # `export const x = ...`, at the top level. Code the site runs, not prose.
