@@ -527,6 +527,13 @@ def test_a_hex_digest_is_a_passwords_hash_except_where_the_reader_sets_it() -> N
     assert len(check(f'```yaml\napi_token: "{digest}"\n```\n')) == 1
 
 
+def test_a_stored_hash_in_a_frameworks_format_is_no_credential() -> None:
+    django = "pbkdf2_sha256$260000$rMoBnnLVCCvM$kGVIVkRJbsbDt9Ev3tyeXCQZmyZ6ZfTO9LxVv3GOG0s="
+    assert check(f'```yaml\nusers:\n  - password: "{django}"\n```\n') == []
+    # The same random part alone is a password.
+    assert len(check('```yaml\nusers:\n  - password: "rMoBnnLVCCvMkGVIVkRJbsbDt9Ev3ty"\n```\n')) == 1
+
+
 def test_a_key_that_names_a_map_entry_is_no_credential() -> None:
     # Azure Verified Modules (thirty-ninth sample): `*_key` attributes name another map's entry.
     assert check(tf('module "hub" {\n  route_table_reference_key = "Firewall"\n}\n')) == []

@@ -263,8 +263,12 @@ def _digest(doc: Document, hit: _Hit) -> bool:
     stores for a basic-auth credential); SCRAM's `stored_key` and `server_key` beside their
     `salt` (hundred-and-nineteenth: EMQX's API for importing users). An environment variable
     (`DB_PASSWORD=5f4d...`, upper case) is something the reader sets: a hex string there may be
-    the password itself, and is reported."""
+    the password itself, and is reported. A value in a framework's stored-hash format, which
+    names its algorithm (Django's `pbkdf2_sha256$260000$<salt>$<hash>`), is a hash wherever it
+    stands, as the modular crypt format (`$argon2id$...`, `$6$...`) already is."""
     value, name = hit.secret.value, hit.secret.name or ""
+    if _HASH_FORMAT.fullmatch(value):
+        return True
     if _DIGEST.fullmatch(value.lower()) is None or value.isdigit() or name.isupper():
         return False
     if "pass" in name.lower():
@@ -273,6 +277,9 @@ def _digest(doc: Document, hit: _Hit) -> bool:
     return any(_SALT.search(doc.line(n).text) for n in near)
 
 
+_HASH_FORMAT = re.compile(
+    r"(?:pbkdf2_sha(?:1|256)|argon2|bcrypt(?:_sha256)?|scrypt|sha1|md5|unsalted_(?:md5|sha1)|crypt)\$[^\s$]+(?:\$[^\s$]*)+"
+)
 _SALT = re.compile(r"[\"']?\w*salt[\"']?\s*[:=]", re.IGNORECASE)
 
 
