@@ -5,6 +5,7 @@
     .venv/bin/python bench/samples.py label NAME SKELETON VERDICTS META
     .venv/bin/python bench/samples.py first NAME...          # first-measurement figures, pooled
     .venv/bin/python bench/samples.py refetch NAME...        # the files their labels name, to fetch again
+    .venv/bin/python bench/samples.py status                 # which samples' trees are at hand, whole or in part
 
 A sample is measured once, by a rule fixed before any finding is seen, so the order in which
 repositories, folders and files are walked must not be anyone's choice: `order` sorts lines
@@ -21,6 +22,9 @@ a true `spell-unknown-word` without a reason reads "a misspelling".
 `refetch` lists, one JSON object a line, each file a sample's labels name, with the
 repository, path and commit its `-sources.json` gives and where it goes (`../unseen/NAME-fresh/`
 and the label's path): the list `tests/labels/fetching.md` fetches again when `../unseen` is lost.
+
+`status` says, for each sample, whether its tree is in `../unseen` whole, in part (the files
+its labels name, or some of them) or not at all: what the replay test covers.
 
 `first` sums the label files of the samples named, less the labels added after a sample was
 measured (their reason says "labelled after the sample was measured"), per family: the figures
@@ -94,6 +98,17 @@ def refetch_list(name: str) -> Iterator[dict]:
         yield {"dest": f"{ROOT.parent / 'unseen' / name / path}", **hits[0]}
 
 
+def status(unseen: Path) -> Iterator[tuple[str, str]]:
+    """(sample, `whole` | `k of n files` | `absent`) for every label file of an unseen sample."""
+    for labels in sorted(UNSEEN_LABELS.glob("*.json")):
+        if labels.stem.endswith("-sources"):
+            continue
+        tree = unseen / labels.stem
+        total = len(_read_json(labels.with_name(f"{labels.stem}-sources.json")))
+        held = sum(1 for p in tree.rglob("*") if p.is_file()) if tree.is_dir() else 0
+        yield labels.stem, "absent" if not held else "whole" if held >= total else f"{held} of {total} files"
+
+
 def _families(rule: str) -> Iterator[str]:
     yield "all"
     yield rule.split("-", 1)[0]
@@ -158,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument(arg, type=str if arg == "name" else Path)
     sub.add_parser("first", help="first-measurement figures").add_argument("names", nargs="+")
     sub.add_parser("refetch", help="the files labels name, to fetch again").add_argument("names", nargs="+")
+    sub.add_parser("status", help="which samples' trees are at hand")
     args = ap.parse_args(argv)
     if args.command == "order":
         lines = [s.strip() for s in args.file.read_text(encoding="utf-8").splitlines() if s.strip()]
@@ -171,6 +187,12 @@ def main(argv: list[str] | None = None) -> int:
         for name in args.names:
             for record in refetch_list(name):
                 print(json.dumps(record))
+    elif args.command == "status":
+        rows = list(status(ROOT.parent / "unseen"))
+        for name, held in rows:
+            print(f"{name:28} {held}")
+        print(f"{sum(h == 'whole' for _, h in rows)} whole, {sum(h not in ('whole', 'absent') for _, h in rows)} in part, "
+              f"{sum(h == 'absent' for _, h in rows)} absent")
     else:
         _first(args.names)
     return 0

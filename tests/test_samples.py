@@ -92,3 +92,18 @@ def test_refetch_lists_each_labelled_file_once_with_its_source(tmp_path: Path, m
     [record] = samples.refetch_list("nth-fresh")
     assert record["dest"].endswith("/unseen/nth-fresh/o/r/docs/a.md")
     assert (record["repo"], record["path"], record["commit"]) == ("o/r", "docs/a.md", "1" * 40)
+
+
+def test_status_tells_whole_partial_and_absent_trees(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    labels, unseen = tmp_path / "labels", tmp_path / "unseen"
+    labels.mkdir()
+    for name in ("a-fresh", "b-fresh", "c-fresh"):
+        sources = [{"repo": "o/r", "path": f"{i}.md", "commit": "1" * 40} for i in range(2)]
+        (labels / f"{name}-sources.json").write_text(json.dumps(sources), encoding="utf-8")
+        (labels / f"{name}.json").write_text(json.dumps({"labels": []}), encoding="utf-8")
+    for name, files in (("a-fresh", 2), ("b-fresh", 1)):
+        for i in range(files):
+            (unseen / name / "o" / "r").mkdir(parents=True, exist_ok=True)
+            (unseen / name / "o" / "r" / f"{i}.md").write_text("x", encoding="utf-8")
+    monkeypatch.setattr(samples, "UNSEEN_LABELS", labels)
+    assert list(samples.status(unseen)) == [("a-fresh", "whole"), ("b-fresh", "1 of 2 files"), ("c-fresh", "absent")]
