@@ -308,3 +308,15 @@ def code_saved_as_markdown(doc: Document) -> bool:
             lines += 1
     return lines >= CODE_FILE_LINES
 
+
+# A prose line's words for lookups (spelling's split, a page's variant).
+TOKENS = re.compile(r"[^\W\d]\w*")  # a letter, then letters, digits or _: `v2`, `snake_case` whole
+ASCII_TOKENS = re.compile(r"[A-Za-z_]\w*", re.ASCII)  # TOKENS for ASCII text
+
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;|]|^\s*(?:[-*+]|\d+[.)]|#+|>))\W*$")
+
+
+def opens_sentence(text: str, index: int) -> bool:
+    """Does the word at `index` of a prose line open a sentence, a list item, a heading or a
+    table cell (where any word is capitalised), rather than sit inside one?"""
+    return _SENTENCE_END.search(text, 0, index) is not None

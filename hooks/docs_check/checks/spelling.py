@@ -22,7 +22,7 @@ import operator
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path, PurePosixPath
 
@@ -32,10 +32,10 @@ from ..config import Config, ConfigError, check_section_keys
 from ..findings import Finding, Fix, Severity
 from ..rules import rule
 from ..scanner import CODE, INDENTED_CODE, Document, Line, table_delimiter
-from . import generated, names, neighbours, slips
+from . import generated, names, neighbours, slips, variants
 from .lexicon import PREFIXES, SPLIT_FREQUENCY, Lexicon, one_edit, read_word_list
 from .lexicon import tables as lexicon_tables
-from .prose import SQUEEZE, mask, prose_lines, words
+from .prose import ASCII_TOKENS, SQUEEZE, TOKENS, mask, opens_sentence, prose_lines, words
 
 __all__ = ["CHECK", "Lexicon", "check", "lexicon", "mask", "read_word_list", "validate_config", "words"]
 
@@ -77,8 +77,6 @@ BUNDLED_WORDS = "data/words.txt"
 _KEBAB_WORDS = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+"  # `coder-logstream-kube`
 _KEBAB = re.compile(_KEBAB_WORDS + r"(?:['\u2019]s)?")  # `fumadocs-core's` too
 _QUOTED = re.compile(r'"[^"\n]+"|\u201c[^\u201d\n]+\u201d')
-_TOKENS = re.compile(r"[^\W\d]\w*")  # a letter, then letters, digits or _: `v2`, `snake_case` whole
-_ASCII_TOKENS = re.compile(r"[A-Za-z_]\w*", re.ASCII)  # _TOKENS for ASCII text
 _REPEATED = re.compile(r"(?<![\w'-])([A-Za-z]+)([ \t]+)\1(?![\w'-])", re.I)
 
 _THIRD_TIME = re.compile(r"[ \t]+([A-Za-z]+)(?![\w'-])")
@@ -193,9 +191,10 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
         return
     split = _without_foreign_lines(_without_foreign_paragraphs(split, doc.paragraphs, lex.__contains__), split)
     want = s.variant
-    page.named = named_variants(split, lex)
+    page.named = variants.named_variants(split, lex)
     if want == "auto":
-        want = page.variant = _page_variant(doc, split, lex, s, page.named)
+        around = partial(neighbours.counts, doc.path, _counter(s, lex), (s, id(lex)))
+        want = page.variant = variants.page_variant(split, lex, page.named, around)
     known = lex.plain_for(want).__contains__
     for line, text, tokens, unknown in split:
         if judge and ((unknown and not all(map(known, tokens))) or _odd_clitics(text)):
@@ -211,7 +210,7 @@ def _split(lines: list[tuple[Line, str, str]], lex: Lexicon) -> list[tuple[Line,
     one regex split, without the tokenizer (the bulk of spelling's time), which only the
     others need. The ASCII regex is the same split on ASCII text, and faster."""
     neutral = lex.plain_for("").__contains__
-    ascii_tokens, tokens_of = _ASCII_TOKENS.findall, _TOKENS.findall
+    ascii_tokens, tokens_of = ASCII_TOKENS.findall, TOKENS.findall
     return [(line, text, tokens, len(tokens) - sum(map(neutral, tokens)))
             for line, _inline, text in lines for low in (text.lower(),)
             for tokens in (ascii_tokens(low) if low.isascii() else tokens_of(low),)]
@@ -354,82 +353,12 @@ def _without_foreign_lines(
             or any("_" in t for t in row[2])]
 
 
-# Two or more British spellings, with fewer American ones, are how a page is written
-# (agent-tty's pages, a British writer's README).
-BRITISH_PAGE = 2
-# The pages around a page decide its one British spelling when they write American at least
-# this often: one American word beside one British word is no more a habit than the page's.
-NEIGHBOURS_AMERICAN = 2
-
-
-def _page_variant(
-    doc: Document, split: list[tuple[Line, str, list[str], int]], lex: Lexicon, s: Settings, named: frozenset[str]
-) -> str:
-    """The variant a page is written in: British when it writes at least `BRITISH_PAGE` British
-    spellings and more of them than American ones; American when it writes any American one
-    (the tie too), or none at all. One British spelling and no American one is as likely a
-    British writer as a slip: the pages beside and above it decide (`neighbours`), American
-    when they write `NEIGHBOURS_AMERICAN` American spellings or more, and more than British
-    ones; else the page's own British. So do they for a page that writes both and British less
-    than twice as often (Rails' 4.0 release notes, hundred-and-first sample: `favour` eleven
-    times beside `behavior` nine, among guides written in American English)."""
-    british, american = _variant_counts(split, lex, named)
-    if british >= BRITISH_PAGE and british >= 2 * american:
-        return "en-GB"
-    if british > american:  # one British spelling alone, or a page of both
-        around_british, around_american = neighbours.counts(doc.path, _counter(s, lex), (s, id(lex)))
-        return "en-US" if around_american >= NEIGHBOURS_AMERICAN and around_american > around_british else "en-GB"
-    return "en-US"
-
-
-def _variant_counts(
-    split: list[tuple[Line, str, list[str], int]], lex: Lexicon, named: frozenset[str] | None = None
-) -> tuple[int, int]:
-    """(British, American) spellings of the prose, less the words the page writes in a name
-    (`named`): only lines with a word of neither kind (`unknown` in `split`) can hold one."""
-    if named is None:
-        named = named_variants(split, lex)
-    british = american = 0
-    for _line, _text, tokens, unknown in split:
-        if unknown:
-            british += sum(1 for t in tokens if t in lex.british and t not in named)
-            american += sum(1 for t in tokens if t in lex.american and t not in named)
-    return british, american
-
-
-def named_variants(split: list[tuple[Line, str, list[str], int]], lex: Lexicon) -> frozenset[str]:
-    """The variant spellings the page writes in a name somewhere (`_in_a_name`): `the Block
-    Catalogue`, Umbraco's feature, is a name, and so is `the Block catalogue` beside it on that
-    page (hundred-and-twenty-third sample: `catalogue` four times on a page that writes `color`
-    and `customize`). Such a word says nothing of the writer's spelling, wherever it stands."""
-    named = set()
-    for _line, text, tokens, unknown in split:
-        if unknown and any(t in lex.british or t in lex.american for t in tokens):
-            for m in _ASCII_TOKENS.finditer(text) if text.isascii() else _TOKENS.finditer(text):
-                low = m.group().lower()
-                if (low in lex.british or low in lex.american) and _in_a_name(text, m.start(), m.group()):
-                    named.add(low)
-    return frozenset(named)
-
-
-def _in_a_name(text: str, index: int, word: str) -> bool:
-    """Is a word capitalised inside a sentence or a heading? Then its spelling is a name's or a
-    title's, not the writer's: `Bitbucket Data Center`, `International Labour Organization`,
-    a section cited as `§Host Behavior`. (Over every labelled tree, no true variant finding was
-    such a word but `the ISC Licence`, a slip inside a licence's name.) Or is it the last part
-    of a hyphenated name (`rust-analyzer`, seventy-seventh sample: the project's name, written
-    by British and American writers alike)?"""
-    if index > 1 and text[index - 1] == "-" and text[index - 2].isalpha():
-        return True
-    return word[:1].isupper() and not _opens_sentence(text, index)
-
-
 def _counter(s: Settings, lex: Lexicon) -> neighbours.Count:
     """How a neighbour page is read: its prose as this page's, generated or not (the project's
     writers wrote it), its variant spellings counted."""
     def count(doc: Document) -> tuple[int, int]:
         lines = prose_lines(doc, s.generated, keep_generated=True)
-        return _variant_counts(_split(lines, lex), lex) if lines else (0, 0)
+        return variants.variant_counts(_split(lines, lex), lex) if lines else (0, 0)
     return count
 
 
@@ -573,7 +502,7 @@ def _judge_line(
         if other:
             # A quotation keeps its spelling (`message contains "starting (initialising"`), and
             # so does a name.
-            if (VARIANT.id in wanted and not _quoted(text, index) and not _in_a_name(text, index, word)
+            if (VARIANT.id in wanted and not _quoted(text, index) and not variants.in_a_name(text, index, word)
                     and word.lower() not in page.named):
                 yield _variant(doc, line, col, (word, other), want, page.variant)
             continue
@@ -597,7 +526,7 @@ def _judge_line(
                 yield _code(doc, line.number, col, word)
         elif UNKNOWN_WORD.id in wanted and not page.linked(word) and _misspelt(
             word.lower() if _adverb_opening(text, index, word) else word, lex, page,
-            word[:1].isupper() and not _opens_sentence(text, index),
+            word[:1].isupper() and not opens_sentence(text, index),
         ):
             yield _unknown(doc, line.number, col, word, lex)
 
@@ -607,7 +536,7 @@ def _adverb_opening(text: str, index: int, word: str) -> bool:
     teams...`, a handbook's, ninety-fourth sample)? Its capital is the sentence's, not a
     name's, so it is judged as the lowercase word it is."""
     return (word.endswith("ly") and word[:1].isupper() and text[index + len(word):index + len(word) + 1] == ","
-            and _opens_sentence(text, index))
+            and opens_sentence(text, index))
 
 
 def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) -> bool:
@@ -738,13 +667,6 @@ def _inflected_too(w: str, page: PageWords, lex: Lexicon) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;|]|^\s*(?:[-*+]|\d+[.)]|#+|>))\W*$")
-
-
-def _opens_sentence(text: str, index: int) -> bool:
-    """Does the word at `index` of a prose line open a sentence, a list item, a heading or a
-    table cell (where any word is capitalised), rather than sit inside one?"""
-    return _SENTENCE_END.search(text, 0, index) is not None
 
 
 def _code_in_prose(word: str, index: int, text: str, page: PageWords) -> bool:
@@ -905,7 +827,7 @@ def _name_then_its_noun(text: str, index: int) -> bool:
         return False
     before = _WORD_BEFORE.search(text, 0, index)
     return (before is not None and before.group(1)[0].isupper()
-            and not _opens_sentence(text, before.start(1)))
+            and not opens_sentence(text, before.start(1)))
 
 
 def _repeated(doc: Document, line: Line, text: str) -> Iterator[Finding]:

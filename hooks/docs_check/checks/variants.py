@@ -1,0 +1,86 @@
+"""The variant of English a page is written in, and the spellings that say nothing of it.
+
+`spell-variant` holds a page to American or British English. With no variant configured, a
+page's own spellings decide (`page_variant`), less the words it writes in a name (`Bitbucket
+Data Center`, `the Block Catalogue`): a name's spelling is not the writer's. When the page
+alone cannot say (one British spelling, or both kinds nearly as often), the pages around it do
+(`checks/neighbours.py`, read through the `around` the caller passes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..scanner import Line
+from .lexicon import Lexicon
+from .prose import ASCII_TOKENS, TOKENS, opens_sentence
+
+# A page's prose lines as spelling splits them: the line, its masked text, its lowercased
+# words, and how many of them are unknown or have a variant spelling.
+Split = list[tuple[Line, str, list[str], int]]
+
+
+# Two or more British spellings, with fewer American ones, are how a page is written
+# (agent-tty's pages, a British writer's README).
+BRITISH_PAGE = 2
+# The pages around a page decide its one British spelling when they write American at least
+# this often: one American word beside one British word is no more a habit than the page's.
+NEIGHBOURS_AMERICAN = 2
+
+
+def page_variant(split: Split, lex: Lexicon, named: frozenset[str], around: Callable[[], tuple[int, int]]) -> str:
+    """The variant a page is written in: British when it writes at least `BRITISH_PAGE` British
+    spellings and more of them than American ones; American when it writes any American one
+    (the tie too), or none at all. One British spelling and no American one is as likely a
+    British writer as a slip: the pages beside and above it decide (`around`), American
+    when they write `NEIGHBOURS_AMERICAN` American spellings or more, and more than British
+    ones; else the page's own British. So do they for a page that writes both and British less
+    than twice as often (Rails' 4.0 release notes, hundred-and-first sample: `favour` eleven
+    times beside `behavior` nine, among guides written in American English)."""
+    british, american = variant_counts(split, lex, named)
+    if british >= BRITISH_PAGE and british >= 2 * american:
+        return "en-GB"
+    if british > american:  # one British spelling alone, or a page of both
+        around_british, around_american = around()
+        return "en-US" if around_american >= NEIGHBOURS_AMERICAN and around_american > around_british else "en-GB"
+    return "en-US"
+
+
+def variant_counts(split: Split, lex: Lexicon, named: frozenset[str] | None = None) -> tuple[int, int]:
+    """(British, American) spellings of the prose, less the words the page writes in a name
+    (`named`): only lines with a word of neither kind (`unknown` in `split`) can hold one."""
+    if named is None:
+        named = named_variants(split, lex)
+    british = american = 0
+    for _line, _text, tokens, unknown in split:
+        if unknown:
+            british += sum(1 for t in tokens if t in lex.british and t not in named)
+            american += sum(1 for t in tokens if t in lex.american and t not in named)
+    return british, american
+
+
+def named_variants(split: Split, lex: Lexicon) -> frozenset[str]:
+    """The variant spellings the page writes in a name somewhere (`in_a_name`): `the Block
+    Catalogue`, Umbraco's feature, is a name, and so is `the Block catalogue` beside it on that
+    page (hundred-and-twenty-third sample: `catalogue` four times on a page that writes `color`
+    and `customize`). Such a word says nothing of the writer's spelling, wherever it stands."""
+    named = set()
+    for _line, text, tokens, unknown in split:
+        if unknown and any(t in lex.british or t in lex.american for t in tokens):
+            for m in ASCII_TOKENS.finditer(text) if text.isascii() else TOKENS.finditer(text):
+                low = m.group().lower()
+                if (low in lex.british or low in lex.american) and in_a_name(text, m.start(), m.group()):
+                    named.add(low)
+    return frozenset(named)
+
+
+def in_a_name(text: str, index: int, word: str) -> bool:
+    """Is a word capitalised inside a sentence or a heading? Then its spelling is a name's or a
+    title's, not the writer's: `Bitbucket Data Center`, `International Labour Organization`,
+    a section cited as `§Host Behavior`. (Over every labelled tree, no true variant finding was
+    such a word but `the ISC Licence`, a slip inside a licence's name.) Or is it the last part
+    of a hyphenated name (`rust-analyzer`, seventy-seventh sample: the project's name, written
+    by British and American writers alike)?"""
+    if index > 1 and text[index - 1] == "-" and text[index - 2].isalpha():
+        return True
+    return word[:1].isupper() and not opens_sentence(text, index)
