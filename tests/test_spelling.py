@@ -519,6 +519,9 @@ def test_a_spelling_the_page_writes_in_a_name_is_the_names_wherever_it_stands():
     assert [f.rule for f in spell(page)] == []
     plain = page.replace("the Block Catalogue", "the list")
     assert [f.message.split("`")[1] for f in spell(plain) if f.rule == "spell-variant"] == ["catalogue", "catalogue"]
+    # A heading in title case names nothing: the paragraph's `colour` is still told.
+    titled = "# Theme\n\n## Change The Colour\n\nThe colour is set here. The behavior and the color of the page.\n"
+    assert [f.message.split("`")[1] for f in spell(titled) if f.rule == "spell-variant"] == ["colour"]
 
 
 def test_a_label_in_capitals_before_the_word_is_no_repetition():

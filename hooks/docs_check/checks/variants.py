@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..scanner import Line
+from ..scanner import HEADING, Line
 from .lexicon import Lexicon
 from .prose import ASCII_TOKENS, TOKENS, opens_sentence
 
@@ -63,10 +63,12 @@ def named_variants(split: Split, lex: Lexicon) -> frozenset[str]:
     """The variant spellings the page writes in a name somewhere (`in_a_name`): `the Block
     Catalogue`, Umbraco's feature, is a name, and so is `the Block catalogue` beside it on that
     page (hundred-and-twenty-third sample: `catalogue` four times on a page that writes `color`
-    and `customize`). Such a word says nothing of the writer's spelling, wherever it stands."""
+    and `customize`). Such a word says nothing of the writer's spelling, wherever it stands.
+    Only a paragraph's capitals say so: a heading in title case (`## Change The Colour`) does not."""
     named = set()
-    for _line, text, tokens, unknown in split:
-        if unknown and any(t in lex.british or t in lex.american for t in tokens):
+    for line, text, tokens, unknown in split:
+        # A heading in title case capitalises every word: no name is told there.
+        if unknown and line.kind != HEADING and any(t in lex.british or t in lex.american for t in tokens):
             for m in ASCII_TOKENS.finditer(text) if text.isascii() else TOKENS.finditer(text):
                 low = m.group().lower()
                 if (low in lex.british or low in lex.american) and in_a_name(text, m.start(), m.group()):
