@@ -522,6 +522,10 @@ def test_a_spelling_the_page_writes_in_a_name_is_the_names_wherever_it_stands():
     # A heading in title case names nothing: the paragraph's `colour` is still told.
     titled = "# Theme\n\n## Change The Colour\n\nThe colour is set here. The behavior and the color of the page.\n"
     assert [f.message.split("`")[1] for f in spell(titled) if f.rule == "spell-variant"] == ["colour"]
+    # A hyphenated word's last part is that word's alone: the page's other `color` is judged.
+    british = ("# Theme\n\nSet the background-color here. The colour and the behaviour of the page are British,"
+               " as is the organisation.\n\nThe color is wrong.\n")
+    assert [f.message.split("`")[1] for f in spell(british) if f.rule == "spell-variant"] == ["color"]
 
 
 def test_a_label_in_capitals_before_the_word_is_no_repetition():

@@ -48,30 +48,47 @@ def page_variant(split: Split, lex: Lexicon, named: frozenset[str], around: Call
 
 def variant_counts(split: Split, lex: Lexicon, named: frozenset[str] | None = None) -> tuple[int, int]:
     """(British, American) spellings of the prose, less the words the page writes in a name
-    (`named`): only lines with a word of neither kind (`unknown` in `split`) can hold one."""
+    (`named`) and the last parts of hyphenated names: only lines with a word of neither kind
+    (`unknown` in `split`) can hold one."""
     if named is None:
         named = named_variants(split, lex)
     british = american = 0
-    for _line, _text, tokens, unknown in split:
+    for _line, text, tokens, unknown in split:
         if unknown:
-            british += sum(1 for t in tokens if t in lex.british and t not in named)
-            american += sum(1 for t in tokens if t in lex.american and t not in named)
+            b = sum(1 for t in tokens if t in lex.british and t not in named)
+            a = sum(1 for t in tokens if t in lex.american and t not in named)
+            if (b or a) and "-" in text:
+                b, a = _less_hyphenated_names(text, lex, named, b, a)
+            british, american = british + b, american + a
+    return british, american
+
+
+def _less_hyphenated_names(text: str, lex: Lexicon, named: frozenset[str], british: int, american: int) -> tuple[int, int]:
+    """The counts less the spellings that end a hyphenated name on this line (`rust-analyzer`):
+    the name's, there only."""
+    for m in ASCII_TOKENS.finditer(text) if text.isascii() else TOKENS.finditer(text):
+        i, low = m.start(), m.group().lower()
+        if _ends_a_hyphenated_name(text, i) and low not in named:
+            british -= low in lex.british
+            american -= low in lex.american
     return british, american
 
 
 def named_variants(split: Split, lex: Lexicon) -> frozenset[str]:
-    """The variant spellings the page writes in a name somewhere (`in_a_name`): `the Block
+    """The variant spellings the page writes capitalised in a sentence somewhere: `the Block
     Catalogue`, Umbraco's feature, is a name, and so is `the Block catalogue` beside it on that
     page (hundred-and-twenty-third sample: `catalogue` four times on a page that writes `color`
     and `customize`). Such a word says nothing of the writer's spelling, wherever it stands.
-    Only a paragraph's capitals say so: a heading in title case (`## Change The Colour`) does not."""
+    Only a paragraph's capitals say so: a heading in title case (`## Change The Colour`) does not,
+    nor a hyphenated word's last part, which is that word's alone (`background-color` leaves
+    the page's other `color` to be judged)."""
     named = set()
     for line, text, tokens, unknown in split:
         # A heading in title case capitalises every word: no name is told there.
         if unknown and line.kind != HEADING and any(t in lex.british or t in lex.american for t in tokens):
             for m in ASCII_TOKENS.finditer(text) if text.isascii() else TOKENS.finditer(text):
                 low = m.group().lower()
-                if (low in lex.british or low in lex.american) and in_a_name(text, m.start(), m.group()):
+                if (low in lex.british or low in lex.american) and _capitalised_in_a_sentence(text, m.start(), m.group()):
                     named.add(low)
     return frozenset(named)
 
@@ -83,6 +100,12 @@ def in_a_name(text: str, index: int, word: str) -> bool:
     such a word but `the ISC Licence`, a slip inside a licence's name.) Or is it the last part
     of a hyphenated name (`rust-analyzer`, seventy-seventh sample: the project's name, written
     by British and American writers alike)?"""
-    if index > 1 and text[index - 1] == "-" and text[index - 2].isalpha():
-        return True
+    return _ends_a_hyphenated_name(text, index) or _capitalised_in_a_sentence(text, index, word)
+
+
+def _ends_a_hyphenated_name(text: str, index: int) -> bool:
+    return index > 1 and text[index - 1] == "-" and text[index - 2].isalpha()
+
+
+def _capitalised_in_a_sentence(text: str, index: int, word: str) -> bool:
     return word[:1].isupper() and not opens_sentence(text, index)
