@@ -216,11 +216,15 @@ def _placeholder(doc: Document, hit: _Hit) -> bool:
         return True
     # The user name beside it, on its line or the lines around (a Kubernetes Secret's `username:`
     # and `password:`, both `ZGFudGU=`, the demo role `dante`).
-    near = "\n".join(doc.line(n).text for n in range(max(1, hit.line - _NEAR), min(len(doc.lines), hit.line + _NEAR) + 1))
+    near = "\n".join(doc.line(n).text for n in _near(doc, hit))
     return re.search(rf"\b(?:user|username|login)\s*[=:]\s*[\"']?{value}(?![\w-])", near, re.IGNORECASE) is not None
 
 
-_NEAR = 3  # lines either side where a password's user name is written
+_NEAR = 3  # lines either side where a password's user name, or its hash's salt, is written
+
+
+def _near(doc: Document, hit: _Hit) -> range:
+    return range(max(1, hit.line - _NEAR), min(len(doc.lines), hit.line + _NEAR) + 1)
 
 # A key that says the values under it are encrypted for a tool to decrypt: Renovate's
 # `encrypted`, Bitnami's SealedSecret `encryptedData`, `ciphertext`. Such a value is made to be
@@ -273,8 +277,7 @@ def _digest(doc: Document, hit: _Hit) -> bool:
         return False
     if "pass" in name.lower():
         return True
-    near = range(max(1, hit.line - _NEAR), min(len(doc.lines), hit.line + _NEAR) + 1)
-    return any(_SALT.search(doc.line(n).text) for n in near)
+    return any(_SALT.search(doc.line(n).text) for n in _near(doc, hit))
 
 
 _HASH_FORMAT = re.compile(

@@ -594,7 +594,8 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     if slips.apostrophe_dropped(w, lex):
         return True
     if slips.ELONGATED.search(w):
-        return slips.struck_thrice(w, lex)  # `quiiite`, `sooo`: a word drawn out on purpose
+        # `quiiite`, `sooo`: a word drawn out on purpose; `classs`: a key held down, a slip.
+        return slips.struck_thrice(w, lex)
     if w.endswith("fs") and lex.known(w[:-2]):
         return False  # `overlayfs`, `squashfs`: a file system named after what it does
     if slips.daemon_name(w, hints, lex):
