@@ -34,7 +34,7 @@ from ..wordlists import Dictionaries, read_words
 read_word_list = read_words
 
 _CLITICS = ("'s", "'ve", "'d", "'ll", "'re", "'")
-_ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z]{2,}['\u2019]s")
+ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z]{2,}['\u2019]s")
 # Prefixes written solid or hyphenated in technical English (`prebuilt`, `re-run`). Not
 # `co` or `in`: too many words start with them (`co` + `lour` would pass `colour`).
 PREFIXES = frozenset((
@@ -366,7 +366,7 @@ class Lexicon:
             if len(parts) == 2 and parts[0] in PREFIXES and self._known_form(parts[0] + parts[1]):
                 return True  # `pre-emption`, `re-enter`: the prefix set off, as British writers do
             return all(
-                p in PREFIXES or self._known_form(p) or _ACRONYM.fullmatch(q) is not None
+                p in PREFIXES or self._known_form(p) or ACRONYM.fullmatch(q) is not None
                 for p, q in zip(parts, token.replace("\u2019", "'").split("-"), strict=True)
             )
         return False

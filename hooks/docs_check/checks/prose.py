@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from ..scanner import HEADING, TEXT, Document, Line, mask_inline
 from . import generated
+from .lexicon import ACRONYM
 
 # -- masking: what is not prose on a prose line ------------------------------------------------
 
@@ -60,7 +61,6 @@ _SNAKE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 _EDGE = "\"'()[]*_.,;:!?\u201c\u201d\u2018\u2019\u00ab\u00bb`"
 _WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*['\u2019]?")
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
-_ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z]{2,}['\u2019]s")
 
 # -- reading prose -------------------------------------------------------------------------------
 
@@ -167,7 +167,7 @@ def _words_of(core: str, base: int) -> Iterator[tuple[int, str]]:
         if len(word) < 2 or not word.isascii():
             continue  # single letters; names and loanwords in other scripts
         bare = word.split("'")[0].split("\u2019")[0]
-        if any(_ACRONYM.fullmatch(p) for p in (bare, word)):
+        if any(ACRONYM.fullmatch(p) for p in (bare, word)):
             continue
         if _CAMEL.search(word):
             continue  # camelCase identifiers and CamelCase product names

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .lexicon import _LETTERS, SPLIT_FREQUENCY, Lexicon, one_edit
+from .lexicon import _LETTERS, ACRONYM, SPLIT_FREQUENCY, Lexicon, one_edit
 
 
 def key_slip_of_common(w: str, hints: list[str], lex: Lexicon) -> bool:
@@ -171,7 +171,7 @@ def slip_in_a_compound(word: str, lex: Lexicon) -> str | None:
     other part is a common word or an acronym (`JSON-seralizable`, MLflow's docs, hundred-and-
     seventh sample), so the whole is no name (`aad-pod-identity`, `kube-proxy`)."""
     parts = word.split("-")
-    odd = [p for p in parts if not (_ACRONYM.fullmatch(p) or (p.isalpha() and lex.frequency(p.lower()) >= SPLIT_FREQUENCY))]
+    odd = [p for p in parts if not (ACRONYM.fullmatch(p) or (p.isalpha() and lex.frequency(p.lower()) >= SPLIT_FREQUENCY))]
     if len(parts) < 2 or len(odd) != 1 or len(odd[0]) < COMPOUND_SLIP_PART or not odd[0].isalpha():
         return None
     slip = odd[0].lower()
@@ -179,8 +179,6 @@ def slip_in_a_compound(word: str, lex: Lexicon) -> str | None:
                   and lex.frequency(h.lower()) >= ADDED_FREQUENCY), None)
     return None if fixed is None else "-".join(fixed.lower() if p == odd[0] else p for p in parts)
 
-
-_ACRONYM = re.compile(r"[A-Z]{2,}")
 
 
 def habitual(w: str, hints: list[str], lex: Lexicon) -> bool:
@@ -396,6 +394,17 @@ def clitic_slip(word: str, lex: Lexicon) -> str | None:
     forms = (f"{head}'{tail}" for tail in ("s", "t", "d", "m", "ll", "re", "ve"))
     form = next((f for f in forms if f != w and one_edit(w, f) and lex.known(f)), None)
     return None if form is None else word[0] + form[1:]
+
+
+def plain_slip(word: str, lex: Lexicon) -> str | None:
+    """What a word plainly is with its slip undone, whatever the dictionaries suggest: a
+    contraction with a letter slipped after its apostrophe, or, in lowercase, two words run
+    together or letters written twice over. Or None."""
+    if word.islower():
+        fixed = joined_to_a_long_word(word, lex) or stutter(word, lex)
+        if fixed:
+            return fixed
+    return clitic_slip(word, lex)
 
 
 def apostrophe_dropped(w: str, lex: Lexicon) -> bool:

@@ -583,7 +583,7 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     if word.islower() and slips.phrasal_noun(word, lex):
         return False  # `shoutout`, a verb and its particle written solid: a noun
     # No suggestion index holds contractions (`it'ss`).
-    if slips.clitic_slip(word, lex) or (word.islower() and (slips.joined_to_a_long_word(word, lex) or slips.stutter(word, lex))):
+    if slips.plain_slip(word, lex):
         return True
     hints = lex.suggestions(word)
     if not hints:
@@ -803,8 +803,7 @@ def _differs_in_a_digit(a: str, b: str) -> bool:
 
 def _unknown(doc: Document, number: int, col: int, word: str, lex: Lexicon, hints: list[str] | None = None) -> Finding:
     if hints is None:
-        joined = (slips.joined_to_a_long_word(word, lex) or slips.stutter(word, lex) if word.islower() else None
-                  ) or slips.clitic_slip(word, lex) or ("-" in word and slips.slip_in_a_compound(word, lex))
+        joined = slips.plain_slip(word, lex) or ("-" in word and slips.slip_in_a_compound(word, lex))
         hints = [joined] if joined else lex.suggestions(word)
         # The word it is with letters left out first (`bootstrapped` before `boost raped`).
         hints.sort(key=lambda h: " " in h or not slips.letters_left_out(word.lower(), h.lower()))
