@@ -576,3 +576,13 @@ def test_the_file_that_holds_a_credential_is_not_the_credential() -> None:
     for value in ("/" + GH36[4:], "/aB3dE5gH7/kL9mN1pQ3sT5vW7yZ9bC1dF3hJ5"):
         [f] = check(tf(f'resource "x" "y" {{\n  password = "{value}"\n}}\n'))
         assert f.rule == "tf-secret", value
+
+
+def test_a_key_id_given_to_a_keyring_command_is_public() -> None:
+    """Spacemacs' README (hundred-and-twenty-eighth sample): `gpg --receive-keys` takes a public
+    key's id; `tmux send-keys` takes keystrokes. An API key on the same kind of line is told."""
+    md = ("```sh\ngpg --homedir ~/.emacs.d/elpa/gnupg --receive-keys 066DAFCB81E42C40\n"
+          "gpg --keyserver keyserver.ubuntu.com --recv-keys 066DAFCB81E42C40\n"
+          "tmux send-keys -t main q8Zr2LmX9vPq\n"
+          "curl --api-key q8Zr2LmX9vPqW3tK7yHs https://example.com\n```\n")
+    assert [f.line for f in check(md, "tf-secret-code")] == [5]

@@ -223,6 +223,10 @@ _NOT_SECRET_KEY = frozenset({
     "lookup", "label", "tag", "metadata", "kms", "gpg", "idempotency", "group", "object",
     "routing", "shard", "row", "column", "index", "dict", "config", "host", "file", "path",
     "topology",  # Kubernetes' `topologyKey: "topology.kubernetes.io/zone"` names a node label
+    # A command that moves or finds keys by their public ids (`gpg --receive-keys 066DAFCB81E42C40`,
+    # Spacemacs' README, hundred-and-twenty-eighth sample; `--recv-keys`, `--send-keys`) or sends
+    # keystrokes (`tmux send-keys`): no secret is typed there.
+    "receive", "recv", "send", "search", "refresh", "fetch", "trusted",
 })
 
 
