@@ -1468,3 +1468,69 @@ def test_an_adverb_opening_a_sentence_is_judged_as_the_word_it_is():
     sentence's. A name opening a sentence stays a name."""
     assert unknown("1. Conversly, teams with more mature products have more work.\n") == ["Conversly"]
     assert unknown("Velero backs it up. Velero, the tool, runs.\n") == []
+
+
+# -- the hundred-and-twenty-sixth to hundred-and-thirtieth samples ---------------------------
+
+
+def test_a_slip_of_a_name_the_page_writes_often_is_told_with_that_name():
+    """Flink's Hadoop page (hundred-and-twenty-seventh sample): `Haddop` once, `Hadoop` all over.
+    A name written less often, or the word written twice, is left alone."""
+    page = "Hadoop runs jobs. Hadoop stores data. Hadoop scales. Hadoop is old. Hadoop is big.\n\n"
+    found = [f for f in spell(page + "Support for Haddop input formats.\n") if f.rule == "spell-unknown-word"]
+    assert [f.message.split(":")[1].strip() for f in found] == ["did you mean `Hadoop`? (a name or a term belongs in the project word list)"]
+    assert unknown("Hadoop runs jobs. Hadoop stores data.\n\nSupport for Haddop input formats.\n") == []
+    assert unknown(page + "Support for Haddop input. Haddop output too.\n") == []
+
+
+def test_a_long_slip_the_page_code_repeats_is_still_a_slip():
+    """HCL's JSON spec (hundred-and-thirtieth sample): `intepreted` in prose and in a JSON string
+    of an example. A term one letter short of a term's name stays the code's (`loadbalance`)."""
+    text = ('When intepreted as an expression, a string is used.\n\n```json\n"are not intepreted here"\n```\n\n'
+            'Set the mode to loadbalance here.\n\n```json\n{"mode": "loadbalance"}\n```\n')
+    assert unknown(text) == ["intepreted"]
+
+
+def test_a_verb_in_ize_of_a_long_noun_is_a_word():
+    """Meltano's docs (hundred-and-twenty-seventh sample): `pseudonymize` the data."""
+    assert unknown("Pseudonymize the data, then tokenize it. Do not sizeize it.\n") == ["sizeize"]
+
+
+def test_a_word_cited_after_its_language_is_that_languages():
+    """Prefect's README (hundred-and-twenty-seventh sample): `From the Latin _praefectus_`."""
+    assert unknown('From the Latin _praefectus_, an official. The Greek word "kybernetes". We seperate praefectus.\n') == [
+        "seperate", "praefectus"]
+
+
+def test_a_lowercase_name_in_a_list_of_names_is_a_name():
+    """HTTPie's packaging notes (hundred-and-twenty-sixth sample) list distributions, one in
+    lowercase; nvim-lspconfig names servers in parentheses. A slip of a term stays a slip."""
+    assert unknown("Distributions like MX Linux, Linux Mint, deepin, Pop!_OS, KDE neon, Zorin OS.\n") == []
+    assert unknown("Some servers (jdtls, elixirls) need a command.\n") == []
+    assert unknown("It runs on Docker, Kubernetes, Nomad, ansbile, and Podman.\n") == ["ansbile"]
+
+
+def test_a_capitalised_word_after_an_unlisted_name_is_the_rest_of_it():
+    """Spacemacs' README (hundred-and-twenty-eighth sample): `Eivind Fonn's classic Spacemacs ABC`."""
+    assert unknown("* Eivind Fonn's classic tutorial on video\n") == []
+
+
+def test_an_agent_noun_with_d_after_it_is_a_daemon():
+    """Synapse's docker README (hundred-and-twenty-ninth sample): a `supervisord` instance."""
+    assert unknown("Start a supervisord instance, then the supervisord config.\n") == []
+
+
+def test_a_page_whose_british_spellings_american_dictionaries_list_too_is_american():
+    """A Rocket.Chat page (hundred-and-twenty-ninth sample) writes `behavior` beside `catalogue`
+    and `signalling`, which American dictionaries list too: it is held to American, and those
+    two are told, not `behavior`. A page that writes `behaviour` too is British."""
+    text = "## Bridge catalogue\n\nThe host implements the behavior. Engine signalling is async.\n"
+    assert unknown(text, rule="spell-variant") == ["catalogue", "signalling"]
+    assert unknown(text + "\nIts behaviour differs.\n", rule="spell-variant") == ["behavior"]
+
+
+def test_a_british_ise_form_of_a_known_ize_verb_is_a_variant():
+    """Synapse (hundred-and-twenty-ninth sample): `a dockerised Synapse`, a British writer's form
+    of `dockerized`: no unknown word; told as a variant on an American page."""
+    assert unknown("Running tests against a dockerised Synapse, organised by us.\n") == []
+    assert unknown("Running a dockerised Synapse in color.\n", rule="spell-variant") == ["dockerised"]

@@ -46,13 +46,18 @@ _INFLECTIONS = (
     ("ies", ("y",)), ("es", ("",)), ("s", ("",)), ("ied", ("y",)), ("ed", ("", "e")),
     ("ing", ("", "e")), ("er", ("", "e")), ("ers", ("", "e")), ("ly", ("",)), ("able", ("", "e")),
     ("less", ("",)), ("ful", ("",)), ("y", ("",)), ("ative", ("ate",)), ("ancy", ("ant",)), ("ency", ("ent",)),
-    ("ability", ("able",)), ("ibility", ("ible",)),
+    ("ability", ("able",)), ("ibility", ("ible",)), ("ize", ("",)),
 )
 # The noun in -ability of an adjective in -able (`resizability`, hundred-and-twenty-second
 # sample), as `ancy` is of `ant`. The noun of an adjective in -ant or -ent (`reentrancy` of `reentrant`, hundred-and-
 # nineteenth sample) is a word unless its other vowel makes one: `currancy`, `dependancy` are
 # slips for `currency`, `dependency`, though `currant` and `dependant` are words.
 _NCY_OTHER_VOWEL = {"ancy": "ency", "ency": "ancy"}
+# A British -ise form and its ending (`dockerised`, `containerising`, `tokenisation`).
+_ISE_FORM = re.compile(r"is(e|es|ed|ing|er|ers|ation|ations)$")
+# The verb in -ize of a noun of six letters or more (`pseudonymize`, Meltano's docs, hundred-and-
+# twenty-seventh sample; `tokenize`): a shorter one is as often a slip (`sizeize`, `lize`).
+IZE_BASE = 6
 _CONTRACTION_PIECES = (
     "aren", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven", "isn", "mustn", "needn",
     "shouldn", "wasn", "weren", "won", "wouldn", "ve", "ll", "re",
@@ -385,7 +390,8 @@ class Lexicon:
     def _known_form(self, w: str) -> bool:
         if len(w) <= 1 or w in self:
             return True
-        return self._inflected(w) or self._prefixed(w) or self._singular_of_listed_plural(w)
+        return (self._inflected(w) or self._prefixed(w) or self._singular_of_listed_plural(w)
+                or ("is" in w and self.derived_american(w) is not None))
 
     def _singular_of_listed_plural(self, w: str) -> bool:
         """A term a dictionary lists only in the plural (`metacharacters`): its singular is a
@@ -413,7 +419,8 @@ class Lexicon:
                 continue  # beautiful, skilful: "beautyful" and "skillful" in en-GB are not formed so
             if suffix == "y" and (len(base) < ADJECTIVE_Y_BASE or base[-1] in "aeiouyl" or base + "ly" in self):
                 continue  # `nitpicky`, `clunky` are words; `datay` is not; `particulary` is -ly mistyped
-            if suffix in _NCY_OTHER_VOWEL and base + _NCY_OTHER_VOWEL[suffix] in self:
+            if (suffix in _NCY_OTHER_VOWEL and base + _NCY_OTHER_VOWEL[suffix] in self) or (
+                    suffix == "ize" and len(base) < IZE_BASE):
                 continue
             if any(base + stem in self for stem in stems):
                 return True
@@ -468,8 +475,22 @@ class Lexicon:
     def variant(self, token: str, want: str) -> str | None:
         """The spelling `want` ("en-US" or "en-GB") uses for `token`, when it differs."""
         w = token.replace("\u2019", "'").lower()
-        other = self.british.get(w) if want == "en-US" else self.american.get(w)
+        other = (self.british.get(w) or self.derived_american(w)) if want == "en-US" else self.american.get(w)
         return _case_like(token, other) if other else None
+
+    def is_british(self, w: str) -> bool:
+        """Is the lowercase word a British spelling, listed or derived (`derived_american`)?"""
+        return w in self.british or ("is" in w and self.derived_american(w) is not None)
+
+    def derived_american(self, w: str) -> str | None:
+        """The -ize spelling of a British -ise form no list holds, when that spelling is known
+        (`dockerised`: `dockerized`, a Synapse page by a British writer, hundred-and-twenty-ninth
+        sample): a verb the dictionaries list only as American."""
+        m = _ISE_FORM.search(w)
+        if m is None or w in self:
+            return None
+        american = f"{w[: m.start()]}iz{m.group(1)}"
+        return american if american not in self.american and self._known_form(american) else None
 
     # -- suggestions (only for unknown words, so they may cost a few milliseconds) --------------
 

@@ -13,7 +13,7 @@ import unicodedata
 
 from ..scanner import Document, Line
 from . import slips
-from .lexicon import Lexicon
+from .lexicon import Lexicon, one_edit
 
 
 def beside_name(tokens: list[tuple[int, str]], i: int, text: str, lex: Lexicon, line: Line) -> bool:
@@ -37,9 +37,19 @@ def beside_name(tokens: list[tuple[int, str]], i: int, text: str, lex: Lexicon, 
             gap = between[len(word) :] if j > i else between[len(other) :]
             if gap.strip() == "" and (lex.is_name(other) or _addressed(other, content) or (
                     len(word) <= slips.SHORT and other[:1].isupper() and other[1:].islower() and not lex.known(other))
-                    or (alone and lex.listed_person(other))):
+                    or (alone and lex.listed_person(other)) or _unlisted_name(other, lex)):
                 return True
     return False
+
+
+def _unlisted_name(word: str, lex: Lexicon) -> bool:
+    """A capitalised word no dictionary knows and no word is one letter from: a name nobody
+    listed, not a slip (`Eivind` before `Fonn's`, Spacemacs' README, hundred-and-twenty-eighth
+    sample), so the capitalised word beside it is the rest of that name."""
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha()) or lex.known(word):
+        return False
+    w = word.lower()
+    return not any(one_edit(w, h.lower()) for h in lex.suggestions(word))
 
 
 def among_names(doc: Document, line: Line, text: str, lex: Lexicon) -> bool:
@@ -111,3 +121,32 @@ def sibling_name(tokens: list[tuple[int, str]], i: int, text: str) -> bool:
 
 
 _LISTED = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b|\bvs\.?|\bversus\b)\s*")
+
+
+def listed_among_names(text: str, index: int, word: str, lex: Lexicon) -> bool:
+    """Is the word an item of its own in a list of names, comma-separated, two or more of the
+    other items names and most of them (`MX Linux, Linux Mint, deepin, Pop!_OS, KDE neon`,
+    HTTPie's packaging notes, hundred-and-twenty-sixth sample: a distribution that writes its
+    name in lowercase), or in parentheses with every other item one (`(jdtls, elixirls)`,
+    nvim-lspconfig's README)? A name is an item with a capital or a word no dictionary knows."""
+    start = max(text.rfind(c, 0, index) for c in _LIST_ENDS) + 1
+    ends = [e for e in (text.find(c, index) for c in _LIST_ENDS) if e != -1]
+    end = min(ends, default=len(text))
+    items = [_LEADING_JOIN.sub("", item.strip()) for item in text[start:end].split(",")]
+    if len(items) < 2 or word not in items:
+        return False
+    others = [item for item in items if item != word and item not in ("etc", "")]
+    named = sum(1 for item in others if _names_a_thing(item, lex))
+    bracketed = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+    return (named >= 2 and 3 * named >= 2 * len(others)) or (bracketed and others != [] and named == len(others))
+
+
+_LIST_ENDS = ".;:()"
+_LEADING_JOIN = re.compile(r"^(?:and|or)\s+")
+_LIST_ITEM_WORDS = 3
+
+
+def _names_a_thing(item: str, lex: Lexicon) -> bool:
+    words = item.split()
+    return 0 < len(words) <= _LIST_ITEM_WORDS and any(
+        w[:1].isupper() or (w.isalpha() and not lex.known(w)) or not w.isalnum() for w in words)

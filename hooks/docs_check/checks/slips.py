@@ -220,8 +220,14 @@ _UNENGLISH_END_LENGTH = 5  # `sshd` and shorter are abbreviations, judged as suc
 
 
 def _daemon_stem(stem: str, lex: Lexicon) -> bool:
-    # Nor a word as common as `using`.
-    return len(stem) in DAEMON_STEM and lex.tables.common(stem) < COMMON and stem in lex
+    # Nor a word as common as `using`. A daemon named after what it does is named after its
+    # agent, up to ten letters (`supervisord`, Synapse's docker README, hundred-and-twenty-
+    # ninth sample).
+    length = AGENT_STEM if stem.endswith(("or", "er")) else DAEMON_STEM
+    return len(stem) in length and lex.tables.common(stem) < COMMON and stem in lex
+
+
+AGENT_STEM = range(4, 11)
 
 
 def prefixed_name(w: str, hint: str) -> bool:

@@ -378,9 +378,11 @@ class PageWords:
         self.doc = doc
         self.lines = lines
         self._words: set[str] | None = None
+        self._code = ""  # the page's code, read with its words
         self._linked: set[str] | None = None
         self._all: set[str] | None = None  # every word of the page, lowercased
         self._kebab: dict[str, int] | None = None  # hyphenated names, lowercased: how often written
+        self._names: set[str] | None = None  # words the page writes capitalised often, lowercased
         self.variant = ""  # the variant the page's own spellings chose, when none is configured
         self.named: frozenset[str] = frozenset()  # variant spellings the page writes in a name
 
@@ -398,13 +400,17 @@ class PageWords:
         heading's typo. A sentence copied down the page (Packer's `The value definded in the
         config` under two options) is written once, however often it is pasted: a place is the
         word with the words on either side."""
+        return self.places(word) > 1
+
+    def places(self, word: str) -> int:
+        """In how many places the page's prose writes `word`: a place is the word with the
+        words on either side."""
         base = word.split("'")[0]
         pattern = re.compile(rf"(?<![\w'-]){re.escape(base)}(?![\w-])", re.IGNORECASE)
-        places = {
+        return len({
             (_BEFORE.search(text, max(0, m.start() - _PLACE), m.start()).group(), _AFTER.match(text, m.end()).group())
             for _line, _inline, text in self.lines for m in pattern.finditer(text)
-        }
-        return len(places) > 1
+        })
 
     def slip_of_a_name(self, word: str) -> str | None:
         """The hyphenated name the page writes `NAME_WRITTEN` times or more that `word`, written
@@ -424,11 +430,40 @@ class PageWords:
                 return name
         return None
 
+    def slip_of_its_name(self, word: str) -> str | None:
+        """The name the page writes capitalised `PAGE_NAME_WRITTEN` times or more that `word`,
+        capitalised and written once, is one letter from (`Haddop` on a page that writes `Hadoop`
+        58 times, Flink's docs, hundred-and-twenty-seventh sample): the suggestion index, ranked
+        by the dictionaries, need not hold the page's own names. Not a plural nor a number
+        changed: those are other names."""
+        if not word[:1].isupper() or len(word) < PAGE_NAME_SLIP:
+            return None
+        if self._names is None:
+            counts: dict[str, int] = {}
+            for m in _CAPITALISED.finditer(self.doc.text):
+                low = m.group().lower()
+                counts[low] = counts.get(low, 0) + 1
+            self._names = {n for n, c in counts.items() if c >= PAGE_NAME_WRITTEN}
+        w = _POSSESSIVE.sub("", word).lower()
+        if self.repeats(word):
+            return None
+        name = next((n for n in sorted(self._names) if n != w and abs(len(n) - len(w)) <= 1 and one_edit(w, n)
+                     and n.rstrip("s") != w.rstrip("s") and not _differs_in_a_digit(w, n)), None)
+        return None if name is None else name.capitalize()
+
     def writes(self, word: str) -> bool:
         """Does the page write `word` anywhere (prose or code, any case)?"""
         if self._all is None:
             self._all = set(_PAGE_WORD.findall(self.doc.text.lower()))
         return word.lower() in self._all
+
+    def names_in_code(self, word: str) -> bool:
+        """Does the page's code write `word` joined to a path's or a name's punctuation
+        (`infraestructure/vpc`, a folder), not only as a word among words (a JSON string's
+        `are not intepreted here`)?"""
+        if word not in self:
+            return False
+        return re.search(rf"[/._=:-]{re.escape(word)}|{re.escape(word)}[/._=:-]", self._code, re.IGNORECASE) is not None
 
     def __contains__(self, word: str) -> bool:
         if self._words is None:
@@ -441,7 +476,7 @@ class PageWords:
             if inline != line.content:  # what masking blanked: code spans, comments
                 content = line.content
                 texts.extend(content[m.start() : m.end()] for m in _BLANKS.finditer(inline))
-        blob = "\n".join(texts)
+        blob = self._code = "\n".join(texts)
         # Tokens and pieces are ASCII without line breaks: squeezed (and lowercased) all at once.
         exact = set(_joined(_CODE_TOKEN.findall(blob), str.translate, SQUEEZE))  # sshConfigOptions
         exact.update(_CODE_PIECE.findall(blob))  # ssh, config, options
@@ -521,14 +556,63 @@ def _judge_line(
         if (lex.known(word) or names.beside_name(tokens, i, text, lex, line) or names.sibling_name(tokens, i, text)
                 or _elided(word, text, index, lex) or names.among_names(doc, line, text, lex)):
             continue
-        if word in page:  # a word the page knows from its code is no misspelling
+        if word in page and (page.names_in_code(word) or not _slip_of_a_long_word(word, lex)):  # a word of the page's code is no misspelling
             if CODE_IN_PROSE.id in wanted and _FLAG_AFTER.match(text, index + len(word)):
                 yield _code(doc, line.number, col, word)
-        elif UNKNOWN_WORD.id in wanted and not page.linked(word) and _misspelt(
-            word.lower() if _adverb_opening(text, index, word) else word, lex, page,
-            word[:1].isupper() and not opens_sentence(text, index),
-        ):
-            yield _unknown(doc, line.number, col, word, lex)
+        elif UNKNOWN_WORD.id in wanted and not page.linked(word):
+            yield from _misspelling(doc, line.number, (index, col), (word, text), lex, page)
+
+
+def _misspelling(
+    doc: Document, number: int, at: tuple[int, int], word_in: tuple[str, str], lex: Lexicon, page: PageWords
+) -> Iterator[Finding]:
+    """The finding for an unknown word that is a misspelling: of a name the page writes often,
+    or as `_misspelt` tells."""
+    (index, col), (word, text) = at, word_in
+    if _cited_foreign_word(text, index) or (names.listed_among_names(text, index, word, lex)
+                                             and not _slip_of_a_term(word, lex, page)):
+        return
+    name = page.slip_of_its_name(word)
+    if name or _misspelt(word.lower() if _adverb_opening(text, index, word) else word, lex, page,
+                         word[:1].isupper() and not opens_sentence(text, index)):
+        yield _unknown(doc, number, col, word, lex, [name] if name else None)
+
+
+def _slip_of_a_term(word: str, lex: Lexicon, page: PageWords) -> bool:
+    """Is the word one edit from a name or a term (`ansbile`: `ansible`), or from a word the
+    page writes? A slip in a list of names is a slip of one."""
+    w = word.lower()
+    return any(" " not in h and one_edit(w, h.lower()) and (h[:1].isupper() or h.lower() in lex.terms or page.writes(h))
+               for h in lex.suggestions(word))
+
+
+def _cited_foreign_word(text: str, index: int) -> bool:
+    """Is the word cited, in emphasis or quotes, just after the language it is from (`From the
+    Latin _praefectus_`, Prefect's README, hundred-and-twenty-seventh sample; `the Greek word
+    "kubernetes"`)? It is that language's word, not an English one misspelt."""
+    return index > 0 and text[index - 1] in _CITING and _LANGUAGE_BEFORE.search(text, max(0, index - 30), index) is not None
+
+
+_CITING = "_*\"'\u201c\u2018"
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?:Latin|Greek|French|German|Spanish|Italian|Portuguese|Dutch|Russian|Polish|Czech|Swedish|Norwegian"
+    r"|Danish|Finnish|Icelandic|Norse|Welsh|Irish|Gaelic|Hebrew|Yiddish|Arabic|Persian|Turkish|Sanskrit|Hindi"
+    r"|Japanese|Chinese|Korean|Hawaiian|Maori|M\u0101ori|Swahili|Esperanto)\b(?:\s+(?:word|term|verb|noun))?"
+    r"(?:\s+(?:for|meaning))?\s*[,:]?\s*[_*\"'\u201c\u2018]$"
+)
+
+
+def _slip_of_a_long_word(word: str, lex: Lexicon) -> bool:
+    """Is a lowercase word of ten letters or more a slip a writer makes the same way each time
+    (`slips.habitual`)? Then the page's code writing it too, as a word among words, is the same
+    slip copied, not a name (`intepreted` in HCL's JSON spec, twice in prose and once in a JSON
+    string of an example, hundred-and-thirtieth sample), of an English word writers use: a
+    term's (`loadbalance`, a strategy's name one letter short of `loadBalancer`) is the code's
+    name."""
+    if not word.islower() or len(word) < slips.LONG_DROP:
+        return False
+    english = [h for h in lex.suggestions(word) if h.islower() and lex.tables.common(h) >= slips.ADDED_FREQUENCY]
+    return slips.habitual(word, english, lex)
 
 
 def _adverb_opening(text: str, index: int, word: str) -> bool:
@@ -793,6 +877,9 @@ def _variant(doc: Document, line: Line, col: int, pair: tuple[str, str], want: s
 # one (`aad-pod-identity`) is no other name one letter away.
 NAME_WRITTEN = 3
 LONG_NAME_SLIP = 10
+PAGE_NAME_WRITTEN = 5
+PAGE_NAME_SLIP = 6
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-z]+(?![\w-])")
 _KEBAB_NAME = re.compile(rf"(?<![\w.-]){_KEBAB_WORDS}(?![\w-])")
 
 

@@ -9,6 +9,7 @@ alone cannot say (one British spelling, or both kinds nearly as often), the page
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..scanner import HEADING, Line
@@ -38,6 +39,8 @@ def page_variant(split: Split, lex: Lexicon, named: frozenset[str], around: Call
     than twice as often (Rails' 4.0 release notes, hundred-and-first sample: `favour` eleven
     times beside `behavior` nine, among guides written in American English)."""
     british, american = variant_counts(split, lex, named)
+    if american and british == variant_counts(split, lex, named, also_american=True)[0]:
+        return "en-US"  # its British spellings are ones American dictionaries list too
     if british >= BRITISH_PAGE and british >= 2 * american:
         return "en-GB"
     if british > american:  # one British spelling alone, or a page of both
@@ -46,21 +49,35 @@ def page_variant(split: Split, lex: Lexicon, named: frozenset[str], around: Call
     return "en-US"
 
 
-def variant_counts(split: Split, lex: Lexicon, named: frozenset[str] | None = None) -> tuple[int, int]:
+def variant_counts(
+    split: Split, lex: Lexicon, named: frozenset[str] | None = None, also_american: bool = False
+) -> tuple[int, int]:
     """(British, American) spellings of the prose, less the words the page writes in a name
     (`named`) and the last parts of hyphenated names: only lines with a word of neither kind
-    (`unknown` in `split`) can hold one."""
+    (`unknown` in `split`) can hold one. `also_american`: count only the British spellings
+    American dictionaries list too (`also_american`)."""
     if named is None:
         named = named_variants(split, lex)
     british = american = 0
     for _line, text, tokens, unknown in split:
         if unknown:
-            b = sum(1 for t in tokens if t in lex.british and t not in named)
+            b = sum(1 for t in tokens if lex.is_british(t) and t not in named and (not also_american or _also_american(t)))
             a = sum(1 for t in tokens if t in lex.american and t not in named)
             if (b or a) and "-" in text:
                 b, a = _less_hyphenated_names(text, lex, named, b, a)
             british, american = british + b, american + a
     return british, american
+
+
+def _also_american(word: str) -> bool:
+    """Is a British spelling one American dictionaries list beside their own (Merriam-Webster:
+    `canceled or cancelled`, `catalog or catalogue`, `signaling or signalling`)? A page that
+    writes only such spellings shows no British writer (a Rocket.Chat page held to British by
+    `catalogue` and `signalling`, hundred-and-twenty-ninth sample)."""
+    return _ALSO_AMERICAN.search(word) is not None
+
+
+_ALSO_AMERICAN = re.compile(r"[aeiou]ll(?:ed|ing|er|ers)$|logues?$|^judgement")
 
 
 def _less_hyphenated_names(text: str, lex: Lexicon, named: frozenset[str], british: int, american: int) -> tuple[int, int]:
@@ -69,7 +86,7 @@ def _less_hyphenated_names(text: str, lex: Lexicon, named: frozenset[str], briti
     for m in ASCII_TOKENS.finditer(text) if text.isascii() else TOKENS.finditer(text):
         i, low = m.start(), m.group().lower()
         if _ends_a_hyphenated_name(text, i) and low not in named:
-            british -= low in lex.british
+            british -= lex.is_british(low)
             american -= low in lex.american
     return british, american
 
@@ -85,10 +102,10 @@ def named_variants(split: Split, lex: Lexicon) -> frozenset[str]:
     named = set()
     for line, text, tokens, unknown in split:
         # A heading in title case capitalises every word: no name is told there.
-        if unknown and line.kind != HEADING and any(t in lex.british or t in lex.american for t in tokens):
+        if unknown and line.kind != HEADING and any(lex.is_british(t) or t in lex.american for t in tokens):
             for m in ASCII_TOKENS.finditer(text) if text.isascii() else TOKENS.finditer(text):
                 low = m.group().lower()
-                if (low in lex.british or low in lex.american) and _capitalised_in_a_sentence(text, m.start(), m.group()):
+                if (lex.is_british(low) or low in lex.american) and _capitalised_in_a_sentence(text, m.start(), m.group()):
                     named.add(low)
     return frozenset(named)
 
