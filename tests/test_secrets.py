@@ -586,3 +586,12 @@ def test_a_key_id_given_to_a_keyring_command_is_public() -> None:
           "tmux send-keys -t main q8Zr2LmX9vPq\n"
           "curl --api-key q8Zr2LmX9vPqW3tK7yHs https://example.com\n```\n")
     assert [f.line for f in check(md, "tf-secret-code")] == [5]
+
+
+def test_oauths_published_example_tokens_are_no_secrets() -> None:
+    """ORY Hydra's docs (hundred-and-thirty-first sample) copy RFC 6749's example response; a
+    token of the same shape that is no published example is told."""
+    md = ('```\n{\n  "access_token":"2YotnFZFEjr1zCsicMWpAA",\n  "token_type":"example",\n'
+          '  "refresh_token":"tGzv3JOkF0XG5Qx2TlKWIA"\n}\n```\n')
+    assert check(md, "tf-secret-code") == []
+    assert len(check(md.replace("2YotnFZFEjr1zCsicMWpAA", "9KqwPzLmR4vT7xYbN2cJdA"), "tf-secret-code")) == 1

@@ -152,6 +152,11 @@ DOCUMENTED_EXAMPLES = frozenset({
     "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
     # jwt.io's sample token (its signature part; header and payload vary in copies).
     "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+    # OAuth 2.0's examples (RFC 6749: access and refresh tokens, an authorization code, a
+    # client secret; RFC 6750: a bearer token), copied into providers' docs with the responses
+    # they stand in (ORY Hydra's, hundred-and-thirty-first sample).
+    "2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "SplxlOBeZQQYbYS6WxSbIA", "7Fjfp0ZBr1KtDRbnfVdmIw",
+    "mF_9.B5f-4.1JqM",
 })
 
 
