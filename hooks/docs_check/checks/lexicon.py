@@ -46,13 +46,16 @@ _INFLECTIONS = (
     ("ies", ("y",)), ("es", ("",)), ("s", ("",)), ("ied", ("y",)), ("ed", ("", "e")),
     ("ing", ("", "e")), ("er", ("", "e")), ("ers", ("", "e")), ("ly", ("",)), ("able", ("", "e")),
     ("less", ("",)), ("ful", ("",)), ("y", ("",)), ("ative", ("ate",)), ("ancy", ("ant",)), ("ency", ("ent",)),
-    ("ability", ("able",)), ("ibility", ("ible",)), ("ize", ("",)),
+    ("ability", ("able",)), ("ibility", ("ible",)), ("ize", ("",)), ("ness", ("",)),
 )
 # The noun in -ability of an adjective in -able (`resizability`, hundred-and-twenty-second
 # sample), as `ancy` is of `ant`. The noun of an adjective in -ant or -ent (`reentrancy` of `reentrant`, hundred-and-
 # nineteenth sample) is a word unless its other vowel makes one: `currancy`, `dependancy` are
 # slips for `currency`, `dependency`, though `currant` and `dependant` are words.
 _NCY_OTHER_VOWEL = {"ancy": "ency", "ency": "ancy"}
+ELECTRONIC_NOUN = 6
+# The noun in -ness of an adjective or a participle (`sortedness`, a Vegeta design note, hundred-
+# and-thirty-second sample), as `-ly` is its adverb.
 # A British -ise form and its ending (`dockerised`, `containerising`, `tokenisation`).
 _ISE_FORM = re.compile(r"is(e|es|ed|ing|er|ers|ation|ations)$")
 # The verb in -ize of a noun of six letters or more (`pseudonymize`, Meltano's docs, hundred-and-
@@ -391,7 +394,13 @@ class Lexicon:
         if len(w) <= 1 or w in self:
             return True
         return (self._inflected(w) or self._prefixed(w) or self._singular_of_listed_plural(w)
-                or ("is" in w and self.derived_american(w) is not None))
+                or ("is" in w and self.derived_american(w) is not None) or self._electronic(w))
+
+    def _electronic(self, w: str) -> bool:
+        """`e-` for electronic, written solid before a noun of six letters or more, as `email`
+        and `ebook` are (`ecommerce`, daisyUI's docs, hundred-and-thirty-fifth sample); not
+        before a vowel, where a stray `e` is a slip (`eexample`)."""
+        return len(w) > ELECTRONIC_NOUN and w[0] == "e" and w[1] not in "aeiouy" and w[1:] in self
 
     def _singular_of_listed_plural(self, w: str) -> bool:
         """A term a dictionary lists only in the plural (`metacharacters`): its singular is a

@@ -275,14 +275,33 @@ def prose_lines(
     refs = link_references(doc)
     free = _MASK_FREE.fullmatch
     out = []
+    pre = _preformatted(doc) if "<pre" in doc.text else ()
     for line, masked in _prose(doc):
-        if skip is None or line.number not in skip:
+        if (skip is None or line.number not in skip) and line.number not in pre:
             # `mask` leaves a line without any character its masks start at as it is.
             if free(masked) and "@" not in masked and "www." not in masked:
                 out.append((line, masked, masked))
             else:
                 out.append((line, masked, mask(masked, refs)))
     return out
+
+
+def _preformatted(doc: Document) -> set[int]:
+    """The lines of HTML `<pre>` blocks, which the scanner reads as text: code, as a fence's
+    lines are (TensorFlow's `<pre class="devsite-terminal">javac ...</pre>`, hundred-and-thirty-
+    fourth sample)."""
+    lines: set[int] = set()
+    inside = False
+    for ln in doc.lines:
+        low = ln.content.lower()
+        opened = None if inside else _PRE_OPEN.search(low)
+        if inside or opened:
+            lines.add(ln.number)
+            inside = "</pre>" not in low[opened.end() if opened else 0 :]
+    return lines
+
+
+_PRE_OPEN = re.compile(r"<pre[\s>]", re.IGNORECASE)
 
 
 # A line of a configuration file: an assignment (`cluster_name = "x"`, `"VM Network" = [...]`,

@@ -572,6 +572,11 @@ def _misspelling(
     if _cited_foreign_word(text, index) or (names.listed_among_names(text, index, word, lex)
                                              and not _slip_of_a_term(word, lex, page)):
         return
+    head, _, rest = word.partition("-")
+    if head.lower() in PREFIXES and rest[:1].isupper() and rest.isalpha():
+        # `non-Duplicati tools` (Duplicati's README, hundred-and-thirty-third sample): a prefix
+        # before a name; the name is judged as the capitalised word it is.
+        word, index, col = rest, index + len(head) + 1, col + len(head) + 1
     name = page.slip_of_its_name(word)
     if name or _misspelt(word.lower() if _adverb_opening(text, index, word) else word, lex, page,
                          word[:1].isupper() and not opens_sentence(text, index)):
@@ -818,11 +823,20 @@ def _named_beside_version(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in filled[:-1] if " " not in text[a:b]]
 
 
+# The tags that open an HTML block in CommonMark (its sixth kind), with the raw ones.
+_HTML_BLOCK = re.compile(
+    r"</?(?:address|article|aside|blockquote|body|center|details|dialog|dd|div|dl|dt|fieldset|figcaption|figure"
+    r"|footer|form|h[1-6]|head|header|hr|html|li|main|nav|ol|p|pre|script|section|style|summary|table|tbody|td"
+    r"|tfoot|th|thead|tr|ul)(?=[\s/>]|$)", re.IGNORECASE)
+
+
 def _code(doc: Document, number: int, col: int, word: str, html: bool = False) -> Finding:
     why = "a variable, file or package name" if "_" in word else "a command, run with its flags"
-    # Markdown is not rendered in a line of HTML (`<summary>Add cgroup_memory ...`): backticks
-    # would print there.
-    how = f"write it as `<code>{word}</code>` (Markdown is not rendered in HTML)" if html else "write it in backticks"
+    # Markdown is not rendered in an HTML block (`<summary>Add cgroup_memory ...`): backticks
+    # would print there. A line that opens with an inline element is Markdown (a table row
+    # `<kbd>mjis</kbd> | ... django_extras ...`, Spacemacs' Python layer, 128th sample).
+    how = (f"write it as `<code>{word}</code>` (Markdown is not rendered in HTML)"
+           if html and _HTML_BLOCK.match(doc.line(number).content.lstrip()) else "write it in backticks")
     return CODE_IN_PROSE.at(
         doc.path, number, col + 1,
         f"`{word}` looks like code ({why}): {how}",
