@@ -197,7 +197,7 @@ def _section_end(lines: list[Line], start: int) -> int:
 
 def _ends_region(text: str) -> bool:
     """An end comment (`<!-- END_TF_DOCS -->`) that does not open another region."""
-    return (_END.match(text) is not None and not _starts_region(text)) or _HUGO_END.match(text) is not None
+    return (_END.match(text) is not None and not _starts_region(text)) or ("{{" in text and _HUGO_END.match(text) is not None)
 
 
 def _head_marker(lines: list[Line]) -> bool:

@@ -368,6 +368,7 @@ _BLANKS = re.compile(r" {2,}")
 _ANY_URL = re.compile(r"https?://[^\s)\"'<>]+")
 _URL_PIECE = re.compile(r"[a-z]{3,}")
 _PAGE_WORD = re.compile(r"[a-z]+")
+_NAME_JOINS = frozenset("/._=:-")  # a path's or a name's punctuation (a slice past the code's ends, "", is not)
 
 
 class PageWords:
@@ -463,7 +464,13 @@ class PageWords:
         `are not intepreted here`)?"""
         if word not in self:
             return False
-        return re.search(rf"[/._=:-]{re.escape(word)}|{re.escape(word)}[/._=:-]", self._code, re.IGNORECASE) is not None
+        code, w = self._code.lower(), word.lower()
+        at = code.find(w)
+        while at != -1:
+            if code[at - 1 : at] in _NAME_JOINS or code[at + len(w) : at + len(w) + 1] in _NAME_JOINS:
+                return True
+            at = code.find(w, at + 1)
+        return False
 
     def __contains__(self, word: str) -> bool:
         if self._words is None:
@@ -556,7 +563,7 @@ def _judge_line(
         if (lex.known(word) or names.beside_name(tokens, i, text, lex, line) or names.sibling_name(tokens, i, text)
                 or _elided(word, text, index, lex) or names.among_names(doc, line, text, lex)):
             continue
-        if word in page and (page.names_in_code(word) or not _slip_of_a_long_word(word, lex)):  # a word of the page's code is no misspelling
+        if word in page and (not _slip_of_a_long_word(word, lex) or page.names_in_code(word)):  # a word of the page's code is no misspelling
             if CODE_IN_PROSE.id in wanted and _FLAG_AFTER.match(text, index + len(word)):
                 yield _code(doc, line.number, col, word)
         elif UNKNOWN_WORD.id in wanted and not page.linked(word):
