@@ -1568,3 +1568,9 @@ def test_a_prefix_before_a_name_leaves_the_name_to_be_judged():
     assert unknown("Regular files for non-Duplicati tools.\n") == []
     [f] = spell("A pre-Kubernets setup. Kubernetes runs it.\n")
     assert (f.rule, f.column) == ("spell-unknown-word", 7)
+
+
+def test_no_possessive_follows_an_adverb():
+    """Spacemacs' README (hundred-and-twenty-eighth sample): `Practicalli's Clojure tutorials`
+    is a name, no `Practically's`; a possessive slip of a noun is still told."""
+    assert unknown("* Practicalli's Clojure tutorials on video\n* The compnay's tutorials\n") == ["compnay's"]

@@ -567,15 +567,14 @@ def _judge_line(
             if CODE_IN_PROSE.id in wanted and _FLAG_AFTER.match(text, index + len(word)):
                 yield _code(doc, line.number, col, word)
         elif UNKNOWN_WORD.id in wanted and not page.linked(word):
-            yield from _misspelling(doc, line.number, (index, col), (word, text), lex, page)
+            yield from _misspelling(doc, line, text, index, word, lex, page)
 
 
 def _misspelling(
-    doc: Document, number: int, at: tuple[int, int], word_in: tuple[str, str], lex: Lexicon, page: PageWords
+    doc: Document, line: Line, text: str, index: int, word: str, lex: Lexicon, page: PageWords
 ) -> Iterator[Finding]:
-    """The finding for an unknown word that is a misspelling: of a name the page writes often,
-    or as `_misspelt` tells."""
-    (index, col), (word, text) = at, word_in
+    """The finding for an unknown word at `index` of `text` that is a misspelling: of a name the
+    page writes often, or as `_misspelt` tells."""
     if _cited_foreign_word(text, index) or (names.listed_among_names(text, index, word, lex)
                                              and not _slip_of_a_term(word, lex, page)):
         return
@@ -583,11 +582,11 @@ def _misspelling(
     if head.lower() in PREFIXES and rest[:1].isupper() and rest.isalpha():
         # `non-Duplicati tools` (Duplicati's README, hundred-and-thirty-third sample): a prefix
         # before a name; the name is judged as the capitalised word it is.
-        word, index, col = rest, index + len(head) + 1, col + len(head) + 1
+        word, index = rest, index + len(head) + 1
     name = page.slip_of_its_name(word)
     if name or _misspelt(word.lower() if _adverb_opening(text, index, word) else word, lex, page,
                          word[:1].isupper() and not opens_sentence(text, index)):
-        yield _unknown(doc, number, col, word, lex, [name] if name else None)
+        yield _unknown(doc, line.number, line.content_col + index, word, lex, [name] if name else None)
 
 
 def _slip_of_a_term(word: str, lex: Lexicon, page: PageWords) -> bool:
@@ -681,7 +680,7 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     # No suggestion index holds contractions (`it'ss`).
     if slips.plain_slip(word, lex):
         return True
-    hints = lex.suggestions(word)
+    hints = _suggestions(word, lex)
     if not hints:
         return _unsuggested_compound_slip(word, lex)
     if not (slips.VOWEL.search(word) or slips.vowel_dropped(word, lex) or slips.key_slip_of_commonest(word.lower(), lex)):
@@ -733,7 +732,23 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
                    and not slips.prefixed_name(w, h.lower()) for h in hints)
     # A name is seldom twelve letters long and two edits from a word or a term of the trade
     # (`Oberservability`, fifty-fifth sample); a shorter one often is (`Catppuccin`).
-    return len(w) >= slips.LONG_NAME and any(" " not in h and h.lower() in lex for h in hints)
+    return len(_POSSESSIVE.sub("", w)) >= slips.LONG_NAME and any(" " not in h and h.lower() in lex for h in hints)
+
+
+def _suggestions(word: str, lex: Lexicon) -> list[str]:
+    """The dictionary's suggestions, less an adverb for a word with a possessive (`_adverb`)."""
+    hints = lex.suggestions(word)
+    return [h for h in hints if not _adverb(_POSSESSIVE.sub("", h).lower(), lex)] if _POSSESSIVE.search(word) else hints
+
+
+def _adverb(w: str, lex: Lexicon) -> bool:
+    """Is the word an adverb in -ly of a known word (`practically`)? No possessive follows one,
+    so `Practicalli's` (a tutorial series, Spacemacs' README, hundred-and-twenty-eighth sample)
+    is no slip of `Practically's`."""
+    return w.endswith("ly") and len(w) - 2 >= ADVERB_BASE and lex.known(w[:-2])
+
+
+ADVERB_BASE = 4
 
 
 def _elided(word: str, text: str, index: int, lex: Lexicon) -> bool:
