@@ -1544,6 +1544,7 @@ def test_an_html_pre_block_is_code():
     text = ('Compile it:\n\n<pre class="devsite-terminal">\njavac -cp libtf.jar Hello.java\n</pre>\n\n'
             "<pre>mvnn install</pre> then a sentense.\n\nThen a sentense after it.\n")
     assert unknown(text) == ["sentense"]
+    assert unknown("```html\n<pre>\n```\n\nA sentense after the fence.\n") == ["sentense"]
 
 
 def test_a_noun_in_ness_and_an_electronic_noun_are_words():

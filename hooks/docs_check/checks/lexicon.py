@@ -53,9 +53,10 @@ _INFLECTIONS = (
 # nineteenth sample) is a word unless its other vowel makes one: `currancy`, `dependancy` are
 # slips for `currency`, `dependency`, though `currant` and `dependant` are words.
 _NCY_OTHER_VOWEL = {"ancy": "ency", "ency": "ancy"}
-ELECTRONIC_NOUN = 6
 # The noun in -ness of an adjective or a participle (`sortedness`, a Vegeta design note, hundred-
-# and-thirty-second sample), as `-ly` is its adverb.
+# and-thirty-second sample) is a word, as its adverb in -ly is.
+# `e-` written solid before a noun longer than this (`_electronic`).
+ELECTRONIC_NOUN = 6
 # A British -ise form and its ending (`dockerised`, `containerising`, `tokenisation`).
 _ISE_FORM = re.compile(r"is(e|es|ed|ing|er|ers|ation|ations)$")
 # The verb in -ize of a noun of six letters or more (`pseudonymize`, Meltano's docs, hundred-and-

@@ -147,6 +147,8 @@ _LIST_ITEM_WORDS = 3
 
 
 def _names_a_thing(item: str, lex: Lexicon) -> bool:
+    """A list item of three words at most with a capital, a word no dictionary knows or a sign
+    (`Pop!_OS`)."""
     words = item.split()
     return 0 < len(words) <= _LIST_ITEM_WORDS and any(
         w[:1].isupper() or (w.isalpha() and not lex.known(w)) or not w.isalnum() for w in words)

@@ -294,7 +294,8 @@ def _preformatted(doc: Document) -> set[int]:
     inside = False
     for ln in doc.lines:
         low = ln.content.lower()
-        opened = None if inside else _PRE_OPEN.search(low)
+        # A `<pre>` in a fenced example (```html) opens nothing.
+        opened = None if inside or ln.kind != TEXT else _PRE_OPEN.search(low)
         if inside or opened:
             lines.add(ln.number)
             inside = "</pre>" not in low[opened.end() if opened else 0 :]

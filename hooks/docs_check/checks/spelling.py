@@ -401,17 +401,13 @@ class PageWords:
         heading's typo. A sentence copied down the page (Packer's `The value definded in the
         config` under two options) is written once, however often it is pasted: a place is the
         word with the words on either side."""
-        return self.places(word) > 1
-
-    def places(self, word: str) -> int:
-        """In how many places the page's prose writes `word`: a place is the word with the
-        words on either side."""
         base = word.split("'")[0]
         pattern = re.compile(rf"(?<![\w'-]){re.escape(base)}(?![\w-])", re.IGNORECASE)
-        return len({
+        places = {
             (_BEFORE.search(text, max(0, m.start() - _PLACE), m.start()).group(), _AFTER.match(text, m.end()).group())
             for _line, _inline, text in self.lines for m in pattern.finditer(text)
-        })
+        }
+        return len(places) > 1
 
     def slip_of_a_name(self, word: str) -> str | None:
         """The hyphenated name the page writes `NAME_WRITTEN` times or more that `word`, written
@@ -437,7 +433,7 @@ class PageWords:
         58 times, Flink's docs, hundred-and-twenty-seventh sample): the suggestion index, ranked
         by the dictionaries, need not hold the page's own names. Not a plural nor a number
         changed: those are other names."""
-        if not word[:1].isupper() or len(word) < PAGE_NAME_SLIP:
+        if not word[:1].isupper() or len(word) < PAGE_NAME_SLIP or self.repeats(word):
             return None
         if self._names is None:
             counts: dict[str, int] = {}
@@ -446,8 +442,6 @@ class PageWords:
                 counts[low] = counts.get(low, 0) + 1
             self._names = {n for n, c in counts.items() if c >= PAGE_NAME_WRITTEN}
         w = _POSSESSIVE.sub("", word).lower()
-        if self.repeats(word):
-            return None
         name = next((n for n in sorted(self._names) if n != w and abs(len(n) - len(w)) <= 1 and one_edit(w, n)
                      and n.rstrip("s") != w.rstrip("s") and not _differs_in_a_digit(w, n)), None)
         return None if name is None else name.capitalize()
@@ -563,7 +557,8 @@ def _judge_line(
         if (lex.known(word) or names.beside_name(tokens, i, text, lex, line) or names.sibling_name(tokens, i, text)
                 or _elided(word, text, index, lex) or names.among_names(doc, line, text, lex)):
             continue
-        if word in page and (not _slip_of_a_long_word(word, lex) or page.names_in_code(word)):  # a word of the page's code is no misspelling
+        # A word of the page's code is no misspelling, unless a slip copied into it.
+        if word in page and (not _slip_of_a_long_word(word, lex) or page.names_in_code(word)):
             if CODE_IN_PROSE.id in wanted and _FLAG_AFTER.match(text, index + len(word)):
                 yield _code(doc, line.number, col, word)
         elif UNKNOWN_WORD.id in wanted and not page.linked(word):

@@ -54,17 +54,18 @@ def variant_counts(
 ) -> tuple[int, int]:
     """(British, American) spellings of the prose, less the words the page writes in a name
     (`named`) and the last parts of hyphenated names: only lines with a word of neither kind
-    (`unknown` in `split`) can hold one. `also_american`: count only the British spellings
-    American dictionaries list too (`also_american`)."""
+    (`unknown` in `split`) can hold one. `also_american`: count, as British, only the spellings
+    American dictionaries list too (`_also_american`)."""
     if named is None:
         named = named_variants(split, lex)
+    is_british = (lambda t: lex.is_british(t) and _also_american(t)) if also_american else lex.is_british
     british = american = 0
     for _line, text, tokens, unknown in split:
         if unknown:
-            b = sum(1 for t in tokens if lex.is_british(t) and t not in named and (not also_american or _also_american(t)))
+            b = sum(1 for t in tokens if is_british(t) and t not in named)
             a = sum(1 for t in tokens if t in lex.american and t not in named)
             if (b or a) and "-" in text:
-                b, a = _less_hyphenated_names(text, lex, named, b, a)
+                b, a = _less_hyphenated_names(text, (is_british, lex.american.__contains__), named, (b, a))
             british, american = british + b, american + a
     return british, american
 
@@ -80,14 +81,17 @@ def _also_american(word: str) -> bool:
 _ALSO_AMERICAN = re.compile(r"[aeiou]ll(?:ed|ing|er|ers)$|logues?$|^judgement")
 
 
-def _less_hyphenated_names(text: str, lex: Lexicon, named: frozenset[str], british: int, american: int) -> tuple[int, int]:
-    """The counts less the spellings that end a hyphenated name on this line (`rust-analyzer`):
-    the name's, there only."""
+def _less_hyphenated_names(
+    text: str, kinds: tuple[Callable[[str], bool], Callable[[str], bool]], named: frozenset[str], counts: tuple[int, int]
+) -> tuple[int, int]:
+    """The (British, American) counts less the spellings of either kind (`kinds`) that end a
+    hyphenated name on this line (`rust-analyzer`): the name's, there only."""
+    (is_british, is_american), (british, american) = kinds, counts
     for m in ASCII_TOKENS.finditer(text) if text.isascii() else TOKENS.finditer(text):
         i, low = m.start(), m.group().lower()
         if _ends_a_hyphenated_name(text, i) and low not in named:
-            british -= lex.is_british(low)
-            american -= low in lex.american
+            british -= is_british(low)
+            american -= is_american(low)
     return british, american
 
 
