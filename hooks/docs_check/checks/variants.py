@@ -37,10 +37,11 @@ def page_variant(split: Split, lex: Lexicon, named: frozenset[str], around: Call
     when they write `NEIGHBOURS_AMERICAN` American spellings or more, and more than British
     ones; else the page's own British. So do they for a page that writes both and British less
     than twice as often (Rails' 4.0 release notes, hundred-and-first sample: `favour` eleven
-    times beside `behavior` nine, among guides written in American English)."""
+    times beside `behavior` nine, among guides written in American English). A page that writes
+    American, and as British only spellings American dictionaries list too, is American."""
     british, american = variant_counts(split, lex, named)
-    if american and british == variant_counts(split, lex, named, also_american=True)[0]:
-        return "en-US"  # its British spellings are ones American dictionaries list too
+    if american and british and british == variant_counts(split, lex, named, also_american=True)[0]:
+        return "en-US"
     if british >= BRITISH_PAGE and british >= 2 * american:
         return "en-GB"
     if british > american:  # one British spelling alone, or a page of both
