@@ -1575,3 +1575,8 @@ def test_no_possessive_follows_an_adverb():
     """Spacemacs' README (hundred-and-twenty-eighth sample): `Practicalli's Clojure tutorials`
     is a name, no `Practically's`; a possessive slip of a noun is still told."""
     assert unknown("* Practicalli's Clojure tutorials on video\n* The compnay's tutorials\n") == ["compnay's"]
+
+
+def test_two_letters_swapped_is_a_slip_however_often():
+    """Swagger UI's docs plan (hundred-and-twenty-sixth sample): `unkpg` twice for `unpkg`."""
+    assert unknown("Get it from npm, packagist, unkpg cdn.\n\nOr from npm, git, unkpg, a clone.\n") == ["unkpg"] * 2

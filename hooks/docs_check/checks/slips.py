@@ -184,9 +184,21 @@ def slip_in_a_compound(word: str, lex: Lexicon) -> str | None:
 def habitual(w: str, hints: list[str], lex: Lexicon) -> bool:
     """A slip a writer makes the same way each time, so that the page repeating the word does
     not make it meant: a neighbouring key, a doubled or single letter, a letter left out of a
-    long common word or of one of the commonest, or one put into a long common word."""
+    long common word or of one of the commonest, one put into a long common word, or two
+    letters swapped."""
     return (key_slip_of_common(w, hints, lex) or doubling_slip(w, hints, lex)
-            or letter_dropped_from_common_word(w, hints, lex) or letter_added_to_long_word(w, hints, lex))
+            or letter_dropped_from_common_word(w, hints, lex) or letter_added_to_long_word(w, hints, lex)
+            or letters_swapped(w, hints))
+
+
+def letters_swapped(w: str, hints: list[str]) -> bool:
+    """Is the lowercase word a suggestion of five letters or more with two letters beside each
+    other swapped (`unkpg` twice for the CDN `unpkg`, Swagger UI's docs plan, hundred-and-twenty-
+    sixth sample)?"""
+    return len(w) >= 5 and any(
+        len(h) == len(w) and h.islower() and sum(a != b for a, b in zip(w, h, strict=True)) == 2
+        and any(w[i] == h[i + 1] and w[i + 1] == h[i] and w[i] != w[i + 1] for i in range(len(w) - 1))
+        for h in hints)
 
 
 # `chat`, `conf`, `agent`, `firewall`: a daemon is named after a short word (shorter stems,
