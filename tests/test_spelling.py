@@ -1580,3 +1580,12 @@ def test_no_possessive_follows_an_adverb():
 def test_two_letters_swapped_is_a_slip_however_often():
     """Swagger UI's docs plan (hundred-and-twenty-sixth sample): `unkpg` twice for `unpkg`."""
     assert unknown("Get it from npm, packagist, unkpg cdn.\n\nOr from npm, git, unkpg, a clone.\n") == ["unkpg"] * 2
+
+
+def test_a_one_word_item_among_package_names_is_a_name():
+    """A code-server image's README (thirty-third sample) lists its packages, `yadm` among them;
+    a slip of a listed term is still told, and so is a slip in a list of words."""
+    packages = "### Packages\n\n* ansible\n* java-17-amazon-corretto-jdk\n* shellcheck\n* yadm\n* zsh\n"
+    assert unknown(packages) == []
+    assert unknown(packages.replace("shellcheck", "shelcheck")) == ["shelcheck"]
+    assert unknown("- apples\n- pears\n- bannana\n- plums\n") == ["bannana"]

@@ -68,6 +68,26 @@ _NAMES_AROUND = 3
 _NAMES_LISTED = 2
 
 
+def among_packages(doc: Document, line: Line, text: str, lex: Lexicon) -> bool:
+    """Is the line a list item that is one lowercase word, among items that are one package's
+    or command's name each, two of the six around it a term the dictionaries list or a name of
+    code's shape (a README's `### Packages`: `* ansible`, `* java-17-amazon-corretto-jdk`,
+    `* yadm`, `* zsh`; thirty-third sample)? A list of words (`- apples`) holds no such name."""
+    if line.list_depth == 0 or not _PACKAGE.fullmatch(text.strip()):
+        return False
+    around = range(max(1, line.number - _NAMES_AROUND), min(len(doc.lines), line.number + _NAMES_AROUND) + 1)
+    return sum(1 for n in around if n != line.number and _package_item(doc.line(n), lex)) >= _NAMES_LISTED
+
+
+_PACKAGE = re.compile(r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*")
+
+
+def _package_item(ln: Line, lex: Lexicon) -> bool:
+    item = ln.content.strip()
+    return ln.list_depth > 0 and _PACKAGE.fullmatch(item) is not None and (
+        item in lex.terms or not item.isalpha())
+
+
 def _listed_person_item(ln: Line, lex: Lexicon) -> bool:
     content = ln.content.strip()
     return ln.list_depth > 0 and _person(content) and any(map(lex.listed_person, content.split()))

@@ -570,7 +570,8 @@ def _misspelling(
 ) -> Iterator[Finding]:
     """The finding for an unknown word at `index` of `text` that is a misspelling: of a name the
     page writes often, or as `_misspelt` tells."""
-    if _cited_foreign_word(text, index) or (names.listed_among_names(text, index, word, lex)
+    if _cited_foreign_word(text, index) or ((names.listed_among_names(text, index, word, lex)
+                                              or names.among_packages(doc, line, text, lex))
                                              and not _slip_of_a_term(word, lex, page)):
         return
     head, _, rest = word.partition("-")
@@ -586,10 +587,11 @@ def _misspelling(
 
 def _slip_of_a_term(word: str, lex: Lexicon, page: PageWords) -> bool:
     """Is the word one edit from a name or a term (`ansbile`: `ansible`), or from a word the
-    page writes? A slip in a list of names is a slip of one."""
+    page writes, and with its first letter? A slip in a list of names is a slip of one; a
+    slip seldom strikes the first letter (`yadm` is no `adm`)."""
     w = word.lower()
-    return any(" " not in h and one_edit(w, h.lower()) and (h[:1].isupper() or h.lower() in lex.terms or page.writes(h))
-               for h in lex.suggestions(word))
+    return any(" " not in h and h[:1].lower() == w[:1] and one_edit(w, h.lower())
+               and (h[:1].isupper() or h.lower() in lex.terms or page.writes(h)) for h in lex.suggestions(word))
 
 
 def _cited_foreign_word(text: str, index: int) -> bool:
