@@ -58,7 +58,9 @@ VARIANT = rule(
     Severity.WARNING,
     "A British spelling in an American English tree, or the reverse (`variant`; by default "
     "each page's own: American unless it writes two or more British spellings and more British "
-    "than American ones, or one British and no American one where the pages around it write no American); the fix writes the other spelling (pages marked as generated, and pages in another language, are skipped)",
+    "than American ones, or one British and no American one where the pages around it write no American; "
+    "a page that writes American is American when its British spellings are all ones American "
+    "dictionaries list too, `signalling`, `catalogue`); the fix writes the other spelling (pages marked as generated, and pages in another language, are skipped)",
     fixable=True,
 )
 CODE_IN_PROSE = rule(
