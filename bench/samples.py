@@ -4,7 +4,7 @@
     .venv/bin/python bench/samples.py unknown TREE           # prose words no dictionary knows
     .venv/bin/python bench/samples.py label NAME SKELETON VERDICTS META
     .venv/bin/python bench/samples.py first NAME...          # first-measurement figures, pooled
-    .venv/bin/python bench/samples.py refetch NAME...        # the files their labels name, to fetch again
+    .venv/bin/python bench/samples.py refetch [--missing] NAME...  # the files their labels name, to fetch again
     .venv/bin/python bench/samples.py status                 # which samples' trees are at hand, whole or in part
 
 A sample is measured once, by a rule fixed before any finding is seen, so the order in which
@@ -21,7 +21,8 @@ a true `spell-unknown-word` without a reason reads "a misspelling".
 
 `refetch` lists, one JSON object a line, each file a sample's labels name, with the
 repository, path and commit its `-sources.json` gives and where it goes (`../unseen/NAME-fresh/`
-and the label's path): the list `tests/labels/fetching.md` fetches again when `../unseen` is lost.
+and the label's path): the list `tests/labels/fetching.md` fetches again when `../unseen` is lost;
+`--missing`, only the files not there yet (a fetch the read budget cut short, finished later).
 
 `status` says, for each sample, whether its tree is in `../unseen` whole, in part (the files
 its labels name, or some of them) or not at all: what the replay test covers.
@@ -172,7 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     for arg in ("name", "skeleton", "verdicts", "meta"):
         p.add_argument(arg, type=str if arg == "name" else Path)
     sub.add_parser("first", help="first-measurement figures").add_argument("names", nargs="+")
-    sub.add_parser("refetch", help="the files labels name, to fetch again").add_argument("names", nargs="+")
+    p = sub.add_parser("refetch", help="the files labels name, to fetch again")
+    p.add_argument("--missing", action="store_true", help="only the files not at hand")
+    p.add_argument("names", nargs="+")
     sub.add_parser("status", help="which samples' trees are at hand")
     args = ap.parse_args(argv)
     if args.command == "order":
@@ -186,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "refetch":
         for name in args.names:
             for record in refetch_list(name):
-                print(json.dumps(record))
+                if not (args.missing and Path(record["dest"]).is_file()):
+                    print(json.dumps(record))
     elif args.command == "status":
         rows = list(status(ROOT.parent / "unseen"))
         for name, held in rows:

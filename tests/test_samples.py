@@ -107,3 +107,19 @@ def test_status_tells_whole_partial_and_absent_trees(tmp_path: Path, monkeypatch
             (unseen / name / "o" / "r" / f"{i}.md").write_text("x", encoding="utf-8")
     monkeypatch.setattr(samples, "UNSEEN_LABELS", labels)
     assert list(samples.status(unseen)) == [("a-fresh", "whole"), ("b-fresh", "1 of 2 files"), ("c-fresh", "absent")]
+
+
+def test_refetch_missing_lists_only_the_files_not_at_hand(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    sources = [{"repo": "o/r", "path": f"{c}.md", "commit": "1" * 40} for c in "ab"]
+    labels = [{"path": f"o/r/{c}.md", "line": 1} for c in "ab"]
+    (tmp_path / "nth-fresh-sources.json").write_text(json.dumps(sources), encoding="utf-8")
+    (tmp_path / "nth-fresh.json").write_text(json.dumps({"labels": labels}), encoding="utf-8")
+    monkeypatch.setattr(samples, "UNSEEN_LABELS", tmp_path)
+    monkeypatch.setattr(samples, "ROOT", tmp_path / "repo")  # so the files go to tmp_path / "unseen"
+    held = Path(next(samples.refetch_list("nth-fresh"))["dest"])
+    held.parent.mkdir(parents=True)
+    held.write_text("x", encoding="utf-8")
+    assert samples.main(["refetch", "--missing", "nth-fresh"]) == 0
+    assert [json.loads(line)["path"] for line in capsys.readouterr().out.splitlines()] == ["b.md"]
+    assert samples.main(["refetch", "nth-fresh"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2
