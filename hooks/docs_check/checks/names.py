@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from ..scanner import Document, Line
 from . import slips
@@ -60,12 +61,17 @@ def among_names(doc: Document, line: Line, text: str, lex: Lexicon) -> bool:
     (`- Hot Module Reload`) holds no such name."""
     if line.list_depth == 0 or not _person(text.strip()):
         return False
-    around = range(max(1, line.number - _NAMES_AROUND), min(len(doc.lines), line.number + _NAMES_AROUND) + 1)
-    return sum(1 for n in around if n != line.number and _listed_person_item(doc.line(n), lex)) >= _NAMES_LISTED
+    return _items_around(doc, line, lambda ln: _listed_person_item(ln, lex)) >= _NAMES_LISTED
 
 
 _NAMES_AROUND = 3
 _NAMES_LISTED = 2
+
+
+def _items_around(doc: Document, line: Line, kind: Callable[[Line], bool]) -> int:
+    """How many of the `_NAMES_AROUND` lines either side of `line` are of `kind`."""
+    around = range(max(1, line.number - _NAMES_AROUND), min(len(doc.lines), line.number + _NAMES_AROUND) + 1)
+    return sum(1 for n in around if n != line.number and kind(doc.line(n)))
 
 
 def among_packages(doc: Document, line: Line, text: str, lex: Lexicon) -> bool:
@@ -75,8 +81,7 @@ def among_packages(doc: Document, line: Line, text: str, lex: Lexicon) -> bool:
     `* yadm`, `* zsh`; thirty-third sample)? A list of words (`- apples`) holds no such name."""
     if line.list_depth == 0 or not _PACKAGE.fullmatch(text.strip()):
         return False
-    around = range(max(1, line.number - _NAMES_AROUND), min(len(doc.lines), line.number + _NAMES_AROUND) + 1)
-    return sum(1 for n in around if n != line.number and _package_item(doc.line(n), lex)) >= _NAMES_LISTED
+    return _items_around(doc, line, lambda ln: _package_item(ln, lex)) >= _NAMES_LISTED
 
 
 _PACKAGE = re.compile(r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*")
@@ -98,8 +103,6 @@ def _person(text: str) -> bool:
     parts = text.split(" ")
     return 2 <= len(parts) <= 4 and all(
         p[:1].isupper() and all(c.isalpha() or c in "'-.\u2019" for c in p) for p in parts)
-
-
 
 
 def _addressed(name: str, content: str) -> bool:
@@ -125,8 +128,6 @@ def sibling_name(tokens: list[tuple[int, str]], i: int, text: str) -> bool:
     index, word = tokens[i]
     if not word[:1].isupper() or len(word) < 4:
         return False
-    from rapidfuzz.distance import DamerauLevenshtein  # only for the few unknown words
-
     w = word.lower()
     for j in (i - 2, i - 1, i + 1, i + 2):
         if not 0 <= j < len(tokens):
@@ -135,7 +136,7 @@ def sibling_name(tokens: list[tuple[int, str]], i: int, text: str) -> bool:
         first, second = sorted(((index, word), (other_index, other)))
         gap = text[first[0] + len(first[1]) : second[0]]
         if (other[:1].isupper() and other.lower() != w and _LISTED.fullmatch(gap)
-                and DamerauLevenshtein.distance(w, other.lower()) == 1):
+                and one_edit(w, other.lower())):
             return True
     return False
 

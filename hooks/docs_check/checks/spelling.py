@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import operator
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -384,7 +385,7 @@ class PageWords:
         self._code = ""  # the page's code, read with its words
         self._linked: set[str] | None = None
         self._all: set[str] | None = None  # every word of the page, lowercased
-        self._kebab: dict[str, int] | None = None  # hyphenated names, lowercased: how often written
+        self._kebab: Counter[str] | None = None  # hyphenated names, lowercased: how often written
         self._names: set[str] | None = None  # words the page writes capitalised often, lowercased
         self.variant = ""  # the variant the page's own spellings chose, when none is configured
         self.named: frozenset[str] = frozenset()  # variant spellings the page writes in a name
@@ -417,17 +418,12 @@ class PageWords:
         sample): a writer's slip on the page's own name. Not a number changed (`v1-alpha2`) nor
         a plural (`cluster-apis`): those are other names."""
         if self._kebab is None:
-            self._kebab = {}
-            for w in _KEBAB_NAME.findall(self.doc.text.lower()):
-                self._kebab[w] = self._kebab.get(w, 0) + 1
+            self._kebab = Counter(_KEBAB_NAME.findall(self.doc.text.lower()))
         w = word.lower()
-        if self._kebab.get(w, 0) > 1 or len(w) < LONG_NAME_SLIP:
+        if self._kebab[w] > 1 or len(w) < LONG_NAME_SLIP:
             return None
-        for name, count in self._kebab.items():
-            if (count >= NAME_WRITTEN and name.count("-") == w.count("-") and one_edit(w, name)
-                    and name.rstrip("s") != w.rstrip("s") and not _differs_in_a_digit(w, name)):
-                return name
-        return None
+        return next((name for name, count in self._kebab.items()
+                     if count >= NAME_WRITTEN and name.count("-") == w.count("-") and _slip_of(w, name)), None)
 
     def slip_of_its_name(self, word: str) -> str | None:
         """The name the page writes capitalised `PAGE_NAME_WRITTEN` times or more that `word`,
@@ -438,14 +434,10 @@ class PageWords:
         if not word[:1].isupper() or len(word) < PAGE_NAME_SLIP or self.repeats(word):
             return None
         if self._names is None:
-            counts: dict[str, int] = {}
-            for m in _CAPITALISED.finditer(self.doc.text):
-                low = m.group().lower()
-                counts[low] = counts.get(low, 0) + 1
+            counts = Counter(m.lower() for m in _CAPITALISED.findall(self.doc.text))
             self._names = {n for n, c in counts.items() if c >= PAGE_NAME_WRITTEN}
         w = _POSSESSIVE.sub("", word).lower()
-        name = next((n for n in sorted(self._names) if n != w and abs(len(n) - len(w)) <= 1 and one_edit(w, n)
-                     and n.rstrip("s") != w.rstrip("s") and not _differs_in_a_digit(w, n)), None)
+        name = next((n for n in sorted(self._names) if n != w and abs(len(n) - len(w)) <= 1 and _slip_of(w, n)), None)
         return None if name is None else name.capitalize()
 
     def writes(self, word: str) -> bool:
@@ -916,6 +908,12 @@ PAGE_NAME_WRITTEN = 5
 PAGE_NAME_SLIP = 6
 _CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-z]+(?![\w-])")
 _KEBAB_NAME = re.compile(rf"(?<![\w.-]){_KEBAB_WORDS}(?![\w-])")
+
+
+def _slip_of(w: str, name: str) -> bool:
+    """Is `w` one letter from the page's `name`, not a plural nor a number changed (`v1-alpha2`,
+    `cluster-apis`: other names)?"""
+    return one_edit(w, name) and name.rstrip("s") != w.rstrip("s") and not _differs_in_a_digit(w, name)
 
 
 def _differs_in_a_digit(a: str, b: str) -> bool:
