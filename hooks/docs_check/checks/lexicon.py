@@ -314,6 +314,7 @@ class Lexicon:
     _buckets: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _by_length: dict[int, list[str]] = field(default_factory=dict)
     _suggested: dict[str, list[str]] = field(default_factory=dict)
+    _derived: dict[str, str | None] = field(default_factory=dict)
     _extra: dict[str, list[str]] | None = None
 
     @classmethod
@@ -495,12 +496,15 @@ class Lexicon:
     def derived_american(self, w: str) -> str | None:
         """The -ize spelling of a British -ise form no list holds, when that spelling is known
         (`dockerised`: `dockerized`, a Synapse page by a British writer, hundred-and-twenty-ninth
-        sample): a verb the dictionaries list only as American."""
+        sample): a verb the dictionaries list only as American. Remembered: `known`, `variant`
+        and `is_british` each ask it of the same word."""
         m = _ISE_FORM.search(w)
         if m is None or w in self:
             return None
-        american = f"{w[: m.start()]}iz{m.group(1)}"
-        return american if american not in self.american and self._known_form(american) else None
+        if w not in self._derived:
+            american = f"{w[: m.start()]}iz{m.group(1)}"
+            self._derived[w] = american if american not in self.american and self._known_form(american) else None
+        return self._derived[w]
 
     # -- suggestions (only for unknown words, so they may cost a few milliseconds) --------------
 

@@ -39,8 +39,8 @@ def page_variant(split: Split, lex: Lexicon, named: frozenset[str], around: Call
     than twice as often (Rails' 4.0 release notes, hundred-and-first sample: `favour` eleven
     times beside `behavior` nine, among guides written in American English). A page that writes
     American, and as British only spellings American dictionaries list too, is American."""
-    british, american = variant_counts(split, lex, named)
-    if american and british and british == variant_counts(split, lex, named, also_american=True)[0]:
+    british, american, also_american = _counts(split, lex, named)
+    if american and british and british == also_american:
         return "en-US"
     if british >= BRITISH_PAGE and british >= 2 * american:
         return "en-GB"
@@ -50,25 +50,26 @@ def page_variant(split: Split, lex: Lexicon, named: frozenset[str], around: Call
     return "en-US"
 
 
-def variant_counts(
-    split: Split, lex: Lexicon, named: frozenset[str] | None = None, also_american: bool = False
-) -> tuple[int, int]:
-    """(British, American) spellings of the prose, less the words the page writes in a name
-    (`named`) and the last parts of hyphenated names: only lines with a word of neither kind
-    (`unknown` in `split`) can hold one. `also_american`: count, as British, only the spellings
-    American dictionaries list too (`_also_american`)."""
-    if named is None:
-        named = named_variants(split, lex)
-    is_british = (lambda t: lex.is_british(t) and _also_american(t)) if also_american else lex.is_british
-    british = american = 0
+def variant_counts(split: Split, lex: Lexicon) -> tuple[int, int]:
+    """(British, American) spellings of a page's prose, less the words it writes in a name."""
+    british, american, _also = _counts(split, lex, named_variants(split, lex))
+    return british, american
+
+
+def _counts(split: Split, lex: Lexicon, named: frozenset[str]) -> tuple[int, int, int]:
+    """(British, American, British that American dictionaries list too: `_also_american`)
+    spellings of the prose, less the words the page writes in a name (`named`) and the last
+    parts of hyphenated names: only lines with a word of neither kind (`unknown` in `split`)
+    can hold one."""
+    british = american = also = 0
     for _line, text, tokens, unknown in split:
         if unknown:
-            b = sum(1 for t in tokens if is_british(t) and t not in named)
+            b = [t for t in tokens if lex.is_british(t) and t not in named]
             a = sum(1 for t in tokens if t in lex.american and t not in named)
             if (b or a) and "-" in text:
-                b, a = _less_hyphenated_names(text, (is_british, lex.american.__contains__), named, (b, a))
-            british, american = british + b, american + a
-    return british, american
+                b, a = _less_hyphenated_names(text, lex, named, (b, a))
+            british, american, also = british + len(b), american + a, also + sum(map(_also_american, b))
+    return british, american, also
 
 
 def _also_american(word: str) -> bool:
@@ -83,16 +84,17 @@ _ALSO_AMERICAN = re.compile(r"[aeiou]ll(?:ed|ing|er|ers)$|logues?$|^judgement")
 
 
 def _less_hyphenated_names(
-    text: str, kinds: tuple[Callable[[str], bool], Callable[[str], bool]], named: frozenset[str], counts: tuple[int, int]
-) -> tuple[int, int]:
-    """The (British, American) counts less the spellings of either kind (`kinds`) that end a
-    hyphenated name on this line (`rust-analyzer`): the name's, there only."""
-    (is_british, is_american), (british, american) = kinds, counts
+    text: str, lex: Lexicon, named: frozenset[str], counts: tuple[list[str], int]
+) -> tuple[list[str], int]:
+    """The British spellings and the American count less those that end a hyphenated name on
+    this line (`rust-analyzer`): the name's, there only."""
+    british, american = list(counts[0]), counts[1]
     for m in ASCII_TOKENS.finditer(text) if text.isascii() else TOKENS.finditer(text):
         i, low = m.start(), m.group().lower()
         if _ends_a_hyphenated_name(text, i) and low not in named:
-            british -= is_british(low)
-            american -= is_american(low)
+            if low in british:
+                british.remove(low)
+            american -= low in lex.american
     return british, american
 
 
