@@ -595,3 +595,14 @@ def test_oauths_published_example_tokens_are_no_secrets() -> None:
           '  "refresh_token":"tGzv3JOkF0XG5Qx2TlKWIA"\n}\n```\n')
     assert check(md, "tf-secret-code") == []
     assert len(check(md.replace("2YotnFZFEjr1zCsicMWpAA", "9KqwPzLmR4vT7xYbN2cJdA"), "tf-secret-code")) == 1
+
+
+def test_tokens_on_a_page_that_runs_a_secret_scanner_are_made_up_to_be_found() -> None:
+    """gitleaks' notes on a Sourcegraph rule (hundred-and-thirty-eighth sample) echo a made-up
+    `sgp_` token into a file, then run `./gitleaks detect` on it. Without the scanner's run, the
+    same token is told; a word that only names the scanner runs nothing."""
+    token = "sgp_AaD80dc6E02eCAE1_d3cba16CC0F18fA14A2EFB61CbDFceEBf9fAD16b"
+    md = f"```bash\necho 'TOKEN={token}' > /tmp/test.txt\n./gitleaks detect --no-git -s /tmp/test.txt -v\n```\n"
+    assert check(md, "tf-secret-code") == []
+    assert len(check(md.replace("./gitleaks detect", "cat"), "tf-secret-code")) == 1
+    assert len(check(md.replace("./gitleaks detect", "# gitleaks detect"), "tf-secret-code")) == 1

@@ -841,7 +841,7 @@ def test_a_quoted_snake_case_name_is_the_text_it_quotes():
 
 VARIANT_PAGE = (
     "# Jobs\n\nA job that is cancelled shows greyed out. Labelling them helps: the colour is\n"
-    "a favourite.\n\n```sh\necho cancelled colour\n```\n"
+    "a favourite.\n\n```sh\necho catalogue honour\n```\n"
 )
 
 
@@ -857,7 +857,7 @@ def test_spell_variant_is_fixed_by_docs_check_fix(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (root / "docs/jobs.md").read_text(encoding="utf-8") == (
         "# Jobs\n\nA job that is canceled shows grayed out. Labeling them helps: the color is\n"
-        "a favorite.\n\n```sh\necho cancelled colour\n```\n"
+        "a favorite.\n\n```sh\necho catalogue honour\n```\n"
     )
 
 
@@ -1551,6 +1551,41 @@ def test_a_noun_in_ness_and_an_electronic_noun_are_words():
     """Vegeta's design note (132nd sample): `sortedness`; daisyUI's docs (135th): `ecommerce`."""
     assert unknown("Merge sort with sortedness laws for ecommerce and elearning. An eexample of awarness.\n") == [
         "eexample", "awarness"]
+
+
+def test_the_noun_in_y_of_a_long_adjective_in_ous_is_a_word():
+    """A Dart article (hundred-and-thirty-sixth sample): `asynchrony`, of `asynchronous`. A
+    short stem makes no noun (`continuy` is `continuity` mistyped)."""
+    assert unknown("To learn more about asynchrony and synchrony. A continuy of it.\n") == ["continuy"]
+
+
+def test_up_before_a_word_is_a_prefix_unless_a_letter_makes_another_word():
+    """A Saleor page (hundred-and-fortieth sample): `a great upselling opportunity`. `upsteam` is
+    `upstream` with a letter missing, not up + steam."""
+    assert unknown("Vouchers are a great upselling opportunity. Merge the upsteam branch.\n") == ["upsteam"]
+
+
+def test_a_list_item_among_links_to_profiles_is_a_name():
+    """Gleam's release notes (hundred-and-thirty-sixth sample) thank sponsors, each a link to a
+    GitHub profile: `[Jonn]`, beside `[John Palgut]`, and a plain `wangxing` are names. The same
+    items among links to pages are judged."""
+    people = ("- [John Palgut](https://github.com/Jwsonic)\n- [Jonn](https://github.com/cognivore)\n"
+              "- [Vladimir Kuznetsov](https://github.com/vkuznetsov)\n- wangxing\n"
+              "- [Wilson Silva](https://github.com/wilsonsilva)\n")
+    assert unknown(people) == []
+    assert unknown(people.replace("https://github.com/", "https://example.com/docs/")) == ["Jonn", "wangxing"]
+
+
+def test_a_variant_spelling_the_pages_code_writes_is_the_codes():
+    """A stylelint page (hundred-and-thirty-seventh sample) writes `favour` and, of CSS's `color`,
+    `standard color presentations`: the page's one American spelling is its code's term, so
+    `favour` is not told; nor is Spree's `catalog`, whose plural the page's code names."""
+    css = "Disallow standard color presentations in favour of a function.\n\n```css\na { color: red; }\n```\n"
+    assert unknown(css, rule="spell-variant") == []
+    assert unknown(css.replace("color: red", "margin: 0"), rule="spell-variant") == ["favour"]
+    spree = "A catalog item. Its behaviour and favour. See `channels-catalogs.md`.\n"
+    assert unknown(spree, rule="spell-variant") == []
+    assert unknown(spree.replace("catalogs", "channels"), rule="spell-variant") == ["catalog"]
 
 
 def test_a_section_between_hugo_comment_markers_is_generated():

@@ -35,12 +35,13 @@ read_word_list = read_words
 
 _CLITICS = ("'s", "'ve", "'d", "'ll", "'re", "'")
 ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z]{2,}['\u2019]s")
-# Prefixes written solid or hyphenated in technical English (`prebuilt`, `re-run`). Not
-# `co` or `in`: too many words start with them (`co` + `lour` would pass `colour`).
+# Prefixes written solid or hyphenated in technical English (`prebuilt`, `re-run`; `upselling`,
+# a Saleor page, hundred-and-fortieth sample). Not `co` or `in`: too many words start with them
+# (`co` + `lour` would pass `colour`).
 PREFIXES = frozenset((
     "anti", "auto", "counter", "cross", "de", "dis", "inter", "intra", "micro", "mid",
     "mis", "multi", "non", "over", "post", "pre", "re", "self", "semi", "sub", "super", "un",
-    "under",
+    "under", "up",
 ))
 _INFLECTIONS = (
     ("ies", ("y",)), ("es", ("",)), ("s", ("",)), ("ied", ("y",)), ("ed", ("", "e")),
@@ -67,12 +68,16 @@ _CONTRACTION_PIECES = (
     "shouldn", "wasn", "weren", "won", "wouldn", "ve", "ll", "re",
 )
 # The prefixes that are no word of their own (`over`, `self`, `post` are).
-_BOUND_PREFIXES = PREFIXES - {"counter", "cross", "mid", "over", "post", "self", "super", "under"}
+_BOUND_PREFIXES = PREFIXES - {"counter", "cross", "mid", "over", "post", "self", "super", "under", "up"}
 # A plural that takes -es: box, bus, buzz, match, wish; and consonant + y, which becomes -ies.
 _PLURAL_ES = re.compile(r"(?:[sxz]|[cs]h|[^aeiou]y)$")
 # An adjective in -y made from a noun or verb of five letters or more (`nitpicky`, a hundred-
 # and-second sample): shorter bases make slips words (`bugy`, `usey`).
 ADJECTIVE_Y_BASE = 5
+# The noun in -y of an adjective in -ous (`asynchrony` of `asynchronous`, a Dart article,
+# hundred-and-thirty-sixth sample; `synchrony`, `monotony`), from a stem of eight letters or
+# more: a shorter one makes slips words (`continuy` is no noun of `continuous`).
+NOUN_OF_OUS_BASE = 8
 PROJECT_FREQUENCY = 5000  # ranks a project term like a common word among suggestions
 TERM_FREQUENCY = 500  # a software term or company name ranks like a fairly rare word
 SPLIT_FREQUENCY = 1000  # both halves of a split (`requiredto`) must be at least this common
@@ -426,6 +431,8 @@ class Lexicon:
             base = w[: -len(suffix)]
             if suffix == "s" and _PLURAL_ES.search(base):
                 continue  # boxes, supplies: "boxs" and "supplys" are typos, not plurals
+            if suffix == "y" and len(base) >= NOUN_OF_OUS_BASE and base + "ous" in self:
+                return True
             if suffix == "ful" and base.endswith(("y", "l")):
                 continue  # beautiful, skilful: "beautyful" and "skillful" in en-GB are not formed so
             if suffix == "y" and (len(base) < ADJECTIVE_Y_BASE or base[-1] in "aeiouyl" or base + "ly" in self):
@@ -444,8 +451,17 @@ class Lexicon:
     def _prefixed(self, w: str) -> bool:
         for i in range(2, min(len(w) - 3, 8)):
             if w[:i] in PREFIXES and (w[i:] in self or self._inflected(w[i:])):
-                return not self._one_letter_over(w, i)
+                return not (self._one_letter_over(w, i) or (w[:i] == "up" and self._a_letter_from_a_word(w, i)))
         return False
+
+    def _a_letter_from_a_word(self, w: str, start: int) -> bool:
+        """Is the word one stray, missing or swapped letter after `start` from a word the lexicon
+        knows, however rare? `up` joins so many words that `upsteam` is `upstream` mistyped, not
+        up + steam (as `_one_letter_over`, not a letter changed: `upselling` is no `upwelling`)."""
+        edits = {w[:i] + w[i + 1:] for i in range(start, len(w))}
+        edits.update(w[:i] + w[i + 1] + w[i] + w[i + 2:] for i in range(start, len(w) - 1))
+        edits.update(w[:i] + c + w[i:] for i in range(start, len(w) + 1) for c in _LETTERS)
+        return any(e in self for e in edits)
 
     def _one_letter_over(self, w: str, start: int) -> bool:
         """A word one stray, missing or swapped letter after its "prefix" away from a plain

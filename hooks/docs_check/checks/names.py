@@ -68,6 +68,25 @@ _NAMES_AROUND = 3
 _NAMES_LISTED = 2
 
 
+def among_people(doc: Document, line: Line, text: str) -> bool:
+    """Is the line a list item of one to four words among items that each link a profile
+    (`- [Vladimir Kuznetsov](https://github.com/vkuznetsov)`), two of the six around it? Gleam's
+    release notes thank their sponsors so (hundred-and-thirty-sixth sample): `[Jonn]` and a plain
+    `wangxing` among them are names, whatever word they are a letter from."""
+    if line.list_depth == 0 or not 1 <= len(text.split()) <= _PERSON_WORDS:
+        return False
+    return _items_around(doc, line, _profile_item) >= _NAMES_LISTED
+
+
+_PERSON_WORDS = 4
+# A link whose target is an account's page: a host's root, then one name.
+_PROFILE = re.compile(r"\[[^\]\n]+\]\(https?://(?:www\.)?(?:github|gitlab|twitter|x)\.com/[\w.-]+/?\)")
+
+
+def _profile_item(ln: Line) -> bool:
+    return ln.list_depth > 0 and _PROFILE.fullmatch(ln.content.strip()) is not None
+
+
 def _items_around(doc: Document, line: Line, kind: Callable[[Line], bool]) -> int:
     """How many of the `_NAMES_AROUND` lines either side of `line` are of `kind`."""
     around = range(max(1, line.number - _NAMES_AROUND), min(len(doc.lines), line.number + _NAMES_AROUND) + 1)

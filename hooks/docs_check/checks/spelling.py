@@ -61,7 +61,8 @@ VARIANT = rule(
     "each page's own: American unless it writes two or more British spellings and more British "
     "than American ones, or one British and no American one where the pages around it write no American; "
     "a page that writes American is American when its British spellings are all ones American "
-    "dictionaries list too, `signalling`, `catalogue`); the fix writes the other spelling (pages marked as generated, and pages in another language, are skipped)",
+    "dictionaries list too, `signalling`, `catalogue`; a spelling the page's code writes too is the code's "
+    "term, `color` in CSS); the fix writes the other spelling (pages marked as generated, and pages in another language, are skipped)",
     fixable=True,
 )
 CODE_IN_PROSE = rule(
@@ -194,7 +195,7 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
         return
     split = _without_foreign_lines(_without_foreign_paragraphs(split, doc.paragraphs, lex.__contains__), split)
     want = s.variant
-    page.named = variants.named_variants(split, lex)
+    page.named = variants.named_variants(split, lex) | _coded_variants(split, lex, page)
     if want == "auto":
         around = partial(neighbours.counts, doc.path, _counter(s, lex), (s, id(lex)))
         want = page.variant = variants.page_variant(split, lex, page.named, around)
@@ -205,6 +206,17 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
         # A repeated word shows as two equal tokens in a row; only then is the regex run.
         if repeats and any(map(operator.eq, tokens, tokens[1:])):
             yield from _repeated(doc, line, text)
+
+
+def _coded_variants(split: variants.Split, lex: Lexicon, page: PageWords) -> frozenset[str]:
+    """The variant spellings of the prose that the page's code writes too, singular or plural:
+    the code's terms, not the writer's spelling. A stylelint page writes `favour` and, of CSS's
+    `color` (`color: red`), `standard color presentations` (hundred-and-thirty-seventh sample); a
+    Spree plan writes `behaviour` and `a catalog item`, of the `catalogs` its code names
+    (hundred-and-fortieth)."""
+    spelt = {t for _line, _text, tokens, unknown in split if unknown for t in tokens
+             if t in lex.american or lex.is_british(t)}
+    return frozenset(t for t in spelt if t in page or f"{t}s" in page or (t.endswith("s") and t[:-1] in page))
 
 
 def _split(lines: list[tuple[Line, str, str]], lex: Lexicon) -> list[tuple[Line, str, list[str], int]]:
@@ -549,7 +561,8 @@ def _judge_line(
             continue
         # A word beside a name is part of it; `plain ol' Go`: a letter elided, the apostrophe says so.
         if (lex.known(word) or names.beside_name(tokens, i, text, lex, line) or names.sibling_name(tokens, i, text)
-                or _elided(word, text, index, lex) or names.among_names(doc, line, text, lex)):
+                or _elided(word, text, index, lex) or names.among_names(doc, line, text, lex)
+                or names.among_people(doc, line, text)):
             continue
         # A word of the page's code is no misspelling, unless a slip copied into it.
         if word in page and (not _slip_of_a_long_word(word, lex) or page.names_in_code(word)):
