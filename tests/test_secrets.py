@@ -606,3 +606,13 @@ def test_tokens_on_a_page_that_runs_a_secret_scanner_are_made_up_to_be_found() -
     assert check(md, "tf-secret-code") == []
     assert len(check(md.replace("./gitleaks detect", "cat"), "tf-secret-code")) == 1
     assert len(check(md.replace("./gitleaks detect", "# gitleaks detect"), "tf-secret-code")) == 1
+
+
+def test_a_sentence_made_up_as_a_password_is_no_secret() -> None:
+    """Flatcar's docs (hundred-and-forty-second sample): `--docker-password='passphrases are
+    great!'` beside the user `giffee_lover_93`: words, a sentence's end after them. Random
+    characters with a space are told."""
+    md = ("```shell\n$ kubectl create secret docker-registry s --docker-username=giffee_lover_93 "
+          "--docker-password='passphrases are great!'\n```\n")
+    assert check(md, "tf-secret-code") == []
+    assert len(check(md.replace("passphrases are great!", "Xk9!qRz Lm2#vTp8"), "tf-secret-code")) == 1

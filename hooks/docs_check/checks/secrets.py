@@ -322,6 +322,10 @@ def _words_run_together(value: str, config: Config) -> bool:
     `tokenshapes.reads_as_words`, which stops at 14 letters because it knows no words.
     Credentials are random: a random run of letters seldom splits into words."""
     v = value.strip()
+    if " " in v:
+        # A sentence ends where a sentence ends (`'passphrases are great!'`, Flatcar's docker
+        # password beside the user `giffee_lover_93`, hundred-and-forty-second sample).
+        v = v.rstrip("!?.,")
     parts = _SEPARATORS.split(v)
     if len(parts) > 1:
         # A slug (`pt-shortcut-guide`, PowerToys' `icon_key`, seventy-fifth sample): two words

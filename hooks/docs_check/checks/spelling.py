@@ -577,7 +577,7 @@ def _misspelling(
 ) -> Iterator[Finding]:
     """The finding for an unknown word at `index` of `text` that is a misspelling: of a name the
     page writes often, or as `_misspelt` tells."""
-    if _cited_foreign_word(text, index) or ((names.listed_among_names(text, index, word, lex)
+    if _cited_foreign_word(text, index) or _quoted_run_together(text, index, word, lex) or ((names.listed_among_names(text, index, word, lex)
                                               or names.among_packages(doc, line, text, lex))
                                              and not _slip_of_a_term(word, lex, page)):
         return
@@ -609,6 +609,18 @@ def _cited_foreign_word(text: str, index: int) -> bool:
 
 
 _CITING = "_*\"'\u201c\u2018"
+
+
+def _quoted_run_together(text: str, index: int, word: str, lex: Lexicon) -> bool:
+    """Is a lowercase word that runs words together quoted alone (`"navigateto" and
+    "navigatefrom"`, events of the App History API on web.dev, hundred-and-forty-fifth sample)?
+    A writer quotes a name so: an event's, a value's, a string's, written as the code has it."""
+    end = index + len(word)
+    return (word.islower() and index > 0 and end < len(text) and text[index - 1] in _DOUBLE_QUOTES
+            and text[end] in _DOUBLE_QUOTES and lex.split(word) is not None)
+
+
+_DOUBLE_QUOTES = "\"\u201c\u201d"
 _LANGUAGE_BEFORE = re.compile(
     r"\b(?:Latin|Greek|French|German|Spanish|Italian|Portuguese|Dutch|Russian|Polish|Czech|Swedish|Norwegian"
     r"|Danish|Finnish|Icelandic|Norse|Welsh|Irish|Gaelic|Hebrew|Yiddish|Arabic|Persian|Turkish|Sanskrit|Hindi"
