@@ -216,7 +216,7 @@ def _coded_variants(split: variants.Split, lex: Lexicon, page: PageWords) -> fro
     (hundred-and-fortieth)."""
     spelt = {t for _line, _text, tokens, unknown in split if unknown for t in tokens
              if t in lex.american or lex.is_british(t)}
-    return frozenset(t for t in spelt if t in page or f"{t}s" in page or (t.endswith("s") and t[:-1] in page))
+    return frozenset(t for t in spelt if page.code_names(t[:-1] if t.endswith("s") else t))
 
 
 def _split(lines: list[tuple[Line, str, str]], lex: Lexicon) -> list[tuple[Line, str, list[str], int]]:
@@ -394,7 +394,8 @@ class PageWords:
         self.doc = doc
         self.lines = lines
         self._words: set[str] | None = None
-        self._code = ""  # the page's code, read with its words
+        self._code: str | None = None  # the page's code (spans and blocks), as written
+        self._code_lower: str | None = None
         self._linked: set[str] | None = None
         self._all: set[str] | None = None  # every word of the page, lowercased
         self._kebab: Counter[str] | None = None  # hyphenated names, lowercased: how often written
@@ -464,7 +465,7 @@ class PageWords:
         `are not intepreted here`)?"""
         if word not in self:
             return False
-        code, w = self._code.lower(), word.lower()
+        code, w = self.code().lower(), word.lower()
         at = code.find(w)
         while at != -1:
             if code[at - 1 : at] in _NAME_JOINS or code[at + len(w) : at + len(w) + 1] in _NAME_JOINS:
@@ -477,13 +478,29 @@ class PageWords:
             self._words = self._read()
         return word.lower().split("'")[0] in self._words
 
+    def code(self) -> str:
+        """The page's code, its blocks and spans, as written."""
+        if self._code is None:
+            texts = [ln.text for ln in self.doc.lines if ln.kind in (CODE, INDENTED_CODE)]
+            for line, inline, _text in self.lines:
+                if inline != line.content:  # what masking blanked: code spans, comments
+                    content = line.content
+                    texts.extend(content[m.start() : m.end()] for m in _BLANKS.finditer(inline))
+            self._code = "\n".join(texts)
+        return self._code
+
+    def code_names(self, word: str) -> bool:
+        """Does the page's code write `word` at the start of a name or of a name's part, in any
+        case (`color: red`, `backgroundColor`, `channels-catalogs-b2b.md`; not `parameter` for
+        `meter`)? A search of the code's text, without reading its words."""
+        if self._code_lower is None:
+            self._code_lower = self.code().lower()
+        if word.lower() not in self._code_lower:  # most words: no regex over the code
+            return False
+        return re.search(rf"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z])){re.escape(word)}", self.code(), re.IGNORECASE) is not None
+
     def _read(self) -> set[str]:
-        texts = [ln.text for ln in self.doc.lines if ln.kind in (CODE, INDENTED_CODE)]
-        for line, inline, _text in self.lines:
-            if inline != line.content:  # what masking blanked: code spans, comments
-                content = line.content
-                texts.extend(content[m.start() : m.end()] for m in _BLANKS.finditer(inline))
-        blob = self._code = "\n".join(texts)
+        blob = self.code()
         # Tokens and pieces are ASCII without line breaks: squeezed (and lowercased) all at once.
         exact = set(_joined(_CODE_TOKEN.findall(blob), str.translate, SQUEEZE))  # sshConfigOptions
         exact.update(_CODE_PIECE.findall(blob))  # ssh, config, options
