@@ -70,6 +70,7 @@ SOURCES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "data-science.txt": ("@cspell/dict-data-science", "2.0.17", (
         "dict/data-science.txt", "dict/data-science-models.txt", "dict/data-science-tools.txt",
     )),
+    "cryptocurrencies.txt": ("@cspell/dict-cryptocurrencies", "5.0.5", ("dict/cryptocurrencies.txt",)),
     "people-names.txt": ("@cspell/dict-people-names", "1.1.16", ("dict/people-names.txt",)),
     "en-us-extra.txt": ("@cspell/dict-en_us", "4.4.43", ("en_US.trie.gz",)),
     "en-variants.tsv": ("@cspell/dict-en-gb-mit", "3.1.32", ("en_GB.trie.gz",)),
@@ -80,6 +81,7 @@ NAME_FILES = ("people-names.txt",)
 # The dictionaries of a writer's vocabulary (terms, products, companies), as against those of
 # identifiers (Go, Python, npm packages...): a capitalised word one edit from one of these is
 # a slip (`Kubernets`), one edit from a package name only a name nobody listed (`Radeon`).
+# Not the cryptocurrencies' list: its tickers (`KLAY`) would make slips of short words (`kolay`).
 VOCABULARY_FILES = ("software-terms.txt", "companies.txt", "fullstack.txt", "k8s.txt", "aws.txt", "docker.txt")
 
 

@@ -188,15 +188,18 @@ def habitual(w: str, hints: list[str], lex: Lexicon) -> bool:
     letters swapped."""
     return (key_slip_of_common(w, hints, lex) or doubling_slip(w, hints, lex)
             or letter_dropped_from_common_word(w, hints, lex) or letter_added_to_long_word(w, hints, lex)
-            or letters_swapped(w, hints))
+            or letters_swapped(w, hints, lex))
 
 
-def letters_swapped(w: str, hints: list[str]) -> bool:
+def letters_swapped(w: str, hints: list[str], lex: Lexicon) -> bool:
     """Is the lowercase word a suggestion of five letters or more with two letters beside each
     other swapped (`unkpg` twice for the CDN `unpkg`, Swagger UI's docs plan, hundred-and-twenty-
-    sixth sample)?"""
+    sixth sample), a term or a word writers use? A rare word swapped says nothing: `revset`,
+    jj's and Mercurial's term, is no slip of `revest` (git-branchless' guide writes it twice,
+    hundred-and-thirty-eighth sample)."""
     return len(w) >= 5 and any(
-        len(h) == len(w) and h.islower() and sum(a != b for a, b in zip(w, h, strict=True)) == 2
+        len(h) == len(w) and h.islower() and (h in lex.terms or lex.tables.common(h) >= SPLIT_FREQUENCY)
+        and sum(a != b for a, b in zip(w, h, strict=True)) == 2
         and any(w[i] == h[i + 1] and w[i + 1] == h[i] and w[i] != w[i + 1] for i in range(len(w) - 1))
         for h in hints)
 
