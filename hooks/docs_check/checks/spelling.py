@@ -195,7 +195,7 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
         return
     split = _without_foreign_lines(_without_foreign_paragraphs(split, doc.paragraphs, lex.__contains__), split)
     want = s.variant
-    page.named = variants.named_variants(split, lex) | _coded_variants(split, lex, page)
+    page.named = variants.named_variants(split, lex) | _coded_variants(split, lex, page, want)
     if want == "auto":
         around = partial(neighbours.counts, doc.path, _counter(s, lex), (s, id(lex)))
         want = page.variant = variants.page_variant(split, lex, page.named, around)
@@ -208,14 +208,17 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
             yield from _repeated(doc, line, text)
 
 
-def _coded_variants(split: variants.Split, lex: Lexicon, page: PageWords) -> frozenset[str]:
+def _coded_variants(split: variants.Split, lex: Lexicon, page: PageWords, want: str) -> frozenset[str]:
     """The variant spellings of the prose that the page's code writes too, singular or plural:
     the code's terms, not the writer's spelling. A stylelint page writes `favour` and, of CSS's
     `color` (`color: red`), `standard color presentations` (hundred-and-thirty-seventh sample); a
     Spree plan writes `behaviour` and `a catalog item`, of the `catalogs` its code names
     (hundred-and-fortieth)."""
-    spelt = {t for _line, _text, tokens, unknown in split if unknown for t in tokens
-             if t in lex.american or lex.is_british(t)}
+    written = {t for _line, _text, tokens, unknown in split if unknown for t in tokens}
+    spelt = {t for t in written if t in lex.american or lex.is_british(t)}
+    # A page that writes only the spellings it is held to, as most do, has none to tell.
+    if not any(t in lex.american for t in spelt) if want == "en-GB" else not any(map(lex.is_british, spelt)):
+        return frozenset()
     return frozenset(t for t in spelt if page.code_names(t[:-1] if t.endswith("s") else t))
 
 
