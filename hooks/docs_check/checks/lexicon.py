@@ -78,6 +78,10 @@ ADJECTIVE_Y_BASE = 5
 # hundred-and-thirty-sixth sample; `synchrony`, `monotony`), from a stem of eight letters or
 # more: a shorter one makes slips words (`continuy` is no noun of `continuous`).
 NOUN_OF_OUS_BASE = 8
+# A lowercase word this long is tried with its first letter changed, and is a slip of a word
+# that common (`cupported`: `supported`, 10,915 in the frequency table).
+FIRST_LETTER_SLIP = 8
+FIRST_LETTER_COMMON = 5000
 PROJECT_FREQUENCY = 5000  # ranks a project term like a common word among suggestions
 TERM_FREQUENCY = 500  # a software term or company name ranks like a fairly rare word
 SPLIT_FREQUENCY = 1000  # both halves of a split (`requiredto`) must be at least this common
@@ -536,6 +540,12 @@ class Lexicon:
         if w.endswith("'s") and len(w) > 3:  # Factort's -> Factory's
             return [f"{s}'s" for s in self._suggestions(token[:-2], limit) if " " not in s]
         out: list[str] = [c for c in self.close(w) if self._safe(w, c)]
+        if token.islower() and len(w) >= FIRST_LETTER_SLIP:
+            # After the index's own first suggestion when that is commoner (`sperated`:
+            # `separated` before `operated`).
+            first = self._first_letter_slips(w)
+            common = self.tables.common
+            out = (out[:1] + first + out[1:]) if out and first and common(out[0]) >= common(first[0]) else first + out
         split = self.split(w)
         if split:
             # Two words run together come first (`requiredto`), unless one edit makes a word
@@ -544,6 +554,14 @@ class Lexicon:
             first = out[:1] if out and one_edit(w, out[0]) and self.tables.common(out[0]) > rarer else []
             out = first + [split] + [c for c in out if c not in first]
         return [_case_like(token, self._spelt(c)) for c in out[:limit]]
+
+    def _first_letter_slips(self, w: str) -> list[str]:
+        """Common words a long lowercase word is with its first letter changed (`cupported`,
+        Nodemailer's README, hundred-and-forty-fourth sample: `supported`). The suggestion index
+        is read by first letter, so it never offers them; over every tree at hand such a word
+        was a slip each time it was a common word's (a tool's name is a rarer word's:
+        `kustomize`)."""
+        return [c + w[1:] for c in _LETTERS if c != w[0] and self.tables.common(c + w[1:]) >= FIRST_LETTER_COMMON]
 
     def _spelt(self, w: str) -> str:
         """How a suggestion is written: as the project list has it, as English, or as a term."""

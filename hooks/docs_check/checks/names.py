@@ -78,6 +78,22 @@ def among_people(doc: Document, line: Line, text: str) -> bool:
     return _items_around(doc, line, _profile_item) >= _NAMES_LISTED
 
 
+def listed_term(doc: Document, line: Line, word: str) -> bool:
+    """Is the word a list item's bold lowercase lead term, before a colon, among items that two
+    of the six around it open so too: a list of commands, targets or options, each named then
+    told (fiber's make targets, hundred-and-twelfth sample: `- **test**: run the test suite`,
+    `- **longtest**: run it 15 times`)? A name, however near a word (`longest`)."""
+    m = _LEAD_TERM.match(line.content.lstrip()) if line.list_depth > 0 else None
+    return m is not None and m.group(1) == word and _items_around(doc, line, _lead_term_item) >= _NAMES_LISTED
+
+
+_LEAD_TERM = re.compile(r"\*\*([a-z][a-z0-9-]*)\*\*\s*:")
+
+
+def _lead_term_item(ln: Line) -> bool:
+    return ln.list_depth > 0 and _LEAD_TERM.match(ln.content.lstrip()) is not None
+
+
 _PERSON_WORDS = 4
 # A link whose target is an account's page: a host's root, then one name.
 _PROFILE = re.compile(r"\[[^\]\n]+\]\(https?://(?:www\.)?(?:github|gitlab|twitter|x)\.com/[\w.-]+/?\)")
