@@ -1586,6 +1586,11 @@ def test_a_variant_spelling_the_pages_code_writes_is_the_codes():
     spree = "A catalog item. Its behaviour and favour. See `channels-catalogs.md`.\n"
     assert unknown(spree, rule="spell-variant") == []
     assert unknown(spree.replace("catalogs", "channels"), rule="spell-variant") == ["catalog"]
+    # At a name's start or a camel-case part only: `epicenter` is no `center`, `backgroundColor` is `color`.
+    centre = "Set the center and the colour.\n\n```yaml\nepicenter: 1\n```\n"
+    assert unknown(centre, rule="spell-variant") == ["colour"]
+    assert unknown(centre.replace("epicenter", "center"), rule="spell-variant") == []
+    assert unknown(css.replace("color: red", "backgroundColor: red"), rule="spell-variant") == []
 
 
 def test_a_quoted_word_that_runs_words_together_is_a_name():

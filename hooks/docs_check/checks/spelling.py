@@ -217,7 +217,8 @@ def _coded_variants(split: variants.Split, lex: Lexicon, page: PageWords, want: 
     written = {t for _line, _text, tokens, unknown in split if unknown for t in tokens}
     spelt = {t for t in written if t in lex.american or lex.is_british(t)}
     # A page that writes only the spellings it is held to, as most do, has none to tell.
-    if not any(t in lex.american for t in spelt) if want == "en-GB" else not any(map(lex.is_british, spelt)):
+    tellable = (t in lex.american if want == "en-GB" else lex.is_british(t) for t in spelt)
+    if not any(tellable):
         return frozenset()
     return frozenset(t for t in spelt if page.code_names(t[:-1] if t.endswith("s") else t))
 
@@ -494,13 +495,14 @@ class PageWords:
 
     def code_names(self, word: str) -> bool:
         """Does the page's code write `word` at the start of a name or of a name's part, in any
-        case (`color: red`, `backgroundColor`, `channels-catalogs-b2b.md`; not `parameter` for
-        `meter`)? A search of the code's text, without reading its words."""
+        case (`color: red`, `backgroundColor`, `channels-catalogs-b2b.md`; not `epicenter` for
+        `center`)? A search of the code's text, without reading its words."""
         if self._code_lower is None:
             self._code_lower = self.code().lower()
         if word.lower() not in self._code_lower:  # most words: no regex over the code
             return False
-        return re.search(rf"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z])){re.escape(word)}", self.code(), re.IGNORECASE) is not None
+        # Case-blind for the word only: the camel-case boundary before it is a case change.
+        return re.search(rf"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))(?i:{re.escape(word)})", self.code()) is not None
 
     def _read(self) -> set[str]:
         blob = self.code()
