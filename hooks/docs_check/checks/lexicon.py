@@ -23,6 +23,7 @@ import marshal
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -462,10 +463,7 @@ class Lexicon:
         """Is the word one stray, missing or swapped letter after `start` from a word the lexicon
         knows, however rare? `up` joins so many words that `upsteam` is `upstream` mistyped, not
         up + steam (as `_one_letter_over`, not a letter changed: `upselling` is no `upwelling`)."""
-        edits = {w[:i] + w[i + 1:] for i in range(start, len(w))}
-        edits.update(w[:i] + w[i + 1] + w[i] + w[i + 2:] for i in range(start, len(w) - 1))
-        edits.update(w[:i] + c + w[i:] for i in range(start, len(w) + 1) for c in _LETTERS)
-        return any(e in self for e in edits)
+        return any(e in self for e in _letter_edits(w, start, start))
 
     def _one_letter_over(self, w: str, start: int) -> bool:
         """A word one stray, missing or swapped letter after its "prefix" away from a plain
@@ -473,16 +471,10 @@ class Lexicon:
         `overide` is `override`, not over + IDE; `dispaly` is `display`, not dis + the heraldic
         `paly`); the prefix itself is not edited (`preload` is not `reload` mistyped)."""
         # Only a word writers use counts (`repost` is re + post, not a slip of the rare `repot`).
+        # A letter dropped may be the prefix's own last letter doubled into the word
+        # (`intergrated` is `integrated`, not inter + grated; ninety-fifth sample).
         common = self.tables.common
-        # A letter after the prefix, or its own last letter doubled into the word (`intergrated`
-        # is `integrated`, not inter + grated; ninety-fifth sample).
-        if any(common(w[:i] + w[i + 1:]) >= SPLIT_FREQUENCY for i in range(start - 1, len(w))):
-            return True
-        if any(common(w[:i] + w[i + 1] + w[i] + w[i + 2:]) >= SPLIT_FREQUENCY for i in range(start, len(w) - 1)):
-            return True
-        return any(
-            common(w[:i] + c + w[i:]) >= SPLIT_FREQUENCY for i in range(start, len(w) + 1) for c in _LETTERS
-        )
+        return any(common(e) >= SPLIT_FREQUENCY for e in _letter_edits(w, start, start - 1))
 
     # -- spelling variants --------------------------------------------------------------------
 
@@ -685,6 +677,14 @@ def one_edit(a: str, b: str) -> bool:
     from rapidfuzz.distance import DamerauLevenshtein
 
     return DamerauLevenshtein.distance(a, b) <= 1
+
+
+def _letter_edits(w: str, start: int, dropped_from: int) -> Iterator[str]:
+    """`w` with one letter dropped (from `dropped_from` on), two beside each other swapped or one
+    put in (from `start` on): the slips `_one_letter_over` and `_a_letter_from_a_word` undo."""
+    yield from (w[:i] + w[i + 1:] for i in range(dropped_from, len(w)))
+    yield from (w[:i] + w[i + 1] + w[i] + w[i + 2:] for i in range(start, len(w) - 1))
+    yield from (w[:i] + c + w[i:] for i in range(start, len(w) + 1) for c in _LETTERS)
 
 
 def _case_like(token: str, word: str) -> str:
