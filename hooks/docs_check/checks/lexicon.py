@@ -463,7 +463,7 @@ class Lexicon:
         """Is the word one stray, missing or swapped letter after `start` from a word the lexicon
         knows, however rare? `up` joins so many words that `upsteam` is `upstream` mistyped, not
         up + steam (as `_one_letter_over`, not a letter changed: `upselling` is no `upwelling`)."""
-        return any(e in self for e in _letter_edits(w, start, start))
+        return any(e in self for e in letter_edits(w, start, start))
 
     def _one_letter_over(self, w: str, start: int) -> bool:
         """A word one stray, missing or swapped letter after its "prefix" away from a plain
@@ -474,7 +474,7 @@ class Lexicon:
         # A letter dropped may be the prefix's own last letter doubled into the word
         # (`intergrated` is `integrated`, not inter + grated; ninety-fifth sample).
         common = self.tables.common
-        return any(common(e) >= SPLIT_FREQUENCY for e in _letter_edits(w, start, start - 1))
+        return any(common(e) >= SPLIT_FREQUENCY for e in letter_edits(w, start, start - 1))
 
     # -- spelling variants --------------------------------------------------------------------
 
@@ -679,9 +679,10 @@ def one_edit(a: str, b: str) -> bool:
     return DamerauLevenshtein.distance(a, b) <= 1
 
 
-def _letter_edits(w: str, start: int, dropped_from: int) -> Iterator[str]:
-    """`w` with one letter dropped (from `dropped_from` on), two beside each other swapped or one
-    put in (from `start` on): the slips `_one_letter_over` and `_a_letter_from_a_word` undo."""
+def letter_edits(w: str, start: int, dropped_from: int) -> Iterator[str]:
+    """`w` with one letter dropped (from `dropped_from` on; none when it is `len(w)`), two beside
+    each other swapped or one put in (from `start` on): the slips `_one_letter_over`,
+    `_a_letter_from_a_word` and `slips.slip_of_commonest` undo."""
     yield from (w[:i] + w[i + 1:] for i in range(dropped_from, len(w)))
     yield from (w[:i] + w[i + 1] + w[i] + w[i + 2:] for i in range(start, len(w) - 1))
     yield from (w[:i] + c + w[i:] for i in range(start, len(w) + 1) for c in _LETTERS)

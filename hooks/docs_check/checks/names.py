@@ -83,15 +83,16 @@ def listed_term(doc: Document, line: Line, word: str) -> bool:
     of the six around it open so too: a list of commands, targets or options, each named then
     told (fiber's make targets, hundred-and-twelfth sample: `- **test**: run the test suite`,
     `- **longtest**: run it 15 times`)? A name, however near a word (`longest`)."""
-    m = _LEAD_TERM.match(line.content.lstrip()) if line.list_depth > 0 else None
-    return m is not None and m.group(1) == word and _items_around(doc, line, _lead_term_item) >= _NAMES_LISTED
+    return _lead_term(line) == word and _items_around(doc, line, lambda ln: _lead_term(ln) is not None) >= _NAMES_LISTED
 
 
 _LEAD_TERM = re.compile(r"\*\*([a-z][a-z0-9-]*)\*\*\s*:")
 
 
-def _lead_term_item(ln: Line) -> bool:
-    return ln.list_depth > 0 and _LEAD_TERM.match(ln.content.lstrip()) is not None
+def _lead_term(ln: Line) -> str | None:
+    """The bold lowercase term a list item opens with, before a colon."""
+    m = _LEAD_TERM.match(ln.content.lstrip()) if ln.list_depth > 0 else None
+    return m.group(1) if m else None
 
 
 _PERSON_WORDS = 4

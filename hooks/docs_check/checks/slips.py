@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .lexicon import _LETTERS, ACRONYM, SPLIT_FREQUENCY, Lexicon, one_edit
+from .lexicon import _LETTERS, ACRONYM, SPLIT_FREQUENCY, Lexicon, letter_edits, one_edit
 
 
 def key_slip_of_common(w: str, hints: list[str], lex: Lexicon) -> bool:
@@ -383,9 +383,8 @@ VOWELS = frozenset("aeiou")
 def slip_of_commonest(w: str, lex: Lexicon) -> bool:
     """`teh`, `adn`, `yuo` (two letters swapped), `frm`, `nto` (one left out): a slip of one of
     the commonest words, the only kind a short word is likely to be."""
-    swapped = (w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1))
-    filled = (w[:i] + c + w[i:] for i in range(len(w) + 1) for c in _LETTERS)
-    return any(lex.tables.common(v) >= COMMONEST for v in (*swapped, *filled)) or key_slip_of_commonest(w, lex)
+    # Two letters swapped back, or the one left out put back in; none is taken out.
+    return any(lex.tables.common(v) >= COMMONEST for v in letter_edits(w, 0, len(w))) or key_slip_of_commonest(w, lex)
 
 
 def key_slip_of_commonest(w: str, lex: Lexicon) -> bool:

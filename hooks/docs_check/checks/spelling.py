@@ -195,7 +195,7 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
         return
     split = _without_foreign_lines(_without_foreign_paragraphs(split, doc.paragraphs, lex.__contains__), split)
     want = s.variant
-    page.named = variants.named_variants(split, lex) | _coded_variants(split, lex, page, want)
+    page.named = variants.named_variants(split, lex) | variants.coded_variants(split, lex, page.code_names, want)
     if want == "auto":
         around = partial(neighbours.counts, doc.path, _counter(s, lex), (s, id(lex)))
         want = page.variant = variants.page_variant(split, lex, page.named, around)
@@ -206,21 +206,6 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
         # A repeated word shows as two equal tokens in a row; only then is the regex run.
         if repeats and any(map(operator.eq, tokens, tokens[1:])):
             yield from _repeated(doc, line, text)
-
-
-def _coded_variants(split: variants.Split, lex: Lexicon, page: PageWords, want: str) -> frozenset[str]:
-    """The variant spellings of the prose that the page's code writes too, singular or plural:
-    the code's terms, not the writer's spelling. A stylelint page writes `favour` and, of CSS's
-    `color` (`color: red`), `standard color presentations` (hundred-and-thirty-seventh sample); a
-    Spree plan writes `behaviour` and `a catalog item`, of the `catalogs` its code names
-    (hundred-and-fortieth)."""
-    written = {t for _line, _text, tokens, unknown in split if unknown for t in tokens}
-    spelt = {t for t in written if t in lex.american or lex.is_british(t)}
-    # A page that writes only the spellings it is held to, as most do, has none to tell.
-    tellable = (t in lex.american if want == "en-GB" else lex.is_british(t) for t in spelt)
-    if not any(tellable):
-        return frozenset()
-    return frozenset(t for t in spelt if page.code_names(t[:-1] if t.endswith("s") else t))
 
 
 def _split(lines: list[tuple[Line, str, str]], lex: Lexicon) -> list[tuple[Line, str, list[str], int]]:
@@ -469,7 +454,7 @@ class PageWords:
         `are not intepreted here`)?"""
         if word not in self:
             return False
-        code, w = self.code().lower(), word.lower()
+        code, w = self._lowered_code(), word.lower()
         at = code.find(w)
         while at != -1:
             if code[at - 1 : at] in _NAME_JOINS or code[at + len(w) : at + len(w) + 1] in _NAME_JOINS:
@@ -493,13 +478,16 @@ class PageWords:
             self._code = "\n".join(texts)
         return self._code
 
+    def _lowered_code(self) -> str:
+        if self._code_lower is None:
+            self._code_lower = self.code().lower()
+        return self._code_lower
+
     def code_names(self, word: str) -> bool:
         """Does the page's code write `word` at the start of a name or of a name's part, in any
         case (`color: red`, `backgroundColor`, `channels-catalogs-b2b.md`; not `epicenter` for
         `center`)? A search of the code's text, without reading its words."""
-        if self._code_lower is None:
-            self._code_lower = self.code().lower()
-        if word.lower() not in self._code_lower:  # most words: no regex over the code
+        if word.lower() not in self._lowered_code():  # most words: no regex over the code
             return False
         # Case-blind for the word only: the camel-case boundary before it is a case change.
         return re.search(rf"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))(?i:{re.escape(word)})", self.code()) is not None

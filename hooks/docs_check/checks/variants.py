@@ -2,7 +2,8 @@
 
 `spell-variant` holds a page to American or British English. With no variant configured, a
 page's own spellings decide (`page_variant`), less the words it writes in a name (`Bitbucket
-Data Center`, `the Block Catalogue`): a name's spelling is not the writer's. When the page
+Data Center`, `the Block Catalogue`) or its code writes too (`color` on a CSS page,
+`coded_variants`): a name's or a term's spelling is not the writer's. When the page
 alone cannot say (one British spelling, or both kinds nearly as often), the pages around it do
 (`checks/neighbours.py`, read through the `around` the caller passes).
 """
@@ -109,12 +110,32 @@ def named_variants(split: Split, lex: Lexicon) -> frozenset[str]:
     named = set()
     for line, text, tokens, unknown in split:
         # A heading in title case capitalises every word: no name is told there.
-        if unknown and line.kind != HEADING and any(lex.is_british(t) or t in lex.american for t in tokens):
+        if unknown and line.kind != HEADING and any(_is_variant(t, lex) for t in tokens):
             for m in ASCII_TOKENS.finditer(text) if text.isascii() else TOKENS.finditer(text):
                 low = m.group().lower()
-                if (lex.is_british(low) or low in lex.american) and _capitalised_in_a_sentence(text, m.start(), m.group()):
+                if _is_variant(low, lex) and _capitalised_in_a_sentence(text, m.start(), m.group()):
                     named.add(low)
     return frozenset(named)
+
+
+def coded_variants(split: Split, lex: Lexicon, code_names: Callable[[str], bool], want: str) -> frozenset[str]:
+    """The variant spellings of the prose that the page's code writes too (`code_names`),
+    singular or plural: the code's terms, not the writer's spelling. A stylelint page writes
+    `favour` and, of CSS's `color` (`color: red`), `standard color presentations` (hundred-and-
+    thirty-seventh sample); a Spree plan writes `behaviour` and `a catalog item`, of the
+    `catalogs` its code names (hundred-and-fortieth)."""
+    written = {t for _line, _text, tokens, unknown in split if unknown for t in tokens}
+    spelt = {t for t in written if _is_variant(t, lex)}
+    # A page that writes only the spellings it is held to, as most do, has none to tell.
+    tellable = (t in lex.american if want == "en-GB" else lex.is_british(t) for t in spelt)
+    if not any(tellable):
+        return frozenset()
+    return frozenset(t for t in spelt if code_names(t[:-1] if t.endswith("s") else t))
+
+
+def _is_variant(word: str, lex: Lexicon) -> bool:
+    """Is the lowercase word a British or an American spelling?"""
+    return lex.is_british(word) or word in lex.american
 
 
 def in_a_name(text: str, index: int, word: str) -> bool:
