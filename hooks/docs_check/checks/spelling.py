@@ -195,10 +195,11 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
         return
     split = _without_foreign_lines(_without_foreign_paragraphs(split, doc.paragraphs, lex.__contains__), split)
     want = s.variant
-    page.named = variants.named_variants(split, lex) | variants.coded_variants(split, lex, page.code_names, want)
+    spellings = variants.page_spellings(split, lex)
+    page.named = spellings.named | variants.coded_variants(spellings, lex, page.code_names, want)
     if want == "auto":
         around = partial(neighbours.counts, doc.path, _counter(s, lex), (s, id(lex)))
-        want = page.variant = variants.page_variant(split, lex, page.named, around)
+        want = page.variant = variants.page_variant(spellings, lex, page.named, around)
     known = lex.plain_for(want).__contains__
     for line, text, tokens, unknown in split:
         if judge and ((unknown and not all(map(known, tokens))) or _odd_clitics(text)):

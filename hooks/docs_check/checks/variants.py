@@ -1,7 +1,7 @@
 """The variant of English a page is written in, and the spellings that say nothing of it.
 
 `spell-variant` holds a page to American or British English. With no variant configured, a
-page's own spellings decide (`page_variant`), less the words it writes in a name (`Bitbucket
+page's own spellings decide (`page_spellings`, then `page_variant`), less the words it writes in a name (`Bitbucket
 Data Center`, `the Block Catalogue`) or its code writes too (`color` on a CSS page,
 `coded_variants`): a name's or a term's spelling is not the writer's. When the page
 alone cannot say (one British spelling, or both kinds nearly as often), the pages around it do
@@ -11,7 +11,8 @@ alone cannot say (one British spelling, or both kinds nearly as often), the page
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from ..scanner import HEADING, Line
 from .lexicon import Lexicon
@@ -30,7 +31,33 @@ BRITISH_PAGE = 2
 NEIGHBOURS_AMERICAN = 2
 
 
-def page_variant(split: Split, lex: Lexicon, named: frozenset[str], around: Callable[[], tuple[int, int]]) -> str:
+class Spellings(NamedTuple):
+    """A page's variant spellings, read in one pass over its prose: for each line that holds
+    one, its masked text with its British spellings and its American ones; and the variant
+    spellings it writes in a name (`_named_on_line`)."""
+
+    lines: list[tuple[str, list[str], list[str]]]
+    named: frozenset[str]
+
+
+def page_spellings(split: Split, lex: Lexicon) -> Spellings:
+    """The page's variant spellings: only lines with a word of neither kind (`unknown` in
+    `split`) can hold one."""
+    lines, named = [], set()
+    for line, text, tokens, unknown in split:
+        if not unknown:
+            continue
+        british = [t for t in tokens if lex.is_british(t)]
+        american = [t for t in tokens if t in lex.american]
+        if british or american:
+            lines.append((text, british, american))
+            # A heading in title case capitalises every word: no name is told there.
+            if line.kind != HEADING:
+                named.update(_named_on_line(text, lex))
+    return Spellings(lines, frozenset(named))
+
+
+def page_variant(spellings: Spellings, lex: Lexicon, named: frozenset[str], around: Callable[[], tuple[int, int]]) -> str:
     """The variant a page is written in: British when it writes at least `BRITISH_PAGE` British
     spellings and more of them than American ones; American when it writes any American one
     (the tie too), or none at all. One British spelling and no American one is as likely a
@@ -40,7 +67,7 @@ def page_variant(split: Split, lex: Lexicon, named: frozenset[str], around: Call
     than twice as often (Rails' 4.0 release notes, hundred-and-first sample: `favour` eleven
     times beside `behavior` nine, among guides written in American English). A page that writes
     American, and as British only spellings American dictionaries list too, is American."""
-    british, american, also_american = _counts(split, lex, named)
+    british, american, also_american = _counts(spellings, lex, named)
     if american and british and british == also_american:
         return "en-US"
     if british >= BRITISH_PAGE and british >= 2 * american:
@@ -53,23 +80,22 @@ def page_variant(split: Split, lex: Lexicon, named: frozenset[str], around: Call
 
 def variant_counts(split: Split, lex: Lexicon) -> tuple[int, int]:
     """(British, American) spellings of a page's prose, less the words it writes in a name."""
-    british, american, _also = _counts(split, lex, named_variants(split, lex))
+    spellings = page_spellings(split, lex)
+    british, american, _also = _counts(spellings, lex, spellings.named)
     return british, american
 
 
-def _counts(split: Split, lex: Lexicon, named: frozenset[str]) -> tuple[int, int, int]:
+def _counts(spellings: Spellings, lex: Lexicon, named: frozenset[str]) -> tuple[int, int, int]:
     """(British, American, British that American dictionaries list too: `_also_american`)
     spellings of the prose, less the words the page writes in a name (`named`) and the last
-    parts of hyphenated names: only lines with a word of neither kind (`unknown` in `split`)
-    can hold one."""
+    parts of hyphenated names."""
     british = american = also = 0
-    for _line, text, tokens, unknown in split:
-        if unknown:
-            b = [t for t in tokens if lex.is_british(t) and t not in named]
-            a = sum(1 for t in tokens if t in lex.american and t not in named)
-            if (b or a) and "-" in text:
-                b, a = _less_hyphenated_names(text, lex, named, (b, a))
-            british, american, also = british + len(b), american + a, also + sum(map(_also_american, b))
+    for text, all_british, all_american in spellings.lines:
+        b = [t for t in all_british if t not in named]
+        a = sum(1 for t in all_american if t not in named)
+        if (b or a) and "-" in text:
+            b, a = _less_hyphenated_names(text, lex, named, (b, a))
+        british, american, also = british + len(b), american + a, also + sum(map(_also_american, b))
     return british, american, also
 
 
@@ -99,33 +125,26 @@ def _less_hyphenated_names(
     return british, american
 
 
-def named_variants(split: Split, lex: Lexicon) -> frozenset[str]:
-    """The variant spellings the page writes capitalised in a sentence somewhere: `the Block
-    Catalogue`, Umbraco's feature, is a name, and so is `the Block catalogue` beside it on that
-    page (hundred-and-twenty-third sample: `catalogue` four times on a page that writes `color`
-    and `customize`). Such a word says nothing of the writer's spelling, wherever it stands.
-    Only a paragraph's capitals say so: a heading in title case (`## Change The Colour`) does not,
-    nor a hyphenated word's last part, which is that word's alone (`background-color` leaves
-    the page's other `color` to be judged)."""
-    named = set()
-    for line, text, tokens, unknown in split:
-        # A heading in title case capitalises every word: no name is told there.
-        if unknown and line.kind != HEADING and any(_is_variant(t, lex) for t in tokens):
-            for m in ASCII_TOKENS.finditer(text) if text.isascii() else TOKENS.finditer(text):
-                low = m.group().lower()
-                if _is_variant(low, lex) and _capitalised_in_a_sentence(text, m.start(), m.group()):
-                    named.add(low)
-    return frozenset(named)
+def _named_on_line(text: str, lex: Lexicon) -> Iterator[str]:
+    """The variant spellings a line writes capitalised in a sentence: `the Block Catalogue`,
+    Umbraco's feature, is a name, and so is `the Block catalogue` beside it on that page
+    (hundred-and-twenty-third sample: `catalogue` four times on a page that writes `color` and
+    `customize`). Such a word says nothing of the writer's spelling, wherever it stands on the
+    page. Only a paragraph's capitals say so, not a hyphenated word's last part, which is that
+    word's alone (`background-color` leaves the page's other `color` to be judged)."""
+    for m in ASCII_TOKENS.finditer(text) if text.isascii() else TOKENS.finditer(text):
+        low = m.group().lower()
+        if _is_variant(low, lex) and _capitalised_in_a_sentence(text, m.start(), m.group()):
+            yield low
 
 
-def coded_variants(split: Split, lex: Lexicon, code_names: Callable[[str], bool], want: str) -> frozenset[str]:
+def coded_variants(spellings: Spellings, lex: Lexicon, code_names: Callable[[str], bool], want: str) -> frozenset[str]:
     """The variant spellings of the prose that the page's code writes too (`code_names`),
     singular or plural: the code's terms, not the writer's spelling. A stylelint page writes
     `favour` and, of CSS's `color` (`color: red`), `standard color presentations` (hundred-and-
     thirty-seventh sample); a Spree plan writes `behaviour` and `a catalog item`, of the
     `catalogs` its code names (hundred-and-fortieth)."""
-    written = {t for _line, _text, tokens, unknown in split if unknown for t in tokens}
-    spelt = {t for t in written if _is_variant(t, lex)}
+    spelt = {t for _text, british, american in spellings.lines for t in british + american}
     # A page that writes only the spellings it is held to, as most do, has none to tell.
     tellable = (t in lex.american if want == "en-GB" else lex.is_british(t) for t in spelt)
     if not any(tellable):
