@@ -1074,8 +1074,9 @@ def test_a_long_capitalised_word_one_edit_from_a_word_is_a_slip():
     # a product the line links to does not make a slip beside it a name (`Coder Regitsry`).
     assert unknown("* Bassam Tabbara <bassam@upbound.io> ([bassam](https://github.com/bassam))\n") == []
     # Rack's contributors (hundred-and-eleventh sample): a handle that holds the name, accents
-    # aside, on a page that writes `valid` (one letter from `Valim`).
-    contributors = "Any valid Rack app runs.\n\n* José Valim [josevalim](https://github.com/josevalim)\n"
+    # aside, on a page that writes `Valid` (one letter from `Valim`, and capitalised as a name
+    # is: a word the page writes only in lowercase is no name to slip on).
+    contributors = "Valid Rack apps run.\n\n* José Valim [josevalim](https://github.com/josevalim)\n"
     assert unknown(contributors) == []
     assert unknown(contributors.replace("josevalim", "jose")) == ["Valim"]
     assert unknown("Find it in the [Coder](https://coder.com) Regitsry.\n") == ["Regitsry"]
@@ -1667,3 +1668,114 @@ def test_a_one_word_item_among_package_names_is_a_name():
     assert unknown(packages) == []
     assert unknown(packages.replace("shellcheck", "shelcheck")) == ["shelcheck"]
     assert unknown("- apples\n- pears\n- bannana\n- plums\n") == ["bannana"]
+
+
+def test_a_name_coined_by_doubling_a_words_last_letter():
+    """Fluidd's docs (hundred-and-fiftieth sample) write their name, `fluid` with its last letter
+    doubled, capitalised wherever they write it. A doubling slip copied is still told, and so is
+    the name's spelling where the page writes it lowercase too."""
+    page = "Fluidd is packed with features.\n\nUse a single Fluidd instance, and update Fluidd.\n"
+    assert unknown(page) == []
+    assert unknown("It is overriden here.\n\nIt is overriden there.\n") == ["overriden", "overriden"]
+    assert unknown(page + "\nA fluidd layout.\n") == ["Fluidd", "Fluidd", "Fluidd", "fluidd"]
+
+
+def test_a_letter_before_a_word_names_a_thing_built_on_it():
+    """`cmap`, a font's character map (hundred-and-fiftieth sample), is no `camp` swapped; the
+    `pthread` library (hundred-and-forty-ninth) is no `thread` with a stray letter. A key beside
+    the first letter is a slip (`rthread`), and so is a swap with no such word after it."""
+    assert unknown("The font's cmap coverage. The Linux pthread library.\n") == []
+    assert unknown("A rthread pool.\n") == ["rthread"]
+    assert unknown("A mdoel of it.\n") == ["mdoel"]
+
+
+def test_two_words_run_together_are_no_slip_of_a_rare_word():
+    """The Good Docs Project's template (hundred-and-forty-eighth sample): `the skillsets of your
+    community` is the closed compound, not `skillets`; a slip of a common word stays one."""
+    assert unknown("The size and skillsets of your community.\n") == []
+    assert unknown("Set the backround colour.\n") == ["backround"]
+
+
+def test_a_capitalised_common_word_short_of_letters_is_a_slip():
+    """Moonraker's install guide (hundred-and-fiftieth sample): `[Klipper's Documention](...)`,
+    link text in title case; a name two edits from a rare word stays a name."""
+    assert unknown("Please see [Klipper's Documention](https://klipper3d.com) for details.\n") == ["Documention"]
+    assert unknown("See Catppuccin for themes.\n") == []
+
+
+def test_an_mdx_export_of_a_template_literal_is_code():
+    """Moodle's developer docs (hundred-and-forty-ninth sample) hold PHP in `export const
+    settingsExample = \\`...\\`;`; the page's prose after it is read again."""
+    page = ("export const settingsExample = `\n$settings->add(\n    new admin_setting_configcheckbox(\n"
+            "        'assignfeedback_file/default',\n    )\n);\n`;\n\nA paragrap after.\n")
+    assert unknown(page) == ["paragrap"]
+    assert unknown(page, rule="spell-code-in-prose") == []
+
+
+def test_a_filler_said_twice_is_no_repeated_word():
+    """quarto's citation examples (hundred-and-forty-sixth sample): `Blah Blah [see @knuth1984]`."""
+    assert unknown("Blah Blah [see @knuth1984, pp. 33-35].\n", rule="spell-repeated-word") == []
+    assert unknown("It was out out of date.\n", rule="spell-repeated-word") == ["out out"]
+
+
+def test_the_verb_of_a_rare_noun_in_ation():
+    """SciPy's docs (hundred-and-forty-sixth sample): `by exponentiating the log-entropy`, the verb
+    of `exponentiation`; not of a noun whose verb is listed (`visualizating`: `visualize`)."""
+    assert unknown("Computed by exponentiating the log-entropy.\n") == []
+    assert unknown("It is visualizating the data.\n") == ["visualizating"]
+
+
+def test_a_word_of_three_letters_after_a_long_prefix():
+    """statsmodels' agent notes (hundred-and-forty-sixth sample): pytest's `autouse fixture`; a
+    short prefix before three letters makes no word (`rehat`), nor a long one a letter from a
+    common word (`overcat`: `overeat`)."""
+    assert unknown("An autouse fixture asserts it.\n") == []
+    assert unknown("Do not rehat it. Do not overcat it.\n") == ["rehat", "overcat"]
+
+
+def test_a_documenter_cross_reference_is_a_link_target():
+    """Plots.jl's docs (hundred-and-forty-sixth sample): `[gr example](@ref gr_demo_2)`."""
+    assert spell("See the [gr example](@ref gr_demo_2) for the long version.\n") == []
+
+
+def test_a_table_cell_listing_modules_names_them():
+    """CircuitPython's port notes (hundred-and-forty-seventh sample): a cell lists a board's
+    modules, `_bleio, adafruit_ble, ..., json, ..., rainbowio, ulab`: each is a module's name. A
+    slip of a listed term is still told; a list of plain words is no list of names."""
+    row = ("| Board | Modules |\n| --- | --- |\n| Dev Kit | _bleio, adafruit_ble, aesio, analogio, json, "
+           "msgpack, rainbowio, zlib, ulab, vectorio |\n")
+    assert unknown(row) == []
+    assert unknown(row.replace("msgpack", "mspack")) == ["mspack"]
+    assert unknown("| Fruit | Kinds |\n| --- | --- |\n| Any | apple, pear, bannana, plum |\n") == ["bannana"]
+
+
+def test_a_capitalised_word_one_letter_off_a_word_the_page_writes_lowercase_is_a_name():
+    """Exercism's docs (hundred-and-forty-ninth sample): `the Exercism website` on a page about
+    `exercise` files; one letter off a name the page writes is a slip of it (`Coden`, `Coder`)."""
+    assert unknown("All interactions with the Exercism website. The slug of the exercise.\n") == []
+    assert unknown("Coder runs it. Install Coden first.\n") == ["Coden"]
+
+
+def test_a_variant_spelling_a_folder_of_the_path_writes_is_the_projects_term():
+    """Exercism's `track-tooling/analyzers/interface.md` (hundred-and-forty-ninth sample), British
+    prose: `Analyzers` is the project's term. The file's own name is the writer's spelling."""
+    text = "Analyzers return a standardised output, organised by the recognised tools.\n"
+    cfg = load_config(None)
+    found = check_text(text, "anatomy/track-tooling/analyzers/interface.md", cfg)
+    assert [f for f in found if f.rule == "spell-variant"] == []
+    found = check_text(text, "anatomy/track-tooling/analyzers.md", cfg)
+    assert [f.rule for f in found] == ["spell-variant"]
+
+
+def test_a_short_part_of_a_compound_with_two_letters_swapped_is_a_slip():
+    """networkx's tutorial (hundred-and-forty-sixth sample): `separate thrid-party backends`. A
+    short part respelt is a name's (`statik-server`)."""
+    assert unknown("Use separate thrid-party backends on the statik-server.\n") == ["thrid-party"]
+
+
+def test_a_letter_written_again_in_place_of_the_next_is_a_slip():
+    """Exercism's test runner interface (hundred-and-forty-ninth sample) opens an item with
+    `Auxillary JSON files`: `auxiliary` with its `i` written as the `l` before it. A far letter
+    changed in a capitalised word is a name's (`Shlink`)."""
+    assert unknown("- Auxillary JSON files compiled manually.\n") == ["Auxillary"]
+    assert unknown("- Shlink shortens links.\n") == []

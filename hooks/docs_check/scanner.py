@@ -66,6 +66,10 @@ _LIQUID_END = re.compile(
 _MDX_ESM = re.compile(
     r"(?:import\s+(?:[\w*{}\s,]+\s+from\s+)?['\"][^'\"]+['\"];?|export\s+(?:const|let|default|function)\b.*)\s*$"
 )
+# An export that opens a template literal (`export const settingsExample = \``, Moodle's
+# developer docs, hundred-and-forty-ninth sample) goes on to the line that closes it: the
+# string is the code's (PHP to show, or text a component lays out), not the page's prose.
+_TEMPLATE_LITERAL_END = re.compile(r"[^`]*`")
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 # Material's admonitions (`!!! note`, `??? tip`, `???+ tip`) and content tabs (`=== "Tab"`):
 # their content is the indented lines that follow, as in a list item.
@@ -612,13 +616,15 @@ class _BlockScanner:
         self.comment_text: list[str] = []
         self.in_paragraph = False
         self.in_indented_code = False
-        self.in_liquid_code = False
+        # The end of a block read as code to its closing line (a Liquid highlight, an MDX
+        # export's template literal), while one is open.
+        self.code_until: re.Pattern[str] | None = None
 
     def run(self, lines: list[Line], first: int) -> None:
         for ln in lines[first:]:
             s = ln.text
             # Fast path: nothing open, and the line cannot start a container or a block.
-            if (not self.stack and self.fence is None and not self.in_comment and not self.in_liquid_code
+            if (not self.stack and self.fence is None and not self.in_comment and self.code_until is None
                     and s and s[0] not in _BLOCK_START_CHARS and not s.startswith(("import ", "export "))):
                 ln.kind = TEXT
                 self._paragraph_line(ln.number)
@@ -648,9 +654,10 @@ class _BlockScanner:
             return
         if self.in_comment and self._in_comment(ln, matched, pos):
             return
-        if self.in_liquid_code:
+        if self.code_until is not None:
             _mark(ln, INDENTED_CODE, pos, self.stack[:matched])
-            self.in_liquid_code = not _LIQUID_END.match(ln.text, pos)
+            if self.code_until.match(ln.text, pos):
+                self.code_until = None
             return
         if matched < len(self.stack) and self._leave_containers(ln, matched, pos):
             return
@@ -824,10 +831,12 @@ class _BlockScanner:
             return True
         if first in "{[" and _LIQUID_HIGHLIGHT.match(rest, ind):
             _mark(ln, INDENTED_CODE, pos, stack)
-            self.in_liquid_code = True
+            self.code_until = _LIQUID_END
             return True
         if first in "ie" and not stack and not self.in_paragraph and _MDX_ESM.match(rest, ind):
             _mark(ln, INDENTED_CODE, pos, stack)
+            if rest.count("`") % 2:
+                self.code_until = _TEMPLATE_LITERAL_END
             return True
         if first == "#" and _ATX_HEADING.match(rest):
             _mark(ln, HEADING, pos, stack)

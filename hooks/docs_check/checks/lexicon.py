@@ -71,6 +71,9 @@ _CONTRACTION_PIECES = (
 # The prefixes that are no word of their own (`over`, `self`, `post` are).
 _BOUND_PREFIXES = PREFIXES - {"counter", "cross", "mid", "over", "post", "self", "super", "under", "up"}
 # A plural that takes -es: box, bus, buzz, match, wish; and consonant + y, which becomes -ies.
+LONG_PREFIX = 4
+LONG_PREFIX_REST = 4
+_ATE_FORM = re.compile(r"at(?:e|es|ed|ing)$")
 _PLURAL_ES = re.compile(r"(?:[sxz]|[cs]h|[^aeiou]y)$")
 # An adjective in -y made from a noun or verb of five letters or more (`nitpicky`, a hundred-
 # and-second sample): shorter bases make slips words (`bugy`, `usey`).
@@ -406,7 +409,20 @@ class Lexicon:
         if len(w) <= 1 or w in self:
             return True
         return (self._inflected(w) or self._prefixed(w) or self._singular_of_listed_plural(w)
-                or ("is" in w and self.derived_american(w) is not None) or self._electronic(w))
+                or ("is" in w and self.derived_american(w) is not None) or self._electronic(w)
+                or self._verb_of_a_rare_noun(w))
+
+    def _verb_of_a_rare_noun(self, w: str) -> bool:
+        """The verb in -ate of a rare noun in -ation a dictionary lists without it
+        (`exponentiating`, of `exponentiation`, in SciPy's docs, hundred-and-forty-sixth
+        sample): a term's verb. Not of a noun writers use (`configurating`, `registrating`):
+        the dictionaries list those nouns' verbs, and another form is a writer's slip."""
+        m = _ATE_FORM.search(w)
+        if m is None:
+            return False
+        # Nor of a noun whose verb is listed in another form (`visualizating`: `visualize`).
+        stem = w[: m.start()]
+        return stem + "ation" in self and self.tables.common(stem + "ation") < SPLIT_FREQUENCY and stem + "e" not in self
 
     def _electronic(self, w: str) -> bool:
         """`e-` for electronic, written solid before a noun of six letters or more, as `email`
@@ -454,7 +470,12 @@ class Lexicon:
         return False
 
     def _prefixed(self, w: str) -> bool:
-        for i in range(2, min(len(w) - 3, 8)):
+        for i in range(2, min(len(w) - 2, 8)):
+            # A word of three letters after a prefix of four or more (`autouse`, pytest's
+            # fixtures, hundred-and-forty-sixth sample; `multiuse`); a short prefix before one
+            # makes too many slips words (`reuse` is listed; `dis` + `ape`).
+            if len(w) - i < LONG_PREFIX_REST and i < LONG_PREFIX:
+                continue
             if w[:i] in PREFIXES and (w[i:] in self or self._inflected(w[i:])):
                 return not (self._one_letter_over(w, i) or (w[:i] == "up" and self._a_letter_from_a_word(w, i)))
         return False

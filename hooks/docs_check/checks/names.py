@@ -185,7 +185,10 @@ def listed_among_names(text: str, index: int, word: str, lex: Lexicon) -> bool:
     other items names and most of them (`MX Linux, Linux Mint, deepin, Pop!_OS, KDE neon`,
     HTTPie's packaging notes, hundred-and-twenty-sixth sample: a distribution that writes its
     name in lowercase), or in parentheses with every other item one (`(jdtls, elixirls)`,
-    nvim-lspconfig's README)? A name is an item with a capital or a word no dictionary knows."""
+    nvim-lspconfig's README)? A name is an item with a capital, a word no dictionary knows, or
+    a term of the trade: a table cell of the modules a board has (`_bleio, adafruit_ble, ...,
+    json, msgpack, ..., rainbowio`, CircuitPython's port notes, hundred-and-forty-seventh
+    sample) lists `rainbowio` as the module it is."""
     start = max(text.rfind(c, 0, index) for c in _LIST_ENDS) + 1
     ends = [e for e in (text.find(c, index) for c in _LIST_ENDS) if e != -1]
     end = min(ends, default=len(text))
@@ -193,12 +196,12 @@ def listed_among_names(text: str, index: int, word: str, lex: Lexicon) -> bool:
     if len(items) < 2 or word not in items:
         return False
     others = [item for item in items if item != word and item not in ("etc", "")]
-    named = sum(1 for item in others if _names_a_thing(item, lex))
+    named = sum(1 for item in others if _names_a_thing(item, lex) or item.lower() in lex.terms)
     bracketed = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
     return (named >= 2 and 3 * named >= 2 * len(others)) or (bracketed and others != [] and named == len(others))
 
 
-_LIST_ENDS = ".;:()"
+_LIST_ENDS = ".;:()|"  # a table's cell ends a list too
 _LEADING_JOIN = re.compile(r"^(?:and|or)\s+")
 _LIST_ITEM_WORDS = 3
 

@@ -27,6 +27,7 @@ _MASKS = re.compile(
         (
             r"^\s*\[[^\]]+\]:\s.*$",  # link reference definition
             r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)",  # inline link or image target, with its title
+            r"\]\(@ref\s[^)]*\)",  # Documenter.jl's cross-reference, `[the example](@ref gr_demo_2)`
             r"\]\[[^\]]*\]",  # reference link label
             r"\[\^[^\]]+\]",  # footnote reference
             r"\[![A-Za-z]+\]",  # GitHub alert marker

@@ -79,6 +79,22 @@ def doubling_slip(w: str, hints: list[str], lex: Lexicon) -> bool:
     return False
 
 
+def last_letter_doubled(w: str, hints: list[str]) -> bool:
+    """Is the lowercase word a suggested word with its last letter doubled (`fluidd`)? Projects
+    coin names so (Fluidd, a Klipper front end, on its own docs: hundred-and-fiftieth sample),
+    as they do with a letter dropped; a writer's doubling slip lands inside the word as often
+    (`occurred`, `untill` aside)."""
+    return len(w) >= 5 and w[-1] == w[-2] and any(h.lower() == w[:-1] for h in hints)
+
+
+def letter_put_before(w: str, hint: str) -> bool:
+    """Is the word `hint` with a letter put before it that no key beside its first letter
+    struck (`pthread`, POSIX threads, hundred-and-forty-ninth sample; `cmap`, a font's
+    character map)? A name built on the word, as a project names a variant of a thing: a
+    slip that adds a letter at the front strikes a key beside the first or doubles it."""
+    return len(w) == len(hint) + 1 and w[1:] == hint and w[0] != hint[0] and not neighbours(w[0], hint[0])
+
+
 def letters_left_out(w: str, word: str) -> bool:
     """Is `w` the word with one or two of its letters left out (`boostraped`, `bootstrapped`)?"""
     if not 1 <= len(word) - len(w) <= 2:
@@ -163,6 +179,7 @@ ADDED_FREQUENCY = 500  # `repository` (618), `utilized` (988), a term of the tra
 # A compound's part a slip is looked for in: names respell shorter words (`statik-server`,
 # `ghostty-web`, `lakefs-client`).
 COMPOUND_SLIP_PART = 8
+SWAPPED_PART = 5
 
 
 def slip_in_a_compound(word: str, lex: Lexicon) -> str | None:
@@ -172,11 +189,14 @@ def slip_in_a_compound(word: str, lex: Lexicon) -> str | None:
     seventh sample), so the whole is no name (`aad-pod-identity`, `kube-proxy`)."""
     parts = word.split("-")
     odd = [p for p in parts if not (ACRONYM.fullmatch(p) or (p.isalpha() and lex.frequency(p.lower()) >= SPLIT_FREQUENCY))]
-    if len(parts) < 2 or len(odd) != 1 or len(odd[0]) < COMPOUND_SLIP_PART or not odd[0].isalpha():
+    if len(parts) < 2 or len(odd) != 1 or len(odd[0]) < SWAPPED_PART or not odd[0].isalpha():
         return None
     slip = odd[0].lower()
+    # A shorter part is a slip only with two letters swapped (`thrid-party`, networkx's
+    # tutorial, hundred-and-forty-sixth sample): names respell words, they seldom swap letters.
+    short = len(slip) < COMPOUND_SLIP_PART
     fixed = next((h for h in lex.suggestions(slip) if " " not in h and one_edit(slip, h.lower())
-                  and lex.frequency(h.lower()) >= ADDED_FREQUENCY), None)
+                  and lex.frequency(h.lower()) >= ADDED_FREQUENCY and (not short or swapped(slip, h.lower()))), None)
     return None if fixed is None else "-".join(fixed.lower() if p == odd[0] else p for p in parts)
 
 
@@ -198,10 +218,13 @@ def letters_swapped(w: str, hints: list[str], lex: Lexicon) -> bool:
     jj's and Mercurial's term, is no slip of `revest` (git-branchless' guide writes it twice,
     hundred-and-thirty-eighth sample)."""
     return len(w) >= 5 and any(
-        len(h) == len(w) and h.islower() and (h in lex.terms or lex.tables.common(h) >= SPLIT_FREQUENCY)
-        and sum(a != b for a, b in zip(w, h, strict=True)) == 2
-        and any(w[i] == h[i + 1] and w[i + 1] == h[i] and w[i] != w[i + 1] for i in range(len(w) - 1))
-        for h in hints)
+        h.islower() and (h in lex.terms or lex.tables.common(h) >= SPLIT_FREQUENCY) and swapped(w, h) for h in hints)
+
+
+def swapped(w: str, h: str) -> bool:
+    """Is `w` the word `h` with two letters beside each other swapped?"""
+    return (len(h) == len(w) and sum(a != b for a, b in zip(w, h, strict=True)) == 2
+            and any(w[i] == h[i + 1] and w[i + 1] == h[i] and w[i] != w[i + 1] for i in range(len(w) - 1)))
 
 
 # `chat`, `conf`, `agent`, `firewall`: a daemon is named after a short word (shorter stems,
@@ -295,8 +318,11 @@ LONG_NAME = 12  # `Oberservability`: a capitalised word this long two edits from
 COMMONEST = 1_000_000  # the, and, you, with, from; not says (567,938) or ass, which `sas` is a slip of
 
 
-def slip_of_used_word(hint: str, word: str, lex: Lexicon, writes: Callable[[str], bool]) -> bool:
-    """Is a word that may be a name, one edit from `hint`, a slip for it?"""
+def slip_of_used_word(
+    hint: str, word: str, lex: Lexicon, writes: Callable[[str], bool], writes_capitalised: Callable[[str], bool]
+) -> bool:
+    """Is a word that may be a name, one edit from `hint`, a slip for it? (`writes`: does the
+    page write a word; `writes_capitalised`: does it write it capitalised, as a name.)"""
     w = word.lower()
     # A slip keeps the first letter of a name (`Ollama` is no `llama` with an O before it).
     if hint[:1].lower() != w[:1]:
@@ -315,12 +341,21 @@ def slip_of_used_word(hint: str, word: str, lex: Lexicon, writes: Callable[[str]
         return base in lex.project or writes(base) or _writes_one_letter_off(w, writes)
     if word[:1].isupper() and changed is not None:
         # `Connrct`: the key beside `e`, in a long word every writer uses. `Shlink` is no
-        # `shrink` (far keys), and short names sit beside short words (`Groq`, `grow`).
-        common = (len(w) > SHORT_NAME and neighbours(*changed)
+        # `shrink` (far keys), and short names sit beside short words (`Groq`, `grow`). A
+        # name the page writes is what a capitalised word one letter off slipped on (`Coden`
+        # beside `Coder`); a word it writes only in lowercase is not (`the Exercism website`
+        # on a page of `exercise` files, hundred-and-forty-ninth sample: a name built on it).
+        # So is a letter written again in place of the next (`Auxillary`, opening a list item in
+        # Exercism's docs, hundred-and-forty-ninth sample: the classic slip of `auxiliary`).
+        common = (len(w) > SHORT_NAME and (neighbours(*changed) or _doubled_in_place(w, base))
                   and lex.tables.common(base) >= SPLIT_FREQUENCY)
-        return base in lex.project or writes(base) or common
+        return base in lex.project or writes_capitalised(base) or common
     if changed is not None and not neighbours(*changed) and not writes(base):
         return False  # `gopls` is no slip for `goals`: a slip of the keys hits a key next to it
+    if swapped(w, base) and lex.tables.common(w[1:]) >= SPLIT_FREQUENCY and not writes(base):
+        # `cmap`, a font's character map (hundred-and-fiftieth sample), is no `camp` with two
+        # letters swapped: a letter before a word names a thing built on it (`fmap`, `vmap`).
+        return False
     return (lex.tables.common(base) >= SPLIT_FREQUENCY or base in lex.project
             or base in lex.tables.vocabulary or writes(base))
 
@@ -346,6 +381,12 @@ def changed_letter(w: str, hint: str) -> tuple[str, str] | None:
         return None
     changed = [(a, b) for a, b in zip(w, hint, strict=True) if a != b]
     return changed[0] if len(changed) == 1 else None
+
+
+def _doubled_in_place(w: str, hint: str) -> bool:
+    """Is `w` the word `hint` with one letter replaced by a copy of the letter beside it?"""
+    i = next(k for k, (a, b) in enumerate(zip(w, hint, strict=True)) if a != b)
+    return w[i] in (w[i - 1 : i] + w[i + 1 : i + 2])
 
 
 # QWERTY rows, each set off half a key from the one above: a key touches two keys of the row

@@ -84,9 +84,11 @@ _QUOTED = re.compile(r'"[^"\n]+"|\u201c[^\u201d\n]+\u201d')
 _REPEATED = re.compile(r"(?<![\w'-])([A-Za-z]+)([ \t]+)\1(?![\w'-])", re.I)
 
 _THIRD_TIME = re.compile(r"[ \t]+([A-Za-z]+)(?![\w'-])")
-# Pairs that are correct twice in a row ("that that", "had had").
+# Pairs that are correct twice in a row ("that that", "had had"), and fillers said twice
+# ("blah blah", "knock knock": quarto's citation examples, hundred-and-forty-sixth sample).
 REPEATS_OK = frozenset(
-    ("that", "had", "is", "bye", "ha", "ho", "no", "so", "very", "far", "long", "really", "do", "much", "many")
+    ("that", "had", "is", "bye", "ha", "ho", "no", "so", "very", "far", "long", "really", "do", "much", "many",
+     "blah", "bla", "yada", "knock", "hush", "chop", "tut")
 )
 
 
@@ -196,7 +198,7 @@ def check(doc: Document, config: Config) -> Iterator[Finding]:
     split = _without_foreign_lines(_without_foreign_paragraphs(split, doc.paragraphs, lex.__contains__), split)
     want = s.variant
     spellings = variants.page_spellings(split, lex)
-    page.named = spellings.named | variants.coded_variants(spellings, lex, page.code_names, want)
+    page.named = spellings.named | variants.coded_variants(spellings, lex, page.names_as_its_own, want)
     if want == "auto":
         around = partial(neighbours.counts, doc.path, _counter(s, lex), (s, id(lex)))
         want = page.variant = variants.page_variant(spellings, lex, page.named, around)
@@ -390,6 +392,7 @@ class PageWords:
         self._all: set[str] | None = None  # every word of the page, lowercased
         self._kebab: Counter[str] | None = None  # hyphenated names, lowercased: how often written
         self._names: set[str] | None = None  # words the page writes capitalised often, lowercased
+        self._capitalised: Counter[str] | None = None  # words the page writes capitalised: how often
         self.variant = ""  # the variant the page's own spellings chose, when none is configured
         self.named: frozenset[str] = frozenset()  # variant spellings the page writes in a name
 
@@ -415,6 +418,15 @@ class PageWords:
         }
         return len(places) > 1
 
+    def always_capitalised(self, word: str) -> bool:
+        """Does the page's prose write `word` capitalised wherever it writes it, once at least
+        inside a sentence (not only where a sentence opens)?"""
+        base = word.split("'")[0]
+        pattern = re.compile(rf"(?<![\w'-]){re.escape(base)}(?![\w-])", re.IGNORECASE)
+        found = [(text, m) for _line, _inline, text in self.lines for m in pattern.finditer(text)]
+        return all(m.group()[:1].isupper() for _text, m in found) and any(
+            not opens_sentence(text, m.start()) for text, m in found)
+
     def slip_of_a_name(self, word: str) -> str | None:
         """The hyphenated name the page writes `NAME_WRITTEN` times or more that `word`, written
         once, is one letter from (`aad-pod-identiy` among eight `aad-pod-identity`, eighty-eighth
@@ -437,11 +449,19 @@ class PageWords:
         if not word[:1].isupper() or len(word) < PAGE_NAME_SLIP or self.repeats(word):
             return None
         if self._names is None:
-            counts = Counter(m.lower() for m in _CAPITALISED.findall(self.doc.text))
-            self._names = {n for n, c in counts.items() if c >= PAGE_NAME_WRITTEN}
+            self._names = {n for n, c in self._capitalised_counts().items() if c >= PAGE_NAME_WRITTEN}
         w = _POSSESSIVE.sub("", word).lower()
         name = next((n for n in sorted(self._names) if n != w and abs(len(n) - len(w)) <= 1 and _slip_of(w, n)), None)
         return None if name is None else name.capitalize()
+
+    def writes_capitalised(self, word: str) -> bool:
+        """Does the page write `word` capitalised somewhere, as a name is?"""
+        return self._capitalised_counts()[word.lower()] > 0
+
+    def _capitalised_counts(self) -> Counter[str]:
+        if self._capitalised is None:
+            self._capitalised = Counter(m.lower() for m in _CAPITALISED.findall(self.doc.text))
+        return self._capitalised
 
     def writes(self, word: str) -> bool:
         """Does the page write `word` anywhere (prose or code, any case)?"""
@@ -483,6 +503,15 @@ class PageWords:
         if self._code_lower is None:
             self._code_lower = self.code().lower()
         return self._code_lower
+
+    def names_as_its_own(self, word: str) -> bool:
+        """Does a folder of the page's path name `word`, singular or plural, or its code
+        (`code_names`)? An Exercism page under `track-tooling/analyzers/` writes `Analyzers` in
+        British prose (hundred-and-forty-ninth sample): the project's term, as its folders spell
+        it. Not the file's own name, which is a slug of the page's title, the writer's spelling
+        (`ios-marshalling.md` on a page held to American: hundred-and-twenty-second sample)."""
+        folders = {p.lower() for p in PurePosixPath(str(self.doc.path).replace("\\", "/")).parts[:-1]}
+        return word in folders or word + "s" in folders or self.code_names(word)
 
     def code_names(self, word: str) -> bool:
         """Does the page's code write `word` at the start of a name or of a name's part, in any
@@ -608,7 +637,8 @@ def _slip_of_a_term(word: str, lex: Lexicon, page: PageWords) -> bool:
     page writes, and with its first letter? A slip in a list of names is a slip of one; a
     slip seldom strikes the first letter (`yadm` is no `adm`)."""
     w = word.lower()
-    return any(" " not in h and h[:1].lower() == w[:1] and one_edit(w, h.lower())
+    # Not of an acronym, which nobody types in lowercase (`ulab`, a module, is no `UAB`).
+    return any(" " not in h and h[:1].lower() == w[:1] and one_edit(w, h.lower()) and not h.isupper()
                and (h[:1].isupper() or h.lower() in lex.terms or page.writes(h)) for h in lex.suggestions(word))
 
 
@@ -722,11 +752,12 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
         return False  # `overlayfs`, `squashfs`: a file system named after what it does
     if slips.daemon_name(w, hints, lex):
         return False  # `confd`, `Chatd`: a daemon named after what it serves
-    if _inflected_too(w, page, lex) or (page.repeats(word) and not slips.habitual(w, hints, lex)):
+    if _written_as_meant(word, hints, lex, page):
         return False  # a slip is made once; a word spelt the same way twice is meant
     if len(w) <= slips.SHORT:
         return slips.slip_of_commonest(w, lex)
     split = next((h.lower().split() for h in hints if " " in h), None)
+    compound = _closed_compound(split)
     capital = word[:1].isupper()
     # Short names are dense around short words (`godoc`, `utun`, `ollama`): a name, like a
     # capitalised word, is a slip only of a word writers use.
@@ -735,31 +766,81 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     # of `Prerequisite`, rare as that word is (`Catppuccin`, two edits away, stays a name).
     # Letters of the word itself: `Claranet's` is a name of eight letters with a possessive.
     one_edit_slips = not name_like or len(_POSSESSIVE.sub("", w)) >= slips.LONG_WORD
-    if any(" " not in h and one_edit(w, h.lower()) and (
-        one_edit_slips or slips.slip_of_used_word(h, word, lex, page.writes) or (
+    if any(" " not in h and one_edit(w, h.lower()) and not (compound and _rare_word(h.lower(), lex))
+           and not slips.letter_put_before(w, h.lower()) and (
+        one_edit_slips or slips.slip_of_used_word(h, word, lex, page.writes, page.writes_capitalised) or (
             not capital and slips.vowel_for_vowel(w, h.lower())))
         for h in hints
     ):
         return True
     if split and (slips.FUNCTION_WORDS.intersection(split) or slips.plural_first(split[0], lex)) and not proper:
         return True
+    return _slip_of_a_farther_word(w, hints, lex, split, name_like)
+
+
+def _closed_compound(split: list[str] | None) -> bool:
+    """Is the word two words of `COMPOUND_PART` letters or more run together, no function word
+    among them (`skill sets`, `brand line`)? Then a rare word one edit away is no evidence of a
+    slip: `skillsets` (the Good Docs Project's templates, hundred-and-forty-eighth sample) is the
+    closed compound, not `skillets` misspelt."""
+    return (split is not None and len(split) == 2 and min(map(len, split)) >= COMPOUND_PART
+            and not slips.FUNCTION_WORDS.intersection(split))
+
+
+def _rare_word(word: str, lex: Lexicon) -> bool:
+    """Is the word no term of the trade and rarer than the words a compound is split into?"""
+    return word not in lex.terms and lex.tables.common(word) < SPLIT_FREQUENCY
+
+
+# `boost rap`, `gene red`, `temp ate`: a part of three letters is as often a slip's piece.
+COMPOUND_PART = 4
+
+
+def _slip_of_a_farther_word(w: str, hints: list[str], lex: Lexicon, split: list[str] | None, name_like: bool) -> bool:
+    """Is the lowercased word, no one-edit slip, a slip of a word two edits away or of one it
+    lacks letters of (`split`: the two words it runs together, if any; `name_like`: capitalised
+    or short, as names are)?"""
     if split is not None:
         # `boostraped` is no `boost raped`: a long word it is with a letter or two left out says
         # what the writer meant (hundredth sample); a closed compound seldom lacks letters of one
         # (`hardlinks` is no `hardliners`, `flychecking` no `flyspecking`).
-        return not name_like and any(
-            len(h) >= slips.LONG_WORD and h.lower() in lex and slips.letters_left_out(w, h.lower()) for h in hints)
+        # So is a capitalised one of a word writers use (`Klipper's Documention`, link text in
+        # title case, hundred-and-fiftieth sample): a name is seldom such a word short of letters.
+        return any(
+            len(h) >= slips.LONG_WORD and h.lower() in lex and slips.letters_left_out(w, h.lower())
+            and (not name_like or lex.tables.common(h.lower()) >= SPLIT_FREQUENCY) for h in hints)
     if not name_like:
         # A word writers use, or, for a long word, a term of the trade the frequency table
         # does not hold (`authencation`: `authentication` is 0 there; keda's docs, sixty-ninth).
         # Not a word with two letters put before it (`vttablet`, Vitess's tablet server: a
-        # name built on the word); a slip lands inside a word (seventy-second sample).
+        # name built on the word); a slip lands inside a word (seventy-second sample). Nor
+        # one a far letter is put before (`pthread`): the words two edits away say nothing then.
+        if any(slips.letter_put_before(w, h.lower()) for h in hints):
+            return False
         return any((lex.tables.common(h.lower()) >= SPLIT_FREQUENCY
                     or (len(w) >= slips.LONG_WORD and " " not in h and h.lower() in lex))
                    and not slips.prefixed_name(w, h.lower()) for h in hints)
     # A name is seldom twelve letters long and two edits from a word or a term of the trade
     # (`Oberservability`, fifty-fifth sample); a shorter one often is (`Catppuccin`).
     return len(_POSSESSIVE.sub("", w)) >= slips.LONG_NAME and any(" " not in h and h.lower() in lex for h in hints)
+
+
+def _written_as_meant(word: str, hints: list[str], lex: Lexicon, page: PageWords) -> bool:
+    """Does the page write the word in the singular and the plural, or more than once and not
+    as a habitual slip (or as a habitual slip that is a coined name: `_coined_name`)?"""
+    w = word.lower()
+    return _inflected_too(w, page, lex) or (page.repeats(word) and (
+        not slips.habitual(w, hints, lex) or _coined_name(word, hints, page)))
+
+
+def _coined_name(word: str, hints: list[str], page: PageWords) -> bool:
+    """Is a word the page writes capitalised wherever it writes it a word with its last letter
+    doubled (`Fluidd`, three times on its features page)? A coined name: a doubling slip of a
+    common word is a slip however often the page makes it (`overriden`), but not one the page
+    makes only as a name, capitalised inside sentences too."""
+    bare = [_POSSESSIVE.sub("", h) for h in hints]
+    return (word[:1].isupper() and slips.last_letter_doubled(_POSSESSIVE.sub("", word).lower(), bare)
+            and page.always_capitalised(word))
 
 
 def _suggestions(word: str, lex: Lexicon) -> list[str]:

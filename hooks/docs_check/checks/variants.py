@@ -139,8 +139,8 @@ def _named_on_line(text: str, lex: Lexicon) -> Iterator[str]:
 
 
 def coded_variants(spellings: Spellings, lex: Lexicon, code_names: Callable[[str], bool], want: str) -> frozenset[str]:
-    """The variant spellings of the prose that the page's code writes too (`code_names`),
-    singular or plural: the code's terms, not the writer's spelling. A stylelint page writes
+    """The variant spellings of the prose that the page's code or its path writes too
+    (`code_names`), singular or plural: the code's terms, not the writer's spelling. A stylelint page writes
     `favour` and, of CSS's `color` (`color: red`), `standard color presentations` (hundred-and-
     thirty-seventh sample); a Spree plan writes `behaviour` and `a catalog item`, of the
     `catalogs` its code names (hundred-and-fortieth)."""
