@@ -1779,3 +1779,51 @@ def test_a_letter_written_again_in_place_of_the_next_is_a_slip():
     changed in a capitalised word is a name's (`Shlink`)."""
     assert unknown("- Auxillary JSON files compiled manually.\n") == ["Auxillary"]
     assert unknown("- Shlink shortens links.\n") == []
+
+
+def test_a_credit_in_parentheses_after_a_link_names_people():
+    """Fava's list of related tools (hundred-and-fifty-third sample) credits each tool's author
+    after its link: `(Vivek Gani)`, `(Alen Šiljak)`. Not after plain words, nor a slip in a
+    parenthesis of words."""
+    tools = ("- [metadata-spray](https://github.com/s/m) (Vivek Gani): Add metadata.\n"
+             "- [pta-converters](https://gitlab.com/a/p) (Alen Šiljak) (2019): A converter.\n")
+    assert unknown(tools) == []
+    assert unknown("- A tool by (Vivek Gani) here.\n") == ["Gani"]
+    assert unknown("- [tool](https://example.com/t) (a simpel one): a tool.\n") == ["simpel"]
+
+
+def test_an_emoji_shortcode_before_closing_punctuation_is_masked():
+    """OSRM's release notes (hundred-and-fifty-second sample): `Travis CI gives you a :thumbs_up:)`."""
+    assert spell("Make sure all tests pass (Travis CI gives you a :thumbs_up:).\n") == []
+    assert unknown("A :thumbs_up: for a seperate fix.\n") == ["seperate"]
+
+
+def test_a_plural_the_index_finds_nothing_for_is_tried_as_its_singular():
+    """owncast's agent notes (hundred-and-fifty-fourth sample): `Screnshots should be taken`."""
+    [f] = spell("- Screnshots should be taken using the dev server.\n")
+    assert "`Screenshots`" in f.message
+
+
+def test_the_names_before_et_al_are_authors():
+    """The Galaxy training material's references (hundred-and-fifty-first sample): `**Morgane
+    Thomas-Chollier et al:**`, `**Roider et al. (2006):**`. Not a word after `et al`."""
+    refs = ("**Morgane Thomas-Chollier et al:** [Transcription factor binding](https://example.com)\n\n"
+            "**Helge G. Roider et al. (2006):** [Predicting affinities](https://example.com)\n")
+    assert unknown(refs) == []
+    assert unknown("As Roider et al. showed, the Modle fits.\n") == ["Modle"]
+
+
+def test_a_genus_and_a_latin_species_in_emphasis_are_a_scientific_name():
+    """Galaxy's genome annotation tutorial (hundred-and-fifty-first sample): `*Aspergillus
+    fumigatus*`, `*Streptomyces coelicolor*`. An emphasised phrase is still read (`*Very importnat*`)."""
+    assert unknown("We use a piece of the *Aspergillus fumigatus* genome and *Streptomyces coelicolor*.\n") == []
+    assert unknown("This is *Very importnat* here.\n") == ["importnat"]
+
+
+def test_front_matter_after_blank_lines_holds_no_prose():
+    """nf-core's site (hundred-and-fifty-first sample) opens a page with a blank line, then its
+    front matter (`image_alt: "..."`). A thematic break after blank lines leaves prose prose."""
+    page = '\n---\ntitle: "A project"\nintro_video:\nimage_alt: "A diagram"\n---\n\n## Background\n\nA paragrap.\n'
+    assert unknown(page, rule="spell-code-in-prose") == []
+    assert unknown(page) == ["paragrap"]
+    assert unknown("\n---\n\nThe image_alt field, a paragrap.\n\n---\n", rule="spell-code-in-prose") == ["image_alt"]

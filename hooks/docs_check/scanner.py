@@ -902,16 +902,24 @@ def front_matter(text: str) -> dict[str, object]:
 def _front_matter(lines: list[Line], meta: dict[str, object]) -> int:
     """Mark a leading front matter block, YAML between `---` lines or TOML between `+++`
     lines (Hugo's); return the index of the first line after it."""
-    opening = lines[0].text.rstrip() if lines else ""
+    # Blank lines before it (nf-core's site, hundred-and-fifty-first sample): no engine reads
+    # such a block as metadata, but its keys are no prose either (`image_alt:` is no code in a
+    # sentence); taken as front matter only when it holds a YAML mapping.
+    first = next((i for i, ln in enumerate(lines) if ln.text.strip()), 0)
+    opening = lines[first].text.rstrip() if lines else ""
     if opening not in ("---", "+++"):
         return 0
     closings = ("---", "...") if opening == "---" else ("+++",)
-    for i in range(1, len(lines)):
+    for i in range(first + 1, len(lines)):
         if lines[i].text.rstrip() in closings:
+            body = "\n".join(ln.text for ln in lines[first + 1 : i])
+            data = _load_yaml(body) if opening == "---" else _load_toml(body)
+            if first and not data:
+                return 0
             for ln in lines[: i + 1]:
                 ln.kind = FRONT_MATTER
-            body = "\n".join(ln.text for ln in lines[1:i])
-            meta.update(_load_yaml(body) if opening == "---" else _load_toml(body))
+            if not first:
+                meta.update(data)
             return i + 1
     return 0
 

@@ -71,6 +71,7 @@ _CONTRACTION_PIECES = (
 # The prefixes that are no word of their own (`over`, `self`, `post` are).
 _BOUND_PREFIXES = PREFIXES - {"counter", "cross", "mid", "over", "post", "self", "super", "under", "up"}
 # A plural that takes -es: box, bus, buzz, match, wish; and consonant + y, which becomes -ies.
+PLURAL_STEM = 4  # a plural of more letters is tried as its singular when the index finds nothing
 LONG_PREFIX = 4
 LONG_PREFIX_REST = 4
 _ATE_FORM = re.compile(r"at(?:e|es|ed|ing)$")
@@ -553,6 +554,10 @@ class Lexicon:
         if w.endswith("'s") and len(w) > 3:  # Factort's -> Factory's
             return [f"{s}'s" for s in self._suggestions(token[:-2], limit) if " " not in s]
         out: list[str] = [c for c in self.close(w) if self._safe(w, c)]
+        if not out and len(w) > PLURAL_STEM and w.endswith("s") and not w.endswith("ss"):
+            # The index holds few plurals: `Screnshots` (owncast's agent notes, hundred-and-
+            # fifty-fourth sample) is `screenshot` mistyped, made plural.
+            out = [c + "s" for c in self.close(w[:-1]) if self._safe(w[:-1], c) and self._known_form(c + "s")]
         if token.islower() and len(w) >= FIRST_LETTER_SLIP:
             # After the index's own first suggestion when that is commoner (`sperated`:
             # `separated` before `operated`).

@@ -78,6 +78,41 @@ def among_people(doc: Document, line: Line, text: str) -> bool:
     return _items_around(doc, line, _profile_item) >= _NAMES_LISTED
 
 
+def credited_after_a_link(content: str, index: int) -> bool:
+    """Is the word inside a parenthesis of two to four capitalised words just after a link, the
+    credit of what the link names (`- [metadata-spray](https://github.com/...) (Vivek Gani):`,
+    Fava's list of related tools, hundred-and-fifty-third sample)? A person's name."""
+    start = content.rfind("(", 0, index)
+    end = content.find(")", index)
+    if start < 1 or end == -1 or ")" in content[start:index]:
+        return False
+    return content[:start].rstrip().endswith(")") and _person(content[start + 1 : end])
+
+
+def before_et_al(text: str, index: int, word: str) -> bool:
+    """Is the capitalised word an author's name, in the names just before `et al`
+    (`**Morgane Thomas-Chollier et al:**`, `Roider et al. (2006)`: the Galaxy training
+    material's references, hundred-and-fifty-first sample)?"""
+    return word[:1].isupper() and _ET_AL_AFTER.match(text, index + len(word)) is not None
+
+
+# The rest of an author list before `et al`: more names, hyphenated, or initials (`G.`).
+_ET_AL_AFTER = re.compile(r"(?:[\s-]+[A-Z][^\W\d_]*(?:-[^\W\d_]+)*\.?)*\s+et\.?\s+al\b")
+
+
+def binomial(text: str, index: int) -> bool:
+    """Is the word a species' name, a capitalised genus and a Latin species in one emphasis
+    span (`*Aspergillus fumigatus*`, `*Streptomyces coelicolor*`: Galaxy's genome annotation
+    tutorial, hundred-and-fifty-first sample)? Scientific names are written so; the Latin
+    ending tells them from an emphasised phrase (`*Very importnat*`)."""
+    return any(m.start(1) <= index < m.end(2) for m in _BINOMIAL.finditer(text, max(0, index - 40), index + 40))
+
+
+_BINOMIAL = re.compile(
+    r"(?<![\w*])[*_]([A-Z][a-z]+) ([a-z]+(?:us|um|ae|a|i|is|es|or|ens|ans|er|ix|ex|oides|ensis))[*_](?![\w*])"
+)
+
+
 def listed_term(doc: Document, line: Line, word: str) -> bool:
     """Is the word a list item's bold lowercase lead term, before a colon, among items that two
     of the six around it open so too: a list of commands, targets or options, each named then

@@ -36,7 +36,7 @@ _MASKS = re.compile(
             r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}",  # a Liquid comment
             r"\{[^{}]*\}+",  # attribute list, heading anchor {#id}, template expression
             r"&#?\w+;",  # HTML entity
-            r":[\w+-]+:(?!\S)",  # emoji shortcode, :material-check:
+            r":[\w+-]+:(?![^\s).,;!?])",  # emoji shortcode, :material-check:, `(:thumbs_up:)`
             r"\+\+[\w+-]+\+\+",  # pymdownx.keys ++ctrl+c++
         )
     ),

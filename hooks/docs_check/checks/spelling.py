@@ -602,7 +602,9 @@ def _judge_line(
         # A word beside a name is part of it; `plain ol' Go`: a letter elided, the apostrophe says so.
         if (lex.known(word) or names.beside_name(tokens, i, text, lex, line) or names.sibling_name(tokens, i, text)
                 or _elided(word, text, index, lex) or names.among_names(doc, line, text, lex)
-                or names.among_people(doc, line, text) or names.listed_term(doc, line, word)):
+                or names.among_people(doc, line, text) or names.listed_term(doc, line, word)
+                or names.credited_after_a_link(line.content, index) or names.before_et_al(text, index, word)
+                or names.binomial(text, index)):
             continue
         # A word of the page's code is no misspelling, unless a slip copied into it.
         if word in page and (not _slip_of_a_long_word(word, lex) or page.names_in_code(word)):
