@@ -81,9 +81,9 @@ def doubling_slip(w: str, hints: list[str], lex: Lexicon) -> bool:
 
 def last_letter_doubled(w: str, hints: list[str]) -> bool:
     """Is the lowercase word a suggested word with its last letter doubled (`fluidd`)? Projects
-    coin names so (Fluidd, a Klipper front end, on its own docs: hundred-and-fiftieth sample),
-    as they do with a letter dropped; a writer's doubling slip lands inside the word as often
-    (`occurred`, `untill` aside)."""
+    coin names so (Fluidd, a Klipper front end, on its own docs: hundred-and-fiftieth sample).
+    The caller asks it only of a word the page writes capitalised each time: a writer's doubling
+    slip (`untill`) is written in lowercase too."""
     return len(w) >= 5 and w[-1] == w[-2] and any(h.lower() == w[:-1] for h in hints)
 
 
@@ -345,8 +345,8 @@ def slip_of_used_word(
         # name the page writes is what a capitalised word one letter off slipped on (`Coden`
         # beside `Coder`); a word it writes only in lowercase is not (`the Exercism website`
         # on a page of `exercise` files, hundred-and-forty-ninth sample: a name built on it).
-        # So is a letter written again in place of the next (`Auxillary`, opening a list item in
-        # Exercism's docs, hundred-and-forty-ninth sample: the classic slip of `auxiliary`).
+        # A letter written again in place of the next is a slip like a neighbouring key
+        # (`Auxillary`, opening a list item in Exercism's docs: the classic slip of `auxiliary`).
         common = (len(w) > SHORT_NAME and (neighbours(*changed) or _doubled_in_place(w, base))
                   and lex.tables.common(base) >= SPLIT_FREQUENCY)
         return base in lex.project or writes_capitalised(base) or common

@@ -410,22 +410,24 @@ class PageWords:
         heading's typo. A sentence copied down the page (Packer's `The value definded in the
         config` under two options) is written once, however often it is pasted: a place is the
         word with the words on either side."""
-        base = word.split("'")[0]
-        pattern = re.compile(rf"(?<![\w'-]){re.escape(base)}(?![\w-])", re.IGNORECASE)
         places = {
             (_BEFORE.search(text, max(0, m.start() - _PLACE), m.start()).group(), _AFTER.match(text, m.end()).group())
-            for _line, _inline, text in self.lines for m in pattern.finditer(text)
+            for text, m in self._written(word)
         }
         return len(places) > 1
 
     def always_capitalised(self, word: str) -> bool:
         """Does the page's prose write `word` capitalised wherever it writes it, once at least
         inside a sentence (not only where a sentence opens)?"""
-        base = word.split("'")[0]
-        pattern = re.compile(rf"(?<![\w'-]){re.escape(base)}(?![\w-])", re.IGNORECASE)
-        found = [(text, m) for _line, _inline, text in self.lines for m in pattern.finditer(text)]
+        found = list(self._written(word))
         return all(m.group()[:1].isupper() for _text, m in found) and any(
             not opens_sentence(text, m.start()) for text, m in found)
+
+    def _written(self, word: str) -> Iterator[tuple[str, re.Match[str]]]:
+        """Each place the page's prose writes `word` (less a clitic) as a whole word, any case."""
+        base = word.split("'")[0]
+        pattern = re.compile(rf"(?<![\w'-]){re.escape(base)}(?![\w-])", re.IGNORECASE)
+        return ((text, m) for _line, _inline, text in self.lines for m in pattern.finditer(text))
 
     def slip_of_a_name(self, word: str) -> str | None:
         """The hyphenated name the page writes `NAME_WRITTEN` times or more that `word`, written
