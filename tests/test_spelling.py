@@ -1827,3 +1827,19 @@ def test_front_matter_after_blank_lines_holds_no_prose():
     assert unknown(page, rule="spell-code-in-prose") == []
     assert unknown(page) == ["paragrap"]
     assert unknown("\n---\n\nThe image_alt field, a paragrap.\n\n---\n", rule="spell-code-in-prose") == ["image_alt"]
+
+
+def test_a_capitalised_word_with_dutch_ij_is_a_name():
+    """Kodi's moderator guidelines (hundred-and-fifty-fourth sample): `Nate's blog post and
+    Martijn's blog post`. A lowercase slip is still told."""
+    assert unknown("Nate's blog post and Martijn's blog post are useful.\n") == []
+    assert unknown("The sijgnal is sent.\n") == ["sijgnal"]
+
+
+def test_a_far_letter_before_an_item_the_page_writes_names_a_variant_of_it():
+    """CircuitPython's port notes (hundred-and-forty-seventh sample) list `select` and
+    MicroPython's `uselect` among a board's modules; one letter from the term `unselect`, it is
+    no slip of it. A slip of a term in the list is still told."""
+    row = "| Board | Modules |\n| --- | --- |\n| Kit | _bleio, adafruit_ble, json, select, uselect, zlib |\n"
+    assert unknown(row) == []
+    assert unknown(row.replace("uselect", "unselct")) == ["unselct"]

@@ -113,6 +113,13 @@ _BINOMIAL = re.compile(
 )
 
 
+def dutch(word: str) -> bool:
+    """Is the capitalised word spelt with Dutch `ij` inside (`Martijn's` blog post, Kodi's
+    moderator guidelines, hundred-and-fifty-fourth sample; `Dijkstra`, `Rijswijk`)? A name: no
+    English word but `hijack` puts `ij` inside it, and a slip that makes one of a name is rare."""
+    return word[:1].isupper() and "ij" in word[1:].lower()
+
+
 def listed_term(doc: Document, line: Line, word: str) -> bool:
     """Is the word a list item's bold lowercase lead term, before a colon, among items that two
     of the six around it open so too: a list of commands, targets or options, each named then

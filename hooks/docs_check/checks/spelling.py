@@ -606,7 +606,7 @@ def _judge_line(
                 or _elided(word, text, index, lex) or names.among_names(doc, line, text, lex)
                 or names.among_people(doc, line, text) or names.listed_term(doc, line, word)
                 or names.credited_after_a_link(line.content, index) or names.before_et_al(text, index, word)
-                or names.binomial(text, index)):
+                or names.binomial(text, index) or names.dutch(word)):
             continue
         # A word of the page's code is no misspelling, unless a slip copied into it.
         if word in page and (not _slip_of_a_long_word(word, lex) or page.names_in_code(word)):
@@ -641,6 +641,10 @@ def _slip_of_a_term(word: str, lex: Lexicon, page: PageWords) -> bool:
     page writes, and with its first letter? A slip in a list of names is a slip of one; a
     slip seldom strikes the first letter (`yadm` is no `adm`)."""
     w = word.lower()
+    # Nor a far letter put before a word the page writes (`uselect`, MicroPython's module, in a
+    # list that holds `select`: hundred-and-forty-seventh sample), which names a variant of it.
+    if slips.letter_put_before(w, w[1:]) and page.writes(w[1:]):
+        return False
     # Not of an acronym, which nobody types in lowercase (`ulab`, a module, is no `UAB`).
     return any(" " not in h and h[:1].lower() == w[:1] and one_edit(w, h.lower()) and not h.isupper()
                and (h[:1].isupper() or h.lower() in lex.terms or page.writes(h)) for h in lex.suggestions(word))
