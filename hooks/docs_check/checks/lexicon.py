@@ -71,11 +71,14 @@ _CONTRACTION_PIECES = (
 # The prefixes that are no word of their own (`over`, `self`, `post` are).
 _BOUND_PREFIXES = PREFIXES - {"counter", "cross", "mid", "over", "post", "self", "super", "under", "up"}
 # A plural that takes -es: box, bus, buzz, match, wish; and consonant + y, which becomes -ies.
+_PLURAL_ES = re.compile(r"(?:[sxz]|[cs]h|[^aeiou]y)$")
 PLURAL_STEM = 4  # a plural of more letters is tried as its singular when the index finds nothing
+# A prefix this long is a word of its own before a word of three letters (`auto` + `use`); a
+# shorter one only before a longer word (`_prefixed`).
 LONG_PREFIX = 4
 LONG_PREFIX_REST = 4
+# The verb forms in -ate of a noun in -ation (`_verb_of_a_rare_noun`).
 _ATE_FORM = re.compile(r"at(?:e|es|ed|ing)$")
-_PLURAL_ES = re.compile(r"(?:[sxz]|[cs]h|[^aeiou]y)$")
 # An adjective in -y made from a noun or verb of five letters or more (`nitpicky`, a hundred-
 # and-second sample): shorter bases make slips words (`bugy`, `usey`).
 ADJECTIVE_Y_BASE = 5
@@ -423,7 +426,8 @@ class Lexicon:
             return False
         # Nor of a noun whose verb is listed in another form (`visualizating`: `visualize`).
         stem = w[: m.start()]
-        return stem + "ation" in self and self.tables.common(stem + "ation") < SPLIT_FREQUENCY and stem + "e" not in self
+        noun = stem + "ation"
+        return noun in self and self.tables.common(noun) < SPLIT_FREQUENCY and stem + "e" not in self
 
     def _electronic(self, w: str) -> bool:
         """`e-` for electronic, written solid before a noun of six letters or more, as `email`

@@ -621,9 +621,8 @@ def _misspelling(
 ) -> Iterator[Finding]:
     """The finding for an unknown word at `index` of `text` that is a misspelling: of a name the
     page writes often, or as `_misspelt` tells."""
-    if _cited_foreign_word(text, index) or _quoted_run_together(text, index, word, lex) or ((names.listed_among_names(text, index, word, lex)
-                                              or names.among_packages(doc, line, text, lex))
-                                             and not _slip_of_a_term(word, lex, page)):
+    if (_cited_foreign_word(text, index) or _quoted_run_together(text, index, word, lex)
+            or _named_in_a_list(doc, line, text, index, word, lex, page)):
         return
     head, _, rest = word.partition("-")
     if head.lower() in PREFIXES and rest[:1].isupper() and rest.isalpha():
@@ -634,6 +633,14 @@ def _misspelling(
     if name or _misspelt(word.lower() if _adverb_opening(text, index, word) else word, lex, page,
                          word[:1].isupper() and not opens_sentence(text, index)):
         yield _unknown(doc, line.number, line.content_col + index, word, lex, [name] if name else None)
+
+
+def _named_in_a_list(
+    doc: Document, line: Line, text: str, index: int, word: str, lex: Lexicon, page: PageWords
+) -> bool:
+    """Is the word an item of a list of names or of packages, and no slip of a term?"""
+    listed = names.listed_among_names(text, index, word, lex) or names.among_packages(doc, line, text, lex)
+    return listed and not _slip_of_a_term(word, lex, page)
 
 
 def _slip_of_a_term(word: str, lex: Lexicon, page: PageWords) -> bool:

@@ -1,11 +1,11 @@
 """The variant of English a page is written in, and the spellings that say nothing of it.
 
 `spell-variant` holds a page to American or British English. With no variant configured, a
-page's own spellings decide (`page_spellings`, then `page_variant`), less the words it writes in a name (`Bitbucket
-Data Center`, `the Block Catalogue`) or its code writes too (`color` on a CSS page,
-`coded_variants`): a name's or a term's spelling is not the writer's. When the page
-alone cannot say (one British spelling, or both kinds nearly as often), the pages around it do
-(`checks/neighbours.py`, read through the `around` the caller passes).
+page's own spellings decide (`page_spellings`, then `page_variant`), less the words it writes
+in a name (`Bitbucket Data Center`, `the Block Catalogue`) or its code or its folders write too
+(`color` on a CSS page, `coded_variants`): a name's or a term's spelling is not the writer's.
+When the page alone cannot say (one British spelling, or both kinds nearly as often), the pages
+around it do (`checks/neighbours.py`, read through the `around` the caller passes).
 """
 
 from __future__ import annotations
@@ -140,10 +140,10 @@ def _named_on_line(text: str, lex: Lexicon) -> Iterator[str]:
 
 def coded_variants(spellings: Spellings, lex: Lexicon, code_names: Callable[[str], bool], want: str) -> frozenset[str]:
     """The variant spellings of the prose that the page's code or its path writes too
-    (`code_names`), singular or plural: the code's terms, not the writer's spelling. A stylelint page writes
-    `favour` and, of CSS's `color` (`color: red`), `standard color presentations` (hundred-and-
-    thirty-seventh sample); a Spree plan writes `behaviour` and `a catalog item`, of the
-    `catalogs` its code names (hundred-and-fortieth)."""
+    (`code_names`), singular or plural: the code's terms, not the writer's spelling. A
+    stylelint page writes `favour` and, of CSS's `color` (`color: red`), `standard color
+    presentations` (hundred-and-thirty-seventh sample); a Spree plan writes `behaviour` and `a
+    catalog item`, of the `catalogs` its code names (hundred-and-fortieth)."""
     spelt = {t for _text, british, american in spellings.lines for t in british + american}
     # A page that writes only the spellings it is held to, as most do, has none to tell.
     tellable = (t in lex.american if want == "en-GB" else lex.is_british(t) for t in spelt)
