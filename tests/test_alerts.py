@@ -155,6 +155,19 @@ def test_a_page_written_for_hugo_is_not_held_to_githubs_placement():
     assert [r for *_, r in found("{{% param x %}}\n\n>[!TIP]\n> Body.\n")] == ["alert-spacing"]
 
 
+def test_a_page_written_for_obsidian_keeps_its_callout_titles():
+    # Obsidian's developer docs (hundred-and-sixty-first sample): a callout's title on the
+    # marker's line, on a page that links with wikilinks; Obsidian renders the title there.
+    page = "See [[Settings]].\n\n> [!WARNING] Nested properties\n> Body.\n"
+    assert found(page) == []
+    assert [r for *_, r in found(page.replace("[[Settings]]", "Settings"))] == ["alert-text-after-marker"]
+    # GitLab's table of contents is no wikilink, and a wikilink in code says nothing of the page.
+    assert [r for *_, r in found(page.replace("[[Settings]]", "[[_TOC_]]"))] == ["alert-text-after-marker"]
+    assert [r for *_, r in found(page.replace("[[Settings]]", "`[[Settings]]`"))] == ["alert-text-after-marker"]
+    # Every other rule still reads the page.
+    assert [r for *_, r in found(page.replace("> [!WARNING] Nested", ">[!WARNING] Nested"))] == ["alert-spacing"]
+
+
 def test_nested():
     page = "> Outer quote.\n>\n> > [!WARNING]\n> > Body.\n"
     (f,) = check(page)

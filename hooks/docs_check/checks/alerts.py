@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..check import Check
 from ..config import Config, check_section_keys
@@ -101,10 +102,19 @@ def run(doc: Document, config: Config) -> Iterator[Finding]:
         else:
             yield from _check_legacy(doc, quote, first, gt)
     lower = config.choice("alerts", "case", CASES) == "auto" and _lower_case_page(m for *_, m in alerts)
-    hugo = bool(alerts) and _written_for_hugo(doc)
+    page = _Page(lower, bool(alerts) and _written_for_hugo(doc), bool(alerts) and _written_for_obsidian(doc))
     for quote, first, gt, m in alerts:
-        yield from _check_alert(doc, quote, first, gt, m, lower, hugo)
+        yield from _check_alert(doc, quote, first, gt, m, page)
     yield from _misplaced(doc, {first.number for _, first, _, _ in alerts})
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What the page is written for, which decides what of an alert GitHub's rules may judge."""
+
+    lower_case: bool = False  # every type in lower case, a convention (`_lower_case_page`)
+    hugo: bool = False  # Hugo renders an alert wherever its quote stands (`_written_for_hugo`)
+    obsidian: bool = False  # Obsidian takes a callout's title on its marker line (`_written_for_obsidian`)
 
 
 def _lower_case_page(markers: Iterator[re.Match[str]]) -> bool:
@@ -129,8 +139,7 @@ def _first_line(doc: Document, quote: Quote) -> Line | None:
 
 
 def _check_alert(
-    doc: Document, quote: Quote, ln: Line, gt: int, m: re.Match[str], lower_case_page: bool = False,
-    hugo_page: bool = False,
+    doc: Document, quote: Quote, ln: Line, gt: int, m: re.Match[str], page: _Page = _Page()
 ) -> Iterator[Finding]:
     path, number, text = doc.path, ln.number, ln.text
     col = gt + 1  # findings point at the alert's `>`, as a writer scanning the page sees it
@@ -143,7 +152,7 @@ def _check_alert(
 
     if upper in TYPES:
         good = f"> [!{upper}]"
-        if name != upper and not (lower_case_page and name.islower()):
+        if name != upper and not (page.lower_case and name.islower()):
             start = m.start("inner") + inner.index(name)
             yield CASE.at(
                 path, number, col,
@@ -170,16 +179,16 @@ def _check_alert(
             end_line=number, end_column=len(text) + 1,
         )
 
-    if after.strip():
+    if after.strip() and not page.obsidian:
         yield TEXT_AFTER.at(
             path, number, col, _text_after_message(after.strip(), written, good),
             end_line=number, end_column=len(text) + 1,
         )
-    elif not _has_body(doc, quote, number):
+    elif not after.strip() and not _has_body(doc, quote, number):
         yield EMPTY.at(path, number, col, _empty_message(doc, quote, good), end_line=number,
                        end_column=end_col)
 
-    if not hugo_page:
+    if not page.hugo:
         yield from _placement(doc, quote, ln, col, f"[!{upper}]" if upper in TYPES else written, end_col)
 
 
@@ -213,6 +222,21 @@ def _written_for_hugo(doc: Document) -> bool:
     GitHub, which shows the shortcodes as raw text, is no view of it (Docker's install pages,
     eighty-fourth sample: a `> [!NOTE]` inside a numbered step renders on docs.docker.com)."""
     return any(_HUGO_SHORTCODE.search(ln.text) for ln in doc.lines if "{{" in ln.text)
+
+
+# An Obsidian wikilink, `[[Settings]]`, `[[Plugin guidelines|guidelines]]`; not GitLab's and
+# Azure DevOps' table of contents, `[[_TOC_]]`.
+_CODE_SPAN = re.compile(r"(`+)[^`].*?\1")
+_WIKILINK = re.compile(r"\[\[(?!_TOC_\]\])[^\[\]\n|]+(?:\|[^\[\]\n]+)?\]\]")
+
+
+def _written_for_obsidian(doc: Document) -> bool:
+    """Does the page link with Obsidian's wikilinks? Then it is written for Obsidian, whose
+    callouts take a title on the marker's line (`> [!warning] Nested properties in settings`,
+    Obsidian's developer docs, hundred-and-sixty-first sample): moving the title into the body
+    would break the page where it is read; GitHub, which shows wikilinks as raw text, is no view
+    of it."""
+    return any(_WIKILINK.search(_CODE_SPAN.sub("", ln.text)) for ln in doc.lines if ln.kind == TEXT and "[[" in ln.text)
 
 
 def _text_after_message(extra: str, written: str, good: str) -> str:
