@@ -616,3 +616,26 @@ def test_a_sentence_made_up_as_a_password_is_no_secret() -> None:
           "--docker-password='passphrases are great!'\n```\n")
     assert check(md, "tf-secret-code") == []
     assert len(check(md.replace("passphrases are great!", "Xk9!qRz Lm2#vTp8"), "tf-secret-code")) == 1
+
+
+def test_a_demo_word_with_short_bits_around_it_is_a_made_up_password() -> None:
+    """AppFlowy's frontend test (`A!@123abc`) and sqlmap's throwaway database (`Esp_pass123`),
+    hundred-and-sixty-first and sixtieth samples: a demo word with a few short bits of letters.
+    A word that is no demo word, or bits that outweigh it, or many pieces, are told."""
+    for value, told in (("A!@123abc", False), ("Esp_pass123", False), ("Xq7_pass9Kz_Lm", True),
+                        ("Qmx_Kze7", True), ("Esp_pasz123", True), ("Qxzv_pass", True)):
+        md = f'```typescript\nawait signUp({{\n  password: "{value}",\n}});\n```\n'
+        assert (len(check(md, "tf-secret-code")) == 1) is told, value
+
+
+def test_a_json_web_token_of_a_subject_counted_out_is_an_example() -> None:
+    """OWASP's testing guide (hundred-and-sixtieth sample) explains a JWT with one whose payload
+    is `{"id": "1234567890", "name": "Alice"}`, jwt.io's counted-out subject; a token of any
+    other subject is told."""
+    header = "eyJhbGciOiAiSFMyNTYiLCAidHlwIjogIkpXVCJ9"
+    signature = "DERSXICJKao4Q4Cbao3FuPJWQy8CVAcwc84rLEeeQeQ"
+    counted = "eyJpZCI6ICIxMjM0NTY3ODkwIiwgIm5hbWUiOiAiQWxpY2UifQ"  # {"id": "1234567890", "name": "Alice"}
+    issued = "eyJzdWIiOiAiOWYzYTdjMjEiLCAibmFtZSI6ICJBbGljZSJ9"  # {"sub": "9f3a7c21", "name": "Alice"}
+    md = "```\n{}.{}.{}\n```\n"
+    assert check(md.format(header, counted, signature), "tf-secret-code") == []
+    assert len(check(md.format(header, issued, signature), "tf-secret-code")) == 1

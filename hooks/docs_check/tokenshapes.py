@@ -21,6 +21,8 @@ lazily: its package pulls in `requests` (for its online verifiers, never used he
 from __future__ import annotations
 
 import base64
+import binascii
+import json
 import math
 import re
 from collections.abc import Callable, Iterator
@@ -184,6 +186,8 @@ def find_tokens(text: str) -> Iterator[Secret]:
                 # detect-secrets' pattern ends lazily, before the signature: report it whole.
                 end = _JWT_TAIL.match(text, end).end()
                 value = text[start:end]
+                if _example_claims(value):
+                    continue
             if shape.kind == "private key":
                 if _private_key_is_placeholder(text, m.end()):
                     continue
@@ -198,6 +202,26 @@ def find_tokens(text: str) -> Iterator[Secret]:
 
 
 _JWT_TAIL = re.compile(r"[A-Za-z0-9_\-+/=.]*")
+_COUNTED = 6  # digits of a claim counted out (`1234567890`, jwt.io's sample subject)
+
+
+def _example_claims(token: str) -> bool:
+    """Does a JSON Web Token claim a subject counted out, `1234567890`, as jwt.io's sample does
+    and every copy of it (OWASP's testing guide, hundred-and-sixtieth sample, shows one with
+    `"name": "Alice"`)? Its claims are plain base64: an issued token names a real subject, a
+    made-up one counts."""
+    parts = token.split(".")
+    if len(parts) < 2:
+        return False
+    body = parts[1] + "=" * (-len(parts[1]) % 4)
+    try:
+        claims = json.loads(base64.urlsafe_b64decode(body))
+    except (ValueError, binascii.Error):
+        return False
+    if not isinstance(claims, dict):
+        return False
+    values = (str(v) for v in claims.values() if isinstance(v, (str, int)) and not isinstance(v, bool))
+    return any(len(v) >= _COUNTED and v.isdigit() and _is_sequential(v) for v in values)
 _BASE64_RUN = re.compile(r"[A-Za-z0-9+/=]{40,}")
 
 

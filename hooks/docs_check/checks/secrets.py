@@ -371,7 +371,24 @@ def _leet(text: str) -> str:
 def _demo_words_only(text: str) -> bool:
     words = [w.rstrip("0123456789") for w in _WORD_SPLIT.split(text)]
     words = [w for w in words if w]
-    return bool(words) and all(w in _DEMO_WORDS for w in words)
+    return bool(words) and (all(w in _DEMO_WORDS for w in words) or _demo_word_and_bits(text))
+
+
+_LETTER_RUN = re.compile(r"[a-z]+")
+_BIT = 3  # letters of a piece a made-up password adds to its demo word (`Esp_pass123`)
+_BITS = 3  # pieces of letters at most: a random credential has many more
+
+
+def _demo_word_and_bits(text: str) -> bool:
+    """A value of a demo word or two with short bits of letters around it, the letters more
+    of the demo words than of the bits (`A!@123abc`, a sign-up test's password on AppFlowy's
+    docs; `Esp_pass123`, sqlmap's throwaway database, hundred-and-sixty-first and sixtieth
+    samples): a password made up for the page. A random credential's letters seldom hold a
+    demo word, and never most of them in few pieces."""
+    pieces = _LETTER_RUN.findall(text)
+    demo = sum(len(p) for p in pieces if p in _DEMO_WORDS)
+    return (0 < len(pieces) <= _BITS and all(p in _DEMO_WORDS or len(p) <= _BIT for p in pieces)
+            and 2 * demo > sum(map(len, pieces)))
 
 
 # -- Terraform through its syntax tree ---------------------------------------------------------
