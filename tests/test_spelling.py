@@ -1188,7 +1188,8 @@ def test_a_page_in_another_language_is_not_spell_checked_as_english():
     # Short words one edit from rare ones only (`uzak`, `yada`, `kolay`) are taken for names,
     # and so is `Testler`, capitalised, one edit from the rare `tester`.
     assert unknown(english + turkish) == ["wrkspace", "daha", "derleme", "indirme"]
-    assert unknown("Daha fazla wrkspace.\n") == ["Daha", "wrkspace"]  # too short to tell
+    # Too short to tell: read as English (`Daha`, capitalised, is taken for a name in `a`).
+    assert unknown("Daha fazla wrkspace.\n") == ["wrkspace"]
 
 def test_a_short_word_is_a_typo_only_as_a_slip_of_one_of_the_commonest_words():
     """Under four letters nearly every string is one edit from some word (cspell skips them):
@@ -1843,3 +1844,80 @@ def test_a_far_letter_before_an_item_the_page_writes_names_a_variant_of_it():
     row = "| Board | Modules |\n| --- | --- |\n| Kit | _bleio, adafruit_ble, json, select, uselect, zlib |\n"
     assert unknown(row) == []
     assert unknown(row.replace("uselect", "unselct")) == ["unselct"]
+
+
+def test_a_series_of_names_that_differ_in_their_last_letter():
+    """86Box's JIT analyser notes (hundred-and-fifty-eighth sample): `(ir, ig, ib, ia)`, the red,
+    green, blue and alpha iterators, each one letter from a common word. A slip among unrelated
+    items is still told."""
+    assert unknown("| **Iterators** | Negative iterator counts (ir, ig, ib, ia) |\n") == []
+    assert unknown("The options (cat, dog, teh, fox) are shown.\n") == ["teh"]
+
+
+def test_the_agent_noun_in_or_of_a_latin_verb():
+    """BloodHound's Python ingestor (hundred-and-sixtieth sample): `ingestor` three times, a key
+    from `investor`. After a vowel, `-or` is a slip of a doubled `-er` (`commitor`), and a stem
+    no dictionary knows says nothing (`injestor`)."""
+    assert unknown("You can install the ingestor with pip.\n") == []
+    assert unknown("The commitor signs it.\n") == ["commitor"]
+    assert unknown("The injestor runs.\n") == ["injestor"]
+
+
+def test_a_vowel_struck_thrice_where_the_word_has_it_twice():
+    """FuseSoC's tutorial (hundred-and-sixty-second sample): `I neeeded to build`. A short word or
+    a single vowel drawn out is emphasis (`goood`, `reeeally`)."""
+    assert unknown("Some time ago I neeeded to build it.\n") == ["neeeded"]
+    assert unknown("It was goood and reeeally fine.\n") == []
+
+
+def test_a_vowel_struck_as_the_letter_beside_it():
+    """KiCad's CvPcb manual (hundred-and-sixty-second sample): `associated wtth each component`.
+    An abbreviation without a doubled letter stays one (`xmpp` doubles no letter it could lose
+    for a vowel and be one of the commonest words)."""
+    assert unknown("The footprint is associated wtth each component.\n") == ["wtth"]
+    assert unknown("Run the xmpp and tmux servers.\n") == []
+
+
+def test_singular_and_plural_beside_the_word_they_slip_from():
+    """Chisel's connectable docs (hundred-and-sixty-second sample) write `alignment` forty times,
+    and `aligment` and `aligments` once each: a slip in both forms. A term in both forms with no
+    such word on the page is meant (`ingestor` is no `investor`)."""
+    page = ("The alignment matters. Both alignments are kept.\n\nIt changes its aligment.\n\n"
+            "The aligments are the same.\n")
+    assert unknown(page) == ["aligment", "aligments"]
+    assert unknown("It changes its aligment.\n\nThe aligments are the same.\n") == []
+
+
+def test_a_table_cell_that_runs_the_pages_subject_with_a_flag_is_a_command(tmp_path):
+    """subfinder's README (hundred-and-sixtieth sample): `| subfinder -exclude-sources archiveis |`
+    in its table of options. Another command's cell is read, and so is a prose cell."""
+    rows = ("| Flag | Description | Example |\n| --- | --- | --- |\n"
+            "| -es | List of sources to exclude | subfinder -exclude-sources archiveis |\n")
+    assert [w for w in (re.match(r"`([^`]+)`", f.message).group(1)
+                        for f in spell(rows, path="subfinder/README.md")) if w] == []
+    assert [f.rule for f in spell(rows, path="docs/page.md")] == ["spell-unknown-word"]
+    assert [f.rule for f in spell(rows.replace("List of", "Lst of"), path="subfinder/README.md")] == [
+        "spell-unknown-word"]
+
+
+def test_a_capitalised_word_and_a_run_on_is_a_name():
+    """amaranth's README (hundred-and-sixty-second sample) lists FPGA vendors: `* Altera
+    (toolchains: Quartus);`, no `Alter a`. A lowercase word run on to the article is a slip."""
+    assert unknown("* AMD (toolchains: ISE);\n* Altera (toolchains: none);\n") == []
+    assert unknown("Then adda line.\n") == ["adda"]
+
+
+def test_a_prefix_before_a_term_the_page_writes():
+    """SuperCollider's developers' guide (hundred-and-fifty-ninth sample) names its `schelp`
+    help files in several places and writes `non-schelp documentation`. A term written once is
+    no evidence."""
+    page = "Convert it into schelp format.\n\nEdit the schelp file.\n\nOnly non-schelp documentation.\n"
+    assert unknown(page) == []
+    assert unknown("Only non-schelp documentation.\n") == ["non-schelp"]
+
+
+def test_geo_is_a_prefix():
+    """Yosys' performance notes (hundred-and-sixty-second sample): `a 1.85x geomean speedup`. A
+    slip after the prefix is still told (`geolocaton`)."""
+    assert unknown("It gave a 1.85x geomean speedup.\n") == []
+    assert unknown("The geolocaton is off.\n") == ["geolocaton"]

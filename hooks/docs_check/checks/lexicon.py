@@ -37,10 +37,11 @@ read_word_list = read_words
 _CLITICS = ("'s", "'ve", "'d", "'ll", "'re", "'")
 ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z]{2,}['\u2019]s")
 # Prefixes written solid or hyphenated in technical English (`prebuilt`, `re-run`; `upselling`,
-# a Saleor page, hundred-and-fortieth sample). Not `co` or `in`: too many words start with them
-# (`co` + `lour` would pass `colour`).
+# a Saleor page, hundred-and-fortieth sample; `geomean`, a benchmark's geometric mean, hundred-and-
+# sixty-second). Not `co`, `in` or `poly`: too many words start with them (`co` + `lour` would
+# pass `colour`, `poly` + `gone` the slip `polygone`).
 PREFIXES = frozenset((
-    "anti", "auto", "counter", "cross", "de", "dis", "inter", "intra", "micro", "mid",
+    "anti", "auto", "counter", "cross", "de", "dis", "geo", "inter", "intra", "micro", "mid",
     "mis", "multi", "non", "over", "post", "pre", "re", "self", "semi", "sub", "super", "un",
     "under", "up",
 ))

@@ -231,16 +231,37 @@ def listed_among_names(text: str, index: int, word: str, lex: Lexicon) -> bool:
     a term of the trade: a table cell of the modules a board has (`_bleio, adafruit_ble, ...,
     json, msgpack, ..., rainbowio`, CircuitPython's port notes, hundred-and-forty-seventh
     sample) lists `rainbowio` as the module it is."""
+    others, bracketed = _other_items(text, index, word)
+    if others is None:
+        return False
+    named = sum(1 for item in others if _names_a_thing(item, lex) or item.lower() in lex.terms)
+    return (named >= 2 and 3 * named >= 2 * len(others)) or (bracketed and others != [] and named == len(others))
+
+
+def _other_items(text: str, index: int, word: str) -> tuple[list[str] | None, bool]:
+    """The other items of the comma-separated list the word is an item of (None if it is
+    none), and whether the list is in parentheses."""
     start = max(text.rfind(c, 0, index) for c in _LIST_ENDS) + 1
     ends = [e for e in (text.find(c, index) for c in _LIST_ENDS) if e != -1]
     end = min(ends, default=len(text))
     items = [_LEADING_JOIN.sub("", item.strip()) for item in text[start:end].split(",")]
     if len(items) < 2 or word not in items:
-        return False
-    others = [item for item in items if item != word and item not in ("etc", "")]
-    named = sum(1 for item in others if _names_a_thing(item, lex) or item.lower() in lex.terms)
+        return None, False
     bracketed = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
-    return (named >= 2 and 3 * named >= 2 * len(others)) or (bracketed and others != [] and named == len(others))
+    return [item for item in items if item != word and item not in ("etc", "")], bracketed
+
+
+_SERIES = 2  # other items that vary the word's last letter alone
+
+
+def in_a_series(text: str, index: int, word: str) -> bool:
+    """Is the word an item of a list of names that differ in their last letter alone (`(ir, ig,
+    ib, ia)`: the red, green, blue and alpha iterators of 86Box's JIT analyser, hundred-and-
+    fifty-eighth sample)? Then it names one of the series, however near a common word: a slip
+    in a list is of a word, not of the list's pattern."""
+    others, _ = _other_items(text, index, word)
+    stem = word[:-1]
+    return others is not None and sum(1 for o in others if len(o) == len(word) and o[:-1] == stem) >= _SERIES
 
 
 _LIST_ENDS = ".;:()|"  # a table's cell ends a list too

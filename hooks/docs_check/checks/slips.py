@@ -57,6 +57,30 @@ def struck_thrice(w: str, lex: Lexicon) -> bool:
     return any(len(base) + n >= _DRAWN_OUT_BASE and lex.known(base + letter * n) for n in (1, 2))
 
 
+# A vowel written thrice where the word has it twice (`neeeded`, FuseSoC's tutorial, hundred-
+# and-sixty-second sample): a key struck once more, not a word drawn out, which is a short one
+# (`goood`, `sleeep`) or one whose vowel is single (`reeeally`).
+_VOWEL_THRICE = re.compile(r"([aeiou])\1\1(?!\1)")
+_STRUCK_AGAIN_WORD = 6
+
+
+def vowel_struck_again(w: str, lex: Lexicon) -> bool:
+    for m in _VOWEL_THRICE.finditer(w):
+        word = w[: m.start()] + w[m.start() + 1 :]
+        if len(word) >= _STRUCK_AGAIN_WORD and lex.tables.common(word) >= SPLIT_FREQUENCY:
+            return True
+    return False
+
+
+def vowel_struck_as_neighbour(w: str, lex: Lexicon) -> bool:
+    """`wtth` (KiCad's CvPcb manual, hundred-and-sixty-second sample): one of the commonest
+    words of four letters or more with its vowel struck as the letter beside it, so that the
+    word has no vowel and a letter twice in a row. An abbreviation seldom doubles a letter."""
+    return len(w) > SHORT and not VOWEL.search(w) and any(
+        lex.tables.common(w[:i] + v + w[i + 1 :]) >= COMMON
+        for i in range(len(w)) if (i and w[i - 1] == w[i]) or w[i + 1 : i + 2] == w[i] for v in "aeiou")
+
+
 DOUBLING_FREQUENCY = 100  # `overridden` (238): a word of the trade, rare in the frequency table
 
 
@@ -302,6 +326,21 @@ def phrasal_noun(w: str, lex: Lexicon) -> bool:
     (`shootout`) or its particle is the verb's last letters again (`shout`+`out`)."""
     return any(w.endswith(p) and len(w) - len(p) >= PHRASAL_VERB and lex.tables.common(w[: -len(p)]) >= SPLIT_FREQUENCY
                for p in PARTICLES)
+
+
+_AGENT_STEM = 5  # `ingest`; shorter stems (`edit`, `act`) have their `-or` nouns listed
+
+
+def agent_noun(w: str, lex: Lexicon) -> bool:
+    """Is a lowercase word the agent noun in `-or` of a known verb ending in two consonants,
+    the last `t` or `s` (`ingestor`, BloodHound's data collector, three times on its page,
+    hundred-and-sixtieth sample; a key from `investor`)? Latin verbs take `-or` (`extractor`,
+    `compressor`), and a dictionary lists only the common ones. After a vowel the ending is
+    more often a slip of a doubled `-er` (`commitor`)."""
+    base = w[:-1] if w.endswith("ors") else w
+    stem = base[:-2]
+    return (base.endswith("or") and len(stem) >= _AGENT_STEM and stem.endswith(("t", "s"))
+            and stem[-2] not in "aeiouy" and lex.known(stem))
 
 
 VOWEL = re.compile(r"[aeiouyAEIOUY]")

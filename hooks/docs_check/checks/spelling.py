@@ -573,7 +573,7 @@ def _judge_line(
     tokens = list(words(text))
     plain = lex.plain_for(want)
     subject = page_subject(str(doc.path))
-    named = _named_beside_version(text) if text.lstrip().startswith("|") else ()
+    named = _named_beside_version(text) + _command_cells(text, subject) if text.lstrip().startswith("|") else ()
     html = line.content.lstrip().startswith("<")
     header = _table_header(doc, line, text)
     for i, (index, word) in enumerate(tokens):
@@ -639,6 +639,8 @@ def _named_in_a_list(
     doc: Document, line: Line, text: str, index: int, word: str, lex: Lexicon, page: PageWords
 ) -> bool:
     """Is the word an item of a list of names or of packages, and no slip of a term?"""
+    if names.in_a_series(text, index, word):
+        return True
     listed = names.listed_among_names(text, index, word, lex) or names.among_packages(doc, line, text, lex)
     return listed and not _slip_of_a_term(word, lex, page)
 
@@ -747,14 +749,14 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
       `lama`); two edits from a rare word only, a name nobody listed (`dnsmasq` is no slip
       for `dismast`).
     """
-    if word.islower() and slips.phrasal_noun(word, lex):
-        return False  # `shoutout`, a verb and its particle written solid: a noun
+    if word.islower() and (slips.phrasal_noun(word, lex) or slips.agent_noun(word, lex)):
+        return False  # `shoutout`, a verb and its particle written solid, or `ingestor`: nouns
     # No suggestion index holds contractions (`it'ss`).
-    if slips.plain_slip(word, lex):
+    if slips.plain_slip(word, lex) or slips.vowel_struck_as_neighbour(word.lower(), lex):
         return True
     hints = _suggestions(word, lex)
     if not hints:
-        return _unsuggested_compound_slip(word, lex)
+        return _unsuggested_compound_slip(word, lex, page)
     if not (slips.VOWEL.search(word) or slips.vowel_dropped(word, lex) or slips.key_slip_of_commonest(word.lower(), lex)):
         return False
     w = word.lower()
@@ -762,7 +764,7 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
         return True
     if slips.ELONGATED.search(w):
         # `quiiite`, `sooo`: a word drawn out on purpose; `classs`: a key held down, a slip.
-        return slips.struck_thrice(w, lex)
+        return slips.struck_thrice(w, lex) or slips.vowel_struck_again(w, lex)
     if w.endswith("fs") and lex.known(w[:-2]):
         return False  # `overlayfs`, `squashfs`: a file system named after what it does
     if slips.daemon_name(w, hints, lex):
@@ -788,9 +790,17 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
         for h in hints
     ):
         return True
-    if split and (slips.FUNCTION_WORDS.intersection(split) or slips.plural_first(split[0], lex)) and not proper:
+    if split and (slips.FUNCTION_WORDS.intersection(split) or slips.plural_first(split[0], lex)) and not (
+            proper or _name_in_a(word, split)):
         return True
     return _slip_of_a_farther_word(w, hints, lex, split, name_like)
+
+
+def _name_in_a(word: str, split: list[str]) -> bool:
+    """Is a capitalised word a word and `a` run together (`Altera`, the FPGA maker, opening an
+    item of amaranth's list of vendors, hundred-and-sixty-second sample)? Names end in `a`
+    (`Nokia`, `Kafka`); a slip that runs the article on is of a lowercase word."""
+    return word[:1].isupper() and split[1:] == ["a"]
 
 
 def _closed_compound(split: list[str] | None) -> bool:
@@ -844,8 +854,16 @@ def _written_as_meant(word: str, hints: list[str], lex: Lexicon, page: PageWords
     """Does the page write the word in the singular and the plural, or more than once and not
     as a habitual slip (or as a habitual slip that is a coined name: `_coined_name`)?"""
     w = word.lower()
-    return _inflected_too(w, page, lex) or (page.repeats(word) and (
-        not slips.habitual(w, hints, lex) or _coined_name(word, hints, page)))
+    return (_inflected_too(w, page, lex) and not _beside_the_word_it_slips_from(w, hints, page)) or (
+        page.repeats(word) and (not slips.habitual(w, hints, lex) or _coined_name(word, hints, page)))
+
+
+def _beside_the_word_it_slips_from(w: str, hints: list[str], page: PageWords) -> bool:
+    """Does the page write, in lowercase, a word one edit from the lowercase word, and the word
+    meant (`aligment` and `aligments` on Chisel's connectable docs, which write `alignment` 40
+    times: hundred-and-sixty-second sample)? A writer who spells the word right elsewhere slipped,
+    in both forms; a term of the page's own has no such word beside it (`ingestor`)."""
+    return any(h.islower() and one_edit(w, h) and page.writes(h) for h in hints)
 
 
 def _coined_name(word: str, hints: list[str], page: PageWords) -> bool:
@@ -882,13 +900,17 @@ def _elided(word: str, text: str, index: int, lex: Lexicon) -> bool:
         lex.tables.common(word.lower() + c) >= SPLIT_FREQUENCY for c in "dg")
 
 
-def _unsuggested_compound_slip(word: str, lex: Lexicon) -> bool:
+def _unsuggested_compound_slip(word: str, lex: Lexicon, page: PageWords) -> bool:
     """A word no suggestion is near: a slip only as a hyphenated compound with a part wrong.
     `daemon-ctl`: two words, one wrong; `Statik-Server`, `Avalonia-specific`: a name;
     `JSON-seralizable`: an acronym and a slip; `multi-nic`: a prefix before an abbreviation
-    in lowercase (NIC; hundred-and-fourteenth sample)."""
+    in lowercase (NIC; hundred-and-fourteenth sample); `non-schelp`: a prefix before a term the
+    page writes on its own in more than one place (SuperCollider's `.schelp` help files, nine
+    times on its developers' guide, hundred-and-fifty-ninth sample)."""
     parts = word.split("-")
     if len(parts) < 2 or (len(parts) == 2 and parts[0].lower() in PREFIXES and len(parts[1]) <= slips.SHORT):
+        return False
+    if all(p.lower() in PREFIXES or lex.known(p) or page.repeats(p) for p in parts):
         return False
     return not any(part[:1].isupper() for part in parts) or slips.slip_in_a_compound(word, lex) is not None
 
@@ -961,11 +983,27 @@ def _named_beside_version(text: str) -> list[tuple[int, int]]:
     """Spans of the one-word cells of a table row whose last cell is a version (`| procps |
     2:3.3.17-5 |` in an image's list of installed packages): the names of packages, written as
     their authors spell them, not words of the page."""
-    cells = [(m.start(1), m.end(1)) for m in re.finditer(r"\|\s*([^|]*?)\s*(?=\|)", text)]
+    cells = [(m.start(1), m.end(1)) for m in _CELL.finditer(text)]
     filled = [(a, b) for a, b in cells if b > a]
     if len(filled) < 2 or not _VERSION_CELL.fullmatch(text[filled[-1][0]:filled[-1][1]]):
         return []
     return [(a, b) for a, b in filled[:-1] if " " not in text[a:b]]
+
+
+_CELL = re.compile(r"\|\s*([^|]*?)\s*(?=\|)")
+_COMMAND_START = re.compile(r"([\w.-]+)\s+--?[A-Za-z]")
+
+
+def _command_cells(text: str, subject: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of a table row's cells that run the page's subject with a flag (`| subfinder
+    -exclude-sources archiveis |`, subfinder's table of options, hundred-and-sixtieth sample):
+    a command line, its arguments written as the command takes them."""
+    spans = []
+    for m in _CELL.finditer(text):
+        command = _COMMAND_START.match(m.group(1))
+        if command and command.group(1).lower() in subject:
+            spans.append((m.start(1), m.end(1)))
+    return spans
 
 
 # The tags that open an HTML block in CommonMark (its sixth kind), with the raw ones.
