@@ -1921,3 +1921,12 @@ def test_geo_is_a_prefix():
     slip after the prefix is still told (`geolocaton`)."""
     assert unknown("It gave a 1.85x geomean speedup.\n") == []
     assert unknown("The geolocaton is off.\n") == ["geolocaton"]
+
+
+def test_a_long_word_capitalised_as_its_sentence_opens_with_a_vowel_changed():
+    """Bluefin's docs (hundred-and-sixty-fifth sample): `- Seperate lts-hwe image`, a list
+    item opening with `separate` misspelt. Inside a sentence a capitalised word is a name's
+    (`We use Seperate here`), and a short one opening a sentence may be (`Mongo is a database`)."""
+    assert unknown("- Seperate `lts-hwe` image with a newer kernel\n") == ["Seperate"]
+    assert unknown("We use Seperate here.\n") == []
+    assert unknown("Mongo is a database.\n") == []

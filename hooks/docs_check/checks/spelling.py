@@ -786,7 +786,7 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     if any(" " not in h and one_edit(w, h.lower()) and not (compound and _rare_word(h.lower(), lex))
            and not slips.letter_put_before(w, h.lower()) and (
         one_edit_slips or slips.slip_of_used_word(h, word, lex, page.writes, page.writes_capitalised) or (
-            not capital and slips.vowel_for_vowel(w, h.lower())))
+            (not capital or _capital_of_its_sentence(w, h, lex, proper)) and slips.vowel_for_vowel(w, h.lower())))
         for h in hints
     ):
         return True
@@ -794,6 +794,17 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
             proper or _name_in_a(word, split)):
         return True
     return _slip_of_a_farther_word(w, hints, lex, split, name_like)
+
+
+_OPENING_SLIP = 7  # letters of a capitalised word opening a sentence judged as its lowercase word
+
+
+def _capital_of_its_sentence(w: str, hint: str, lex: Lexicon, proper: bool) -> bool:
+    """Is a capitalised word capitalised only because it opens its sentence or item (not
+    `proper`), seven letters or more and one edit from a word writers use (`- Seperate
+    lts-hwe image`, Bluefin's docs, hundred-and-sixty-fifth sample)? Then a vowel written for
+    another is a slip of sound as in lowercase; a name is seldom a long common word so changed."""
+    return not proper and len(w) >= _OPENING_SLIP and lex.tables.common(hint.lower()) >= SPLIT_FREQUENCY
 
 
 def _name_in_a(word: str, split: list[str]) -> bool:
