@@ -1930,3 +1930,11 @@ def test_a_long_word_capitalised_as_its_sentence_opens_with_a_vowel_changed():
     assert unknown("- Seperate `lts-hwe` image with a newer kernel\n") == ["Seperate"]
     assert unknown("We use Seperate here.\n") == []
     assert unknown("Mongo is a database.\n") == []
+
+
+def test_a_short_part_of_a_compound_with_a_key_struck_beside_the_right_one():
+    """mlr3book's notes for agents (hundred-and-sixty-seventh sample): `For OOP-stype use R6`,
+    `style` with `p` struck for the `l` beside it. A short part respelt with a far letter stays a
+    name's (`OOP-stble`: no key beside `b` is `y`)."""
+    assert unknown("* For OOP-stype use R6.\n") == ["OOP-stype"]
+    assert unknown("* For OOP-stble use R6.\n") == []

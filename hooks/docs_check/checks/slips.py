@@ -217,12 +217,22 @@ def slip_in_a_compound(word: str, lex: Lexicon) -> str | None:
         return None
     slip = odd[0].lower()
     # A shorter part is a slip only with two letters swapped (`thrid-party`, networkx's
-    # tutorial, hundred-and-forty-sixth sample): names respell words, they seldom swap letters.
+    # tutorial, hundred-and-forty-sixth sample) or a key struck beside the right one (`OOP-stype`,
+    # mlr3book's agents' notes, hundred-and-sixty-seventh): names respell words, they seldom swap
+    # letters or miss a key.
     short = len(slip) < COMPOUND_SLIP_PART
     fixed = next((h for h in lex.suggestions(slip) if " " not in h and one_edit(slip, h.lower())
-                  and lex.frequency(h.lower()) >= ADDED_FREQUENCY and (not short or swapped(slip, h.lower()))), None)
+                  and lex.frequency(h.lower()) >= ADDED_FREQUENCY and (not short or _slip_of_the_fingers(slip, h.lower()))),
+                 None)
     return None if fixed is None else "-".join(fixed.lower() if p == odd[0] else p for p in parts)
 
+
+
+def _slip_of_the_fingers(w: str, h: str) -> bool:
+    """Is `w` the word `h` with two letters beside each other swapped, or with one key struck
+    beside the right one, the first letter kept?"""
+    changed = changed_letter(w, h)
+    return swapped(w, h) or (changed is not None and w[:1] == h[:1] and neighbours(*changed))
 
 
 def habitual(w: str, hints: list[str], lex: Lexicon) -> bool:
