@@ -1938,3 +1938,35 @@ def test_a_short_part_of_a_compound_with_a_key_struck_beside_the_right_one():
     name's (`OOP-stble`: no key beside `b` is `y`)."""
     assert unknown("* For OOP-stype use R6.\n") == ["OOP-stype"]
     assert unknown("* For OOP-stble use R6.\n") == []
+
+
+def test_a_word_in_two_columns_of_a_plain_text_table_is_no_repeat():
+    """Nim's style guide (hundred-and-sixty-sixth sample) writes a reStructuredText simple table
+    in Markdown: `find                    find           should return...`. One blank or two
+    between the words is a slip still."""
+    table = ("===========   ==========   ==========\nEnglish word  To use       Notes\n"
+             "===========   ==========   ==========\nfind          find         returns a position\n")
+    assert [f.rule for f in spell(table)] == []
+    assert [f.rule for f in spell("Call find  find to look.\n")] == ["spell-repeated-word"]
+
+
+def test_a_letter_and_its_index_are_a_subscript_not_code():
+    """HarfBuzz's notes on avar2 (hundred-and-sixty-fourth sample): `coordinates (d_1, d_2, ...,
+    d_n)`, `Triple(a_i, d_i, b_i)`. A name of more letters is code (`team_2`, `flip_h`)."""
+    assert unknown("Evaluate at the coordinates (d_1, d_2, ..., d_n) and Triple(a_i, d_i, b_i).\n",
+                   rule="spell-code-in-prose") == []
+    assert unknown("Set team_2 and flip_h.\n", rule="spell-code-in-prose") == ["team_2", "flip_h"]
+
+
+def test_a_short_word_cut_off_before_a_number_is_an_abbreviation():
+    """Nerd Fonts' notes on a font (hundred-and-sixty-fourth sample): `*** status (ver. 10)`; so
+    `vol. 2`, `fig. 3`. A slip before any other word is told."""
+    assert unknown("The status (ver. 10) is out; see fig. 3.\n") == []
+    assert unknown("The status (ver is 10) is out.\n") == ["ver"]
+
+
+def test_a_capitalised_function_word_before_a_rare_word_is_a_name():
+    """A table of MIPS platforms in Odin's docs (hundred-and-sixty-sixth sample): `**Atheros /
+    Qualcomm**`, no `At heros`. Run on to a common word it is a slip (`Theleft`)."""
+    assert unknown("| **Atheros / Qualcomm** (router SoC) | MIPS32 R2 |\n") == []
+    assert unknown("Theleft side is here.\n") == ["Theleft"]

@@ -622,6 +622,7 @@ def _misspelling(
     """The finding for an unknown word at `index` of `text` that is a misspelling: of a name the
     page writes often, or as `_misspelt` tells."""
     if (_cited_foreign_word(text, index) or _quoted_run_together(text, index, word, lex)
+            or _abbreviation_before_a_number(text, index, word)
             or _named_in_a_list(doc, line, text, index, word, lex, page)):
         return
     head, _, rest = word.partition("-")
@@ -657,6 +658,17 @@ def _slip_of_a_term(word: str, lex: Lexicon, page: PageWords) -> bool:
     # Not of an acronym, which nobody types in lowercase (`ulab`, a module, is no `UAB`).
     return any(" " not in h and h[:1].lower() == w[:1] and one_edit(w, h.lower()) and not h.isupper()
                and (h[:1].isupper() or h.lower() in lex.terms or page.writes(h)) for h in lex.suggestions(word))
+
+
+_ABBREVIATION = 4  # letters at most of an abbreviation before a number (`ver.`, `vol.`, `fig.`)
+_NUMBER_AFTER_A_STOP = re.compile(r"\.[ \t]?\d")
+
+
+def _abbreviation_before_a_number(text: str, index: int, word: str) -> bool:
+    """Is a short word cut off with a full stop before a number (`status (ver. 10)`, a font's
+    notes in Nerd Fonts, hundred-and-sixty-fourth sample; `vol. 2`, `fig. 3`)? An abbreviation:
+    a sentence's last word is seldom followed by a number."""
+    return len(word) <= _ABBREVIATION and word.isalpha() and _NUMBER_AFTER_A_STOP.match(text, index + len(word)) is not None
 
 
 def _cited_foreign_word(text: str, index: int) -> bool:
@@ -791,7 +803,7 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
     ):
         return True
     if split and (slips.FUNCTION_WORDS.intersection(split) or slips.plural_first(split[0], lex)) and not (
-            proper or _name_in_a(word, split)):
+            proper or _name_by_its_split(word, split, lex)):
         return True
     return _slip_of_a_farther_word(w, hints, lex, split, name_like)
 
@@ -807,11 +819,17 @@ def _capital_of_its_sentence(w: str, hint: str, lex: Lexicon, proper: bool) -> b
     return not proper and len(w) >= _OPENING_SLIP and lex.tables.common(hint.lower()) >= SPLIT_FREQUENCY
 
 
-def _name_in_a(word: str, split: list[str]) -> bool:
-    """Is a capitalised word a word and `a` run together (`Altera`, the FPGA maker, opening an
-    item of amaranth's list of vendors, hundred-and-sixty-second sample)? Names end in `a`
-    (`Nokia`, `Kafka`); a slip that runs the article on is of a lowercase word."""
-    return word[:1].isupper() and split[1:] == ["a"]
+def _name_by_its_split(word: str, split: list[str], lex: Lexicon) -> bool:
+    """Is a capitalised word, split into a function word and words, a name: a word and `a` run
+    together (`Altera`, the FPGA maker, opening an item of amaranth's list of vendors, hundred-
+    and-sixty-second sample; names end in `a`: `Nokia`, `Kafka`), or a function word before
+    words writers seldom use (`Atheros` is no `At heros`, a table of MIPS chips, hundred-and-
+    sixty-sixth)? A slip that runs words together runs common ones (`Theleft`), and the article
+    onto a lowercase word."""
+    if not word[:1].isupper():
+        return False
+    content = [p for p in split if p not in slips.FUNCTION_WORDS]
+    return split[1:] == ["a"] or (content != [] and all(lex.tables.common(p) < SPLIT_FREQUENCY for p in content))
 
 
 def _closed_compound(split: list[str] | None) -> bool:
@@ -944,7 +962,7 @@ def _code_in_prose(word: str, index: int, text: str, page: PageWords) -> bool:
     as a command the page runs, followed by its flags (`coder-logstream-kube --namespace`)."""
     if _quoted(text, index) or _NAMING_STYLE.fullmatch(word):
         return False  # `snake_case`: the name of a naming style, written in it
-    if _NUMBERED.fullmatch(word):
+    if _NUMBERED.fullmatch(word) or _SUBSCRIPT.fullmatch(word):
         return False
     if "_" in word:
         return True
@@ -979,6 +997,9 @@ _NAMING_STYLE = re.compile(r"(?:screaming_)?(?:snake|camel|pascal|kebab|lower|up
 # `x86_64`: one underscore between digits is how an architecture name separates its numbers
 # (the prose name of a platform, beside `aarch64`), not a snake_case identifier.
 _NUMBERED = re.compile(r"[A-Za-z]+\d+_\d+")
+# A letter and its index written with an underscore, as mathematics is in plain text (`(d_1,
+# d_2, ..., d_n)`, `Triple(a_i, d_i, b_i)`: HarfBuzz's notes, hundred-and-sixty-fourth sample).
+_SUBSCRIPT = re.compile(r"[A-Za-z]_(?:\d|[a-z])")
 
 
 def _english_compound(word: str) -> bool:
@@ -1131,11 +1152,20 @@ def _name_then_its_noun(text: str, index: int) -> bool:
             and not opens_sentence(text, before.start(1)))
 
 
+# Blanks between two words that set them in columns, as a plain-text or reStructuredText table
+# does (`=====   =====` rules; Nim's style guide, hundred-and-sixty-sixth sample): a writer who
+# types a word twice puts one blank between, or two.
+_COLUMN_GAP = 3
+
+
 def _repeated(doc: Document, line: Line, text: str) -> Iterator[Finding]:
     for m in _REPEATED.finditer(text):
         word = m.group(1)
-        if word.lower() in REPEATS_OK or line.content[m.start(2) : m.end(2)].strip():
+        gap = line.content[m.start(2) : m.end(2)]
+        if word.lower() in REPEATS_OK or gap.strip():
             continue  # also: `a` to `b` to ... masks to `to  to`, which the writer never wrote
+        if len(gap) >= _COLUMN_GAP or "\t" in gap:
+            continue  # `find                    find`: two columns of a plain-text table (Nim's NEP 1)
         if len(word) > 1 and word.isupper() != text[m.end() - len(word) : m.end()].isupper():
             continue  # `ERROR Error: Cannot find module`: a log level, then the message it labels
         third = _THIRD_TIME.match(text, m.end())
