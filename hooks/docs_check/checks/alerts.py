@@ -224,9 +224,9 @@ def _written_for_hugo(doc: Document) -> bool:
     return any(_HUGO_SHORTCODE.search(ln.text) for ln in doc.lines if "{{" in ln.text)
 
 
+_CODE_SPAN = re.compile(r"(`+)[^`].*?\1")  # a wikilink shown as code says nothing of the page
 # An Obsidian wikilink, `[[Settings]]`, `[[Plugin guidelines|guidelines]]`; not GitLab's and
 # Azure DevOps' table of contents, `[[_TOC_]]`.
-_CODE_SPAN = re.compile(r"(`+)[^`].*?\1")
 _WIKILINK = re.compile(r"\[\[(?!_TOC_\]\])[^\[\]\n|]+(?:\|[^\[\]\n]+)?\]\]")
 
 

@@ -65,6 +65,8 @@ _STRUCK_AGAIN_WORD = 6
 
 
 def vowel_struck_again(w: str, lex: Lexicon) -> bool:
+    """Is the lowercase word a common word of six letters or more with a doubled vowel struck
+    once more (`neeeded`)?"""
     for m in _VOWEL_THRICE.finditer(w):
         word = w[: m.start()] + w[m.start() + 1 :]
         if len(word) >= _STRUCK_AGAIN_WORD and lex.tables.common(word) >= SPLIT_FREQUENCY:
@@ -225,7 +227,6 @@ def slip_in_a_compound(word: str, lex: Lexicon) -> str | None:
                   and lex.frequency(h.lower()) >= ADDED_FREQUENCY and (not short or _slip_of_the_fingers(slip, h.lower()))),
                  None)
     return None if fixed is None else "-".join(fixed.lower() if p == odd[0] else p for p in parts)
-
 
 
 def _slip_of_the_fingers(w: str, h: str) -> bool:
