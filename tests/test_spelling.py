@@ -1970,3 +1970,12 @@ def test_a_capitalised_function_word_before_a_rare_word_is_a_name():
     Qualcomm**`, no `At heros`. Run on to a common word it is a slip (`Theleft`)."""
     assert unknown("| **Atheros / Qualcomm** (router SoC) | MIPS32 R2 |\n") == []
     assert unknown("Theleft side is here.\n") == ["Theleft"]
+
+
+def test_a_daemon_named_after_a_word_whose_past_tense_is_seldom_written():
+    """JACK's README (hundred-and-fifty-ninth sample): `similar to normal jackd`; Wesnoth's Xcode
+    notes (hundred-and-sixty-third): `**campaignd**`, the add-ons server. `jacked` and `campaigned`
+    are rare; the `e` of a past tense writers use all the time left out is a slip (`checkd`)."""
+    assert unknown("It behaves similar to normal jackd.\n") == []
+    assert unknown("* **campaignd**: builds the add-ons server.\n") == []
+    assert unknown("I checkd the box.\n") == ["checkd"]
