@@ -1979,3 +1979,13 @@ def test_a_daemon_named_after_a_word_whose_past_tense_is_seldom_written():
     assert unknown("It behaves similar to normal jackd.\n") == []
     assert unknown("* **campaignd**: builds the add-ons server.\n") == []
     assert unknown("I checkd the box.\n") == ["checkd"]
+
+
+def test_a_bold_lead_term_before_a_dash_among_items_that_open_so():
+    """asmjit's README in MAME's sources (hundred-and-fifty-eighth sample) lists its folders as
+    `* **ujit**  - Universal JIT API` among `**core**`, `**arm**`, `**x86**`. Alone, the term is
+    read (a list of one such item names nothing)."""
+    tree = ("* **src** - Source code\n  * **core** - Core API\n  * **arm** - ARM specific API\n"
+            "  * **ujit** - Universal JIT API\n* **tools** - Tools\n")
+    assert unknown(tree) == []
+    assert unknown("* **ujit** - Universal JIT API\n") == ["ujit"]

@@ -121,18 +121,20 @@ def dutch(word: str) -> bool:
 
 
 def listed_term(doc: Document, line: Line, word: str) -> bool:
-    """Is the word a list item's bold lowercase lead term, before a colon, among items that two
+    """Is the word a list item's bold lowercase lead term, before a colon or a dash, among items that two
     of the six around it open so too: a list of commands, targets or options, each named then
     told (fiber's make targets, hundred-and-twelfth sample: `- **test**: run the test suite`,
     `- **longtest**: run it 15 times`)? A name, however near a word (`longest`)."""
     return _lead_term(line) == word and _items_around(doc, line, lambda ln: _lead_term(ln) is not None) >= _NAMES_LISTED
 
 
-_LEAD_TERM = re.compile(r"\*\*([a-z][a-z0-9-]*)\*\*\s*:")
+# Before a colon, or a dash (asmjit's tree of folders in MAME's sources, hundred-and-fifty-eighth
+# sample: `* **ujit**  - Universal JIT API` among `**core**`, `**arm**`, `**x86**`).
+_LEAD_TERM = re.compile(r"\*\*([a-z][a-z0-9-]*)\*\*\s*(?::|[-\u2013\u2014]\s)")
 
 
 def _lead_term(ln: Line) -> str | None:
-    """The bold lowercase term a list item opens with, before a colon."""
+    """The bold lowercase term a list item opens with, before a colon or a dash."""
     m = _LEAD_TERM.match(ln.content.lstrip()) if ln.list_depth > 0 else None
     return m.group(1) if m else None
 
