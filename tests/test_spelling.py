@@ -1989,3 +1989,11 @@ def test_a_bold_lead_term_before_a_dash_among_items_that_open_so():
             "  * **ujit** - Universal JIT API\n* **tools** - Tools\n")
     assert unknown(tree) == []
     assert unknown("* **ujit** - Universal JIT API\n") == ["ujit"]
+
+
+def test_a_plural_run_into_a_word_is_no_slip_when_the_word_is_a_closed_compound_too():
+    """archinstall's notes (hundred-and-sixty-fifth sample): `a minimal quickshell`, which the
+    suggestion index splits `quicks hell` though it is `quick shell`. A word with no such other
+    split is still a plural run on (`permissionsash`)."""
+    assert unknown("Hyprland with a minimal quickshell configuration.\n") == []
+    assert unknown("The permissionsash is set.\n") == ["permissionsash"]

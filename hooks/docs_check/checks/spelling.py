@@ -802,7 +802,7 @@ def _misspelt(word: str, lex: Lexicon, page: PageWords, proper: bool = False) ->
         for h in hints
     ):
         return True
-    if split and (slips.FUNCTION_WORDS.intersection(split) or slips.plural_first(split[0], lex)) and not (
+    if split and (slips.FUNCTION_WORDS.intersection(split) or _plural_first_alone(w, split, lex)) and not (
             proper or _name_by_its_split(word, split, lex)):
         return True
     return _slip_of_a_farther_word(w, hints, lex, split, name_like)
@@ -817,6 +817,16 @@ def _capital_of_its_sentence(w: str, hint: str, lex: Lexicon, proper: bool) -> b
     lts-hwe image`, Bluefin's docs, hundred-and-sixty-fifth sample)? Then a vowel written for
     another is a slip of sound as in lowercase; a name is seldom a long common word so changed."""
     return not proper and len(w) >= _OPENING_SLIP and lex.tables.common(hint.lower()) >= SPLIT_FREQUENCY
+
+
+def _plural_first_alone(w: str, split: list[str], lex: Lexicon) -> bool:
+    """Does the word split into a plural and a word (`permissionsash`) and into no closed
+    compound else (`quickshell`, a Wayland shell toolkit, is `quick shell` before it is `quicks
+    hell`: archinstall's notes, hundred-and-sixty-fifth sample)?"""
+    if not slips.plural_first(split[0], lex):
+        return False
+    return not any(_closed_compound([w[:i], w[i:]]) and lex.tables.common(w[:i]) >= SPLIT_FREQUENCY
+                   and lex.tables.common(w[i:]) >= SPLIT_FREQUENCY for i in range(COMPOUND_PART, len(w) - COMPOUND_PART + 1))
 
 
 def _name_by_its_split(word: str, split: list[str], lex: Lexicon) -> bool:
