@@ -1997,3 +1997,11 @@ def test_a_plural_run_into_a_word_is_no_slip_when_the_word_is_a_closed_compound_
     split is still a plural run on (`permissionsash`)."""
     assert unknown("Hyprland with a minimal quickshell configuration.\n") == []
     assert unknown("The permissionsash is set.\n") == ["permissionsash"]
+
+
+def test_a_daemon_is_no_slip_of_a_word_with_a_far_letter_put_in():
+    """archinstall's notes (hundred-and-sixty-fifth sample): `Greeter - _greetd_`, the greeter
+    daemon, which is `greed` only with a stray `t` that no key beside `e` or `d` strikes. A slip
+    with a letter from a key beside it is still one (`comand` stays `command`)."""
+    assert unknown("- Greeter - _greetd_\n") == []
+    assert unknown("Run the comand now.\n") == ["comand"]

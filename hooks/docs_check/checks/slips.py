@@ -291,9 +291,21 @@ def daemon_name(w: str, hints: list[str], lex: Lexicon) -> bool:
     others = [h.lower() for h in (*hints, past) if h.lower() not in (stem, stem + "s")
               and not (named_after_a_word and h.lower() == past)]
     return not any(
-        one_edit(w, h) and (lex.tables.common(h) >= SPLIT_FREQUENCY or (h.endswith("ed") and len(h) != len(w) and h in lex))
+        one_edit(w, h) and not _stray_far_letter(w, h)
+        and (lex.tables.common(h) >= SPLIT_FREQUENCY or (h.endswith("ed") and len(h) != len(w) and h in lex))
         for h in others
     )
+
+
+def _stray_far_letter(w: str, h: str) -> bool:
+    """Is `w` the word `h` with a letter put in that no key beside the letters around it strikes
+    (`greetd`, archinstall's greeter daemon, hundred-and-sixty-fifth sample, is no `greed` with
+    a stray `t`)? A stray letter comes from a finger near the right key, or a key struck twice."""
+    i = dropped_at(w, h)
+    if i is None:
+        return False
+    around = w[max(0, i - 1) : i] + w[i + 1 : i + 2]
+    return not any(c == w[i] or neighbours(c, w[i]) for c in around)
 
 
 DAEMON_PAST = 50_000  # `pushed` (50,271), `checked`, `started`; not `fixed` (48,877), `jacked` (5,173)
