@@ -179,12 +179,13 @@ def _check_alert(
             end_line=number, end_column=len(text) + 1,
         )
 
-    if after.strip() and not page.obsidian:
-        yield TEXT_AFTER.at(
-            path, number, col, _text_after_message(after.strip(), written, good),
-            end_line=number, end_column=len(text) + 1,
-        )
-    elif not after.strip() and not _has_body(doc, quote, number):
+    if after.strip():
+        if not page.obsidian:  # Obsidian's callout title, not text GitHub would show
+            yield TEXT_AFTER.at(
+                path, number, col, _text_after_message(after.strip(), written, good),
+                end_line=number, end_column=len(text) + 1,
+            )
+    elif not _has_body(doc, quote, number):
         yield EMPTY.at(path, number, col, _empty_message(doc, quote, good), end_line=number,
                        end_column=end_col)
 

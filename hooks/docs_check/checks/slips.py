@@ -118,7 +118,7 @@ def letter_put_before(w: str, hint: str) -> bool:
     struck (`pthread`, POSIX threads, hundred-and-forty-ninth sample; `cmap`, a font's
     character map)? A name built on the word, as a project names a variant of a thing: a
     slip that adds a letter at the front strikes a key beside the first or doubles it."""
-    return len(w) == len(hint) + 1 and w[1:] == hint and w[0] != hint[0] and not neighbours(w[0], hint[0])
+    return w[1:] == hint and stray_far_letter(w, hint)
 
 
 def letters_left_out(w: str, word: str) -> bool:
@@ -291,16 +291,17 @@ def daemon_name(w: str, hints: list[str], lex: Lexicon) -> bool:
     others = [h.lower() for h in (*hints, past) if h.lower() not in (stem, stem + "s")
               and not (named_after_a_word and h.lower() == past)]
     return not any(
-        one_edit(w, h) and not _stray_far_letter(w, h)
+        one_edit(w, h) and not stray_far_letter(w, h)
         and (lex.tables.common(h) >= SPLIT_FREQUENCY or (h.endswith("ed") and len(h) != len(w) and h in lex))
         for h in others
     )
 
 
-def _stray_far_letter(w: str, h: str) -> bool:
+def stray_far_letter(w: str, h: str) -> bool:
     """Is `w` the word `h` with a letter put in that no key beside the letters around it strikes
     (`greetd`, archinstall's greeter daemon, hundred-and-sixty-fifth sample, is no `greed` with
-    a stray `t`)? A stray letter comes from a finger near the right key, or a key struck twice."""
+    a stray `t`; at the front, `letter_put_before`)? A stray letter comes from a finger near the
+    right key, or a key struck twice."""
     i = dropped_at(w, h)
     if i is None:
         return False

@@ -573,7 +573,8 @@ def _judge_line(
     tokens = list(words(text))
     plain = lex.plain_for(want)
     subject = page_subject(str(doc.path))
-    named = _named_beside_version(text) + _command_cells(text, subject) if text.lstrip().startswith("|") else ()
+    cells = _cells(text) if text.lstrip().startswith("|") else []
+    named = _named_beside_version(text, cells) + _command_cells(text, cells, subject) if cells else ()
     html = line.content.lstrip().startswith("<")
     header = _table_header(doc, line, text)
     for i, (index, word) in enumerate(tokens):
@@ -1021,11 +1022,15 @@ def _english_compound(word: str) -> bool:
 _VERSION_CELL = re.compile(r"v?(?:\d+:)?\d+(?:\.[\w~+-]+)+|v?\d+[\w.~+:-]*\.[\w.~+:-]*")
 
 
-def _named_beside_version(text: str) -> list[tuple[int, int]]:
+def _cells(text: str) -> list[tuple[int, int]]:
+    """The spans of a table row's cells, blanks around them left out."""
+    return [(m.start(1), m.end(1)) for m in _CELL.finditer(text)]
+
+
+def _named_beside_version(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of the one-word cells of a table row whose last cell is a version (`| procps |
     2:3.3.17-5 |` in an image's list of installed packages): the names of packages, written as
     their authors spell them, not words of the page."""
-    cells = [(m.start(1), m.end(1)) for m in _CELL.finditer(text)]
     filled = [(a, b) for a, b in cells if b > a]
     if len(filled) < 2 or not _VERSION_CELL.fullmatch(text[filled[-1][0]:filled[-1][1]]):
         return []
@@ -1036,15 +1041,15 @@ _CELL = re.compile(r"\|\s*([^|]*?)\s*(?=\|)")
 _COMMAND_START = re.compile(r"([\w.-]+)\s+--?[A-Za-z]")
 
 
-def _command_cells(text: str, subject: frozenset[str]) -> list[tuple[int, int]]:
+def _command_cells(text: str, cells: list[tuple[int, int]], subject: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of a table row's cells that run the page's subject with a flag (`| subfinder
     -exclude-sources archiveis |`, subfinder's table of options, hundred-and-sixtieth sample):
     a command line, its arguments written as the command takes them."""
     spans = []
-    for m in _CELL.finditer(text):
-        command = _COMMAND_START.match(m.group(1))
+    for a, b in cells:
+        command = _COMMAND_START.match(text, a, b)
         if command and command.group(1).lower() in subject:
-            spans.append((m.start(1), m.end(1)))
+            spans.append((a, b))
     return spans
 
 
